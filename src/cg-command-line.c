@@ -1,0 +1,203 @@
+/* cg-command-line.c: the options that answer on stdout and never open a window
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Scripts, batch export and tests use the same binary as the window. Every action here runs
+ * without a display; bad input prints one line naming what was wrong and exits 2.
+ */
+
+#define G_LOG_DOMAIN "cg-command-line"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-bundle.h"
+#include "cg-bundle-loader.h"
+#include "cg-command-line.h"
+#include "cg-library.h"
+#include "cg-section.h"
+#include "cg-topic.h"
+
+static const GOptionEntry entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "list-sections", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the id and title of every section, one a line"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the sections matching QUERY, best first"), N_("QUERY") },
+  { "export-handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a handout to FILE.pdf"), N_("FILE.pdf") },
+  { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sections of the handout, comma-separated (default: all)"), N_("ID,ID…") },
+  { "notes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Notes from the care team to print on the handout"), N_("TEXT") },
+  { "clinic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Clinic header to print on the handout"), N_("TEXT") },
+  { "large-print", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the handout in large print"), NULL },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Paper size of the handout: a4 or letter"), N_("SIZE") },
+  { "validate-bundle", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a content bundle and report every problem"), N_("FILE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Content language (en, es, fr, de)"), N_("LANG") },
+  { "bundle", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use this content bundle instead of the built-in one"), N_("FILE") },
+  { NULL }
+};
+
+const GOptionEntry *
+cg_command_line_get_entries (void)
+{
+  return entries;
+}
+
+G_GNUC_PRINTF (1, 2)
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+
+  return CG_EXIT_BAD_INPUT;
+}
+
+static int
+run_validate_bundle (const char *filename)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(bytes = cg_bundle_read_file (file, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  diagnostics = cg_bundle_check_bytes (bytes, filename);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->line > 0)
+        g_printerr ("%s:%u: %s\n", filename, diagnostic->line, diagnostic->message);
+      else
+        g_printerr ("%s: %s\n", filename, diagnostic->message);
+    }
+
+  if (diagnostics->len > 0)
+    return 1;
+
+  /* Translators: %s is a file name */
+  g_print (_("%s: valid bundle\n"), filename);
+
+  return 0;
+}
+
+/* The library the other actions read: --bundle, or the built-in content. */
+static CgLibrary *
+open_library (GVariantDict  *options,
+              const char   **language,
+              GError       **error)
+{
+  g_autoptr(CgLibrary) library = NULL;
+  const char *bundle_path = NULL;
+
+  if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
+
+      if (!(library = cg_library_new_for_file (file, error)))
+        return NULL;
+    }
+  else
+    library = cg_library_new ();
+
+  if (!g_variant_dict_lookup (options, "language", "&s", language))
+    *language = cg_library_get_default_language (library);
+  else if (!cg_library_has_language (library, *language))
+    {
+      g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Unknown language “%s”; available: %s"), *language, available);
+      return NULL;
+    }
+
+  return g_steal_pointer (&library);
+}
+
+static int
+run_list_sections (CgLibrary  *library,
+                   const char *language)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(topics = cg_library_list_topics (library, language, &error)))
+    return fail ("%s", error->message);
+
+  for (guint i = 0; i < topics->len; i++)
+    {
+      CgTopic *topic = g_ptr_array_index (topics, i);
+
+      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+        {
+          CgSection *section = cg_topic_get_section (topic, j);
+
+          g_print ("%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
+        }
+    }
+
+  return 0;
+}
+
+/**
+ * cg_command_line_run:
+ * @options: the parsed options of cg_command_line_get_entries()
+ *
+ * Returns: the exit status, or -1 if no command-line action was asked for and the
+ *   application should go on to open a window
+ */
+int
+cg_command_line_run (GVariantDict *options)
+{
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *language = NULL;
+  const char *filename = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "validate-bundle", "^&ay", &filename))
+    return run_validate_bundle (filename);
+
+  if (!g_variant_dict_contains (options, "list-sections") &&
+      !g_variant_dict_contains (options, "search") &&
+      !g_variant_dict_contains (options, "export-handout"))
+    return -1;
+
+  if (!(library = open_library (options, &language, &error)))
+    return fail ("%s", error->message);
+
+  if (g_variant_dict_contains (options, "list-sections"))
+    return run_list_sections (library, language);
+
+  return fail ("%s", _("This action is not available yet"));
+}

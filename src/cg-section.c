@@ -1,0 +1,205 @@
+/* cg-section.c: one section of a topic (heading, keywords and body blocks)
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cg-section"
+
+#include "config.h"
+
+#include "cg-section.h"
+
+struct _CgSection
+{
+  GObject    parent_instance;
+
+  /* Owned */
+  char      *id;
+  char      *title;
+  GPtrArray *keywords;  /* NULL-terminated array of char* */
+  GArray    *blocks;    /* of CgBlock */
+
+  /* Borrowed: the topic owns its sections, so it outlives them while the bundle is alive */
+  CgTopic   *topic;
+
+  guint      line;
+};
+
+G_DEFINE_FINAL_TYPE (CgSection, cg_section, G_TYPE_OBJECT)
+
+static void
+clear_block (gpointer data)
+{
+  CgBlock *block = data;
+
+  g_clear_pointer (&block->text, g_free);
+  g_clear_pointer (&block->items, g_strfreev);
+}
+
+static void
+cg_section_finalize (GObject *object)
+{
+  CgSection *self = (CgSection *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->keywords, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
+
+  G_OBJECT_CLASS (cg_section_parent_class)->finalize (object);
+}
+
+static void
+cg_section_class_init (CgSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cg_section_finalize;
+}
+
+static void
+cg_section_init (CgSection *self)
+{
+  self->keywords = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (CgBlock));
+  g_array_set_clear_func (self->blocks, clear_block);
+}
+
+CgSection *
+cg_section_new (const char *id,
+                const char *title,
+                guint       line)
+{
+  CgSection *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (CG_TYPE_SECTION, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->line = line;
+
+  return self;
+}
+
+void
+cg_section_add_keyword (CgSection  *self,
+                        const char *keyword)
+{
+  g_return_if_fail (CG_IS_SECTION (self));
+  g_return_if_fail (keyword != NULL);
+
+  g_ptr_array_add (self->keywords, g_strdup (keyword));
+}
+
+/* Takes a deep copy of @block. */
+void
+cg_section_add_block (CgSection     *self,
+                      const CgBlock *block)
+{
+  CgBlock copy;
+
+  g_return_if_fail (CG_IS_SECTION (self));
+  g_return_if_fail (block != NULL);
+
+  copy.kind = block->kind;
+  copy.line = block->line;
+  copy.text = g_strdup (block->text);
+  copy.items = g_strdupv (block->items);
+  g_array_append_val (self->blocks, copy);
+}
+
+const char *
+cg_section_get_id (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  return self->id;
+}
+
+const char *
+cg_section_get_title (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  return self->title;
+}
+
+guint
+cg_section_get_line (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), 0);
+
+  return self->line;
+}
+
+/* Returns: (transfer none): the lay search terms, NULL-terminated, possibly empty */
+const char * const *
+cg_section_get_keywords (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  return (const char * const *)self->keywords->pdata;
+}
+
+guint
+cg_section_get_n_blocks (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), 0);
+
+  return self->blocks->len;
+}
+
+const CgBlock *
+cg_section_get_block (CgSection *self,
+                      guint      position)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+  g_return_val_if_fail (position < self->blocks->len, NULL);
+
+  return &g_array_index (self->blocks, CgBlock, position);
+}
+
+/* Returns: (transfer none) (nullable): the topic holding this section */
+CgTopic *
+cg_section_get_topic (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  return self->topic;
+}
+
+void
+_cg_section_set_topic (CgSection *self,
+                       CgTopic   *topic)
+{
+  g_return_if_fail (CG_IS_SECTION (self));
+
+  self->topic = topic;
+}
+
+/* Returns: the body as plain text, one block or list item a line, without the title */
+char *
+cg_section_dup_text (CgSection *self)
+{
+  GString *str;
+
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  str = g_string_new (NULL);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const CgBlock *block = &g_array_index (self->blocks, CgBlock, i);
+
+      if (block->kind == CG_BLOCK_PARAGRAPH)
+        g_string_append_printf (str, "%s\n", block->text);
+      else
+        for (guint j = 0; block->items[j] != NULL; j++)
+          g_string_append_printf (str, "%s\n", block->items[j]);
+    }
+
+  return g_string_free (str, FALSE);
+}
