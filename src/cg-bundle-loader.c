@@ -25,6 +25,7 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-resources.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -288,7 +289,8 @@ get_schema (void)
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
 
-      bytes = g_resources_lookup_data (RESOURCE_PREFIX "/content/bundle.xsd", 0, &error);
+      /* Through the getter, so a static link keeps the resource */
+      bytes = g_resource_lookup_data (cg_get_resource (), RESOURCE_PREFIX "/content/bundle.xsd", 0, &error);
 
       if (bytes == NULL)
         g_critical ("The bundle schema is missing from the resources: %s", error->message);

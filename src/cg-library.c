@@ -107,16 +107,17 @@ cg_library_new_for_file (GFile   *file,
 {
   g_autoptr(CgLibrary) self = NULL;
   g_autoptr(CgBundle) bundle = NULL;
+  g_autofree char *language = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (!(bundle = cg_bundle_load_file (file, error)))
     return NULL;
 
+  language = g_strdup (cg_bundle_get_language (bundle));
   self = g_object_new (CG_TYPE_LIBRARY, NULL);
-  g_ptr_array_add (self->languages, g_strdup (cg_bundle_get_language (bundle)));
-  g_hash_table_insert (self->bundles, g_strdup (cg_bundle_get_language (bundle)),
-                       g_steal_pointer (&bundle));
+  g_ptr_array_add (self->languages, g_strdup (language));
+  g_hash_table_insert (self->bundles, g_steal_pointer (&language), g_steal_pointer (&bundle));
 
   return g_steal_pointer (&self);
 }

@@ -1,0 +1,271 @@
+/* cg-application.c
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-application.h"
+#include "cg-bundle.h"
+#include "cg-command-line.h"
+#include "cg-library.h"
+#include "cg-window.h"
+
+struct _CgApplication
+{
+  GtkApplication  parent_instance;
+
+  /* Owned */
+  CgLibrary      *library;  /* the built-in content, created with the first window */
+};
+
+G_DEFINE_FINAL_TYPE (CgApplication, cg_application, GTK_TYPE_APPLICATION)
+
+static int
+cg_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  const char *bundle_path = NULL;
+  GSettingsSchema *schema;
+  int status;
+
+  if ((status = cg_command_line_run (options)) >= 0)
+    return status;
+
+  /* Without its settings schema the window cannot start: say how to fix it, do not abort. */
+  if (!(schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE)))
+    {
+      g_printerr (_("%s: the settings schema %s is not installed; install the app, or run it "
+                    "from the build tree with “meson devenv -C build calcinosis-guide”\n"),
+                  g_get_prgname (), APP_ID);
+      return 1;
+    }
+  g_settings_schema_unref (schema);
+
+  /* --bundle=FILE without an action opens that bundle in a window, in this instance or the
+   * one already running. */
+  if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      g_application_open (app, &file, 1, "");
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (cg_application_parent_class)->handle_local_options (app, options);
+}
+
+/* Returns: (transfer none): the built-in content library */
+CgLibrary *
+cg_application_get_library (CgApplication *self)
+{
+  g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    self->library = cg_library_new ();
+
+  return self->library;
+}
+
+static void
+cg_application_activate (GApplication *app)
+{
+  CgApplication *self = CG_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self)));
+
+  gtk_window_present (window);
+}
+
+/* Each bundle opened from disk gets its own window; a bad one gets a message naming the file
+ * and line in the window, and the built-in content stays readable. */
+static void
+cg_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CgApplication *self = CG_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(CgLibrary) library = NULL;
+      g_autoptr(GError) error = NULL;
+      CgWindow *window;
+
+      if ((library = cg_library_new_for_file (files[i], &error)))
+        window = cg_window_new (GTK_APPLICATION (app), library);
+      else
+        {
+          window = cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self));
+          cg_window_show_message (window, error->message);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+cg_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+cg_application_dispose (GObject *object)
+{
+  CgApplication *self = (CgApplication *)object;
+
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
+}
+
+static void
+cg_application_class_init (CgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = cg_application_dispose;
+
+  app_class->activate = cg_application_activate;
+  app_class->open = cg_application_open;
+  app_class->startup = cg_application_startup;
+  app_class->handle_local_options = cg_application_handle_local_options;
+}
+
+static void
+cg_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The Calcinosis Guide authors", NULL };
+  CgApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *content = NULL;
+  CgBundle *bundle = NULL;
+  GtkWidget *about;
+
+  if (CG_IS_WINDOW (window))
+    bundle = cg_library_get_bundle (cg_window_get_library (CG_WINDOW (window)),
+                                    cg_window_get_language (CG_WINDOW (window)), NULL);
+
+  if (bundle != NULL)
+    {
+      const char *status;
+
+      switch (cg_bundle_get_translation_status (bundle))
+        {
+        case CG_TRANSLATION_COMPLETE:
+          status = cg_bundle_get_reviewed (bundle)
+                 ? _("translation reviewed by a medical translator")
+                 : _("translation not reviewed by a medical translator");
+          break;
+
+        case CG_TRANSLATION_PARTIAL:
+          status = _("partial translation: missing text is shown in English");
+          break;
+
+        case CG_TRANSLATION_SOURCE:
+        default:
+          status = _("original text");
+          break;
+        }
+
+      /* Translators: content credit in the About dialog: source, version, language name, status */
+      content = g_strdup_printf (_("Medical text: %s, content version %s, %s (%s)."),
+                                 cg_bundle_get_source (bundle),
+                                 cg_bundle_get_content_version (bundle),
+                                 cg_language_get_name (cg_bundle_get_language (bundle)),
+                                 status);
+    }
+
+  about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "program-name", _("Calcinosis Guide"),
+                        "logo-icon-name", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A desktop reference and patient handouts on calcinosis, "
+                                      "calcium deposits in soft tissues."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "authors", developers,
+                        "translator-credits", _("translator-credits"),
+                        "system-information", content,
+                        "website", "https://github.com/calcinosisguide/calcinosis-guide",
+                        NULL);
+  if (content != NULL)
+    {
+      const char *credit[] = { content, NULL };
+      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Content"), credit);
+    }
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+cg_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  CgApplication *self = user_data;
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", cg_application_quit_action },
+  { "about", cg_application_about_action },
+};
+
+static void
+cg_application_init (CgApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), cg_command_line_get_entries ());
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("A desktop reference and patient handouts on calcinosis."));
+}
+
+CgApplication *
+cg_application_new (const char        *application_id,
+                    GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (CG_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       NULL);
+}

@@ -1,0 +1,28 @@
+/* cg-content-view.h
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cg-types.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_CONTENT_VIEW (cg_content_view_get_type())
+
+G_DECLARE_FINAL_TYPE (CgContentView, cg_content_view, CG, CONTENT_VIEW, GtkWidget)
+
+GtkWidget *cg_content_view_new         (void);
+CgSection *cg_content_view_get_section (CgContentView *self);
+void       cg_content_view_set_section (CgContentView *self,
+                                        CgSection     *section);
+double     cg_content_view_get_zoom    (CgContentView *self);
+void       cg_content_view_set_zoom    (CgContentView *self,
+                                        double         zoom);
+char      *cg_content_view_dup_text    (CgContentView *self);
+
+G_END_DECLS

@@ -1,0 +1,403 @@
+/* cg-window.c: the main window, sections beside the text
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-content-view.h"
+#include "cg-library.h"
+#include "cg-section.h"
+#include "cg-sidebar.h"
+#include "cg-topic.h"
+#include "cg-window.h"
+
+#define ZOOM_STEP 0.1
+
+struct _CgWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkHeaderBar         *header_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkBox               *info_box;
+  GtkPaned             *paned;
+  CgSidebar            *sidebar;
+  CgContentView        *content_view;
+
+  /* Owned */
+  CgLibrary            *library;
+  GSettings            *settings;
+  char                 *language;
+
+  guint                 show_sidebar : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CgWindow, cg_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+on_sidebar_section_activated_cb (CgWindow  *self,
+                                 CgSection *section,
+                                 CgSidebar *sidebar)
+{
+  cg_content_view_set_section (self->content_view, section);
+}
+
+static void
+on_message_close_clicked_cb (GtkWidget *banner)
+{
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (banner)), banner);
+}
+
+/**
+ * cg_window_show_message:
+ * @message: plain text, e.g. a bundle error naming the file and line
+ *
+ * Shows a dismissible message above the content; the rest of the window keeps working.
+ */
+void
+cg_window_show_message (CgWindow   *self,
+                        const char *message)
+{
+  GtkWidget *banner;
+  GtkWidget *label;
+  GtkWidget *close;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (banner, "message-banner");
+  label = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_set_tooltip_text (close, _("Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss message"),
+                                  -1);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_message_close_clicked_cb), banner);
+  gtk_box_append (GTK_BOX (banner), label);
+  gtk_box_append (GTK_BOX (banner), close);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message,
+                                  -1);
+  gtk_box_append (self->info_box, banner);
+}
+
+static void
+load_content (CgWindow *self)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_section = NULL;
+
+  self->language = g_strdup (cg_library_get_default_language (self->library));
+
+  if (!(topics = cg_library_list_topics (self->library, self->language, &error)))
+    {
+      cg_window_show_message (self, error->message);
+      return;
+    }
+
+  cg_sidebar_set_topics (self->sidebar, topics);
+
+  last_section = g_settings_get_string (self->settings, "last-section");
+  if (!cg_sidebar_select_section (self->sidebar, last_section) && topics->len > 0)
+    {
+      CgTopic *first = g_ptr_array_index (topics, 0);
+      CgSection *section = cg_topic_get_n_sections (first) > 0 ? cg_topic_get_section (first, 0) : NULL;
+
+      if (section != NULL)
+        cg_sidebar_select_section (self->sidebar, cg_section_get_id (section));
+    }
+}
+
+static gboolean
+cg_window_close_request (GtkWindow *window)
+{
+  CgWindow *self = CG_WINDOW (window);
+  CgSection *section = cg_content_view_get_section (self->content_view);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (section != NULL)
+    g_settings_set_string (self->settings, "last-section", cg_section_get_id (section));
+
+  return GTK_WINDOW_CLASS (cg_window_parent_class)->close_request (window);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  double zoom = cg_content_view_get_zoom (self->content_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom += ZOOM_STEP;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom -= ZOOM_STEP;
+  else
+    zoom = 1.0;
+
+  cg_content_view_set_zoom (self->content_view, zoom);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  gboolean enabled = !gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_search_bar_set_search_mode (self->search_bar, enabled);
+  if (enabled)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+set_show_sidebar (CgWindow *self,
+                  gboolean  show_sidebar)
+{
+  show_sidebar = !!show_sidebar;
+  if (show_sidebar == self->show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+
+  /* Keep the keyboard focus somewhere visible when its widget goes away. */
+  if (!show_sidebar)
+    gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), show_sidebar);
+  if (show_sidebar)
+    cg_sidebar_focus_list (self->sidebar);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+}
+
+static void
+cg_window_constructed (GObject *object)
+{
+  CgWindow *self = (CgWindow *)object;
+
+  G_OBJECT_CLASS (cg_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "zoom", self->content_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  load_content (self);
+}
+
+/* No gtk_widget_dispose_template(): GtkWindow unparents its own child and titlebar, and would
+ * unparent them a second time. */
+static void
+cg_window_finalize (GObject *object)
+{
+  CgWindow *self = (CgWindow *)object;
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
+}
+
+static void
+cg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_window_class_init (CgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = cg_window_constructed;
+  object_class->finalize = cg_window_finalize;
+  object_class->get_property = cg_window_get_property;
+  object_class->set_property = cg_window_set_property;
+
+  window_class->close_request = cg_window_close_request;
+
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CG_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CG_TYPE_CONTENT_VIEW);
+  g_type_ensure (CG_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, info_box);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, content_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+}
+
+static void
+cg_window_init (CgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->show_sidebar = TRUE;
+  self->settings = g_settings_new (APP_ID);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+}
+
+CgWindow *
+cg_window_new (GtkApplication *application,
+               CgLibrary      *library)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CG_IS_LIBRARY (library), NULL);
+
+  return g_object_new (CG_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+/* Returns: (transfer none) */
+CgLibrary *
+cg_window_get_library (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/* Returns: the content language shown */
+const char *
+cg_window_get_language (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return self->language;
+}
+
+/* Returns: (transfer none) (nullable) */
+CgSection *
+cg_window_get_section (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+
+  return cg_content_view_get_section (self->content_view);
+}
+
+gboolean
+cg_window_select_section (CgWindow   *self,
+                          const char *section_id)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return cg_sidebar_select_section (self->sidebar, section_id);
+}

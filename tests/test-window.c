@@ -1,0 +1,151 @@
+/* test-window.c: the window lists the seven sections and shows each one's text
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cg-application.h"
+#include "cg-content-view.h"
+#include "cg-library.h"
+#include "cg-section.h"
+#include "cg-sidebar.h"
+#include "cg-window.h"
+
+#include "cg-test-widgets.h"
+
+static const struct {
+  const char *title;
+  const char *first_sentence;
+} sections[] = {
+  { "Overview", "For effective management of calcium deposits in soft tissues" },
+  { "Causes", "The exact cause of calcinosis can vary depending on the underlying condition or disease." },
+  { "Symptoms", "Symptoms of calcinosis may vary depending on the location and extent of the calcium deposits." },
+  { "Diagnosis", "Clinical evaluations, imaging studies, and laboratory tests are typically used to diagnose calcinosis." },
+  { "Treatment", "Calcinosis treatment includes managing symptoms, preventing complications" },
+  { "Prevention", "Calcinosis can be prevented by managing underlying conditions" },
+  { "Summary", "In conclusion, calcinosis is a medical condition" },
+};
+
+static CgApplication *app;
+
+static CgWindow *
+create_window (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  CgWindow *window;
+
+  window = cg_window_new (GTK_APPLICATION (app), library);
+  gtk_window_present (GTK_WINDOW (window));
+  cg_test_spin (100);
+
+  return window;
+}
+
+static void
+test_window_sections (void)
+{
+  CgWindow *window = create_window ();
+  CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+
+  g_assert_nonnull (view);
+  g_assert_nonnull (list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      g_autofree char *text = NULL;
+      g_autofree char *expected_start = g_strconcat (sections[i].title, "\n", NULL);
+
+      g_assert_nonnull (row);
+      /* The row names its section, for sighted and screen-reader users alike */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==,
+                       sections[i].title);
+
+      gtk_list_box_select_row (list, row);
+      cg_test_spin (20);
+
+      text = cg_content_view_dup_text (view);
+      g_assert_true (g_str_has_prefix (text, expected_start));
+      g_assert_nonnull (strstr (text, sections[i].first_sentence));
+      g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==, sections[i].title);
+    }
+
+  g_assert_null (gtk_list_box_get_row_at_index (list, G_N_ELEMENTS (sections)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_sidebar_toggle (void)
+{
+  CgWindow *window = create_window ();
+  GtkWidget *sidebar = cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR);
+
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_remembers_section (void)
+{
+  CgWindow *window = create_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_true (cg_window_select_section (window, "diagnosis"));
+  gtk_window_close (GTK_WINDOW (window));
+  cg_test_spin (20);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-section"), ==, "diagnosis");
+
+  window = create_window ();
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "diagnosis");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_zoom (void)
+{
+  CgWindow *window = create_window ();
+  CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (cg_content_view_get_zoom (view), 1.2, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.2, 0.001);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (cg_content_view_get_zoom (view), 1.0, 0.001);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* One registered application for every window of the test, as in the app */
+  app = cg_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/sections", test_window_sections);
+  g_test_add_func ("/window/sidebar-toggle", test_window_sidebar_toggle);
+  g_test_add_func ("/window/remembers-section", test_window_remembers_section);
+  g_test_add_func ("/window/zoom", test_window_zoom);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
