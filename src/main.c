@@ -16,9 +16,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CgApplication) app = NULL;
+  /* Set by `meson devenv` and the tests, so the build tree's translations are used */
+  const char *localedir = g_getenv ("CG_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
