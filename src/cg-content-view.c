@@ -16,6 +16,8 @@
 
 #include "cg-clamp.h"
 #include "cg-content-view.h"
+#include "cg-highlight.h"
+#include "cg-search-index.h"
 #include "cg-section.h"
 
 #define ZOOM_MIN 0.5
@@ -34,8 +36,14 @@ struct _CgContentView
 
   /* Owned */
   CgSection         *section;
-  GPtrArray         *labels;  /* title first, then each paragraph and list item in order */
+  GPtrArray         *labels;        /* title first, then each paragraph and list item in order */
+  GArray            *block_labels;  /* block index → index in labels of its first label */
   char              *zoom_class;
+
+  /* The label and byte offset to scroll to once the view is laid out */
+  GtkLabel          *scroll_label;
+  guint              scroll_index;
+  guint              scroll_tick_id;
 
   double             zoom;
 };
@@ -80,6 +88,8 @@ clear_column (CgContentView *self)
     gtk_box_remove (self->column, child);
 
   g_ptr_array_set_size (self->labels, 0);
+  g_array_set_size (self->block_labels, 0);
+  self->scroll_label = NULL;
 }
 
 static void
@@ -144,6 +154,8 @@ rebuild (CgContentView *self)
     {
       const CgBlock *block = cg_section_get_block (self->section, i);
 
+      g_array_append_val (self->block_labels, self->labels->len);
+
       if (block->kind == CG_BLOCK_LIST)
         add_list (self, block);
       else
@@ -164,7 +176,12 @@ cg_content_view_dispose (GObject *object)
 {
   CgContentView *self = (CgContentView *)object;
 
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  self->scroll_label = NULL;
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->block_labels, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_CONTENT_VIEW);
   g_clear_object (&self->section);
   g_clear_pointer (&self->zoom_class, g_free);
@@ -266,6 +283,7 @@ cg_content_view_init (CgContentView *self)
   gtk_viewport_set_child (self->viewport, clamp);
 
   self->labels = g_ptr_array_new ();
+  self->block_labels = g_array_new (FALSE, FALSE, sizeof (guint));
   self->zoom = 1.0;
   cg_content_view_set_zoom (self, 1.0);
 }
@@ -353,4 +371,113 @@ cg_content_view_dup_text (CgContentView *self)
     g_string_append_printf (str, "%s\n", gtk_label_get_text (g_ptr_array_index (self->labels, i)));
 
   return g_string_free (str, FALSE);
+}
+
+/* Runs on the frame after the highlights were set, when the labels have their layout. */
+static gboolean
+scroll_to_match_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  CgContentView *self = CG_CONTENT_VIEW (widget);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  PangoRectangle pos;
+  int offset_y;
+
+  self->scroll_tick_id = 0;
+
+  if (self->scroll_label == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->scroll_label), GTK_WIDGET (self->column), &bounds))
+    return G_SOURCE_REMOVE;
+
+  pango_layout_index_to_pos (gtk_label_get_layout (self->scroll_label), self->scroll_index, &pos);
+  gtk_label_get_layout_offsets (self->scroll_label, NULL, &offset_y);
+
+  /* The column's top margin is outside its bounds; keep a line of context above the match */
+  gtk_adjustment_clamp_page (vadjustment,
+                             bounds.origin.y + PANGO_PIXELS (pos.y) - 48,
+                             bounds.origin.y + PANGO_PIXELS (pos.y + pos.height) + 48);
+  self->scroll_label = NULL;
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * cg_content_view_set_highlights:
+ * @hit: (nullable): a search result for the section shown, or %NULL to clear the highlights
+ *
+ * Highlights every match of @hit and scrolls to the first one.
+ */
+void
+cg_content_view_set_highlights (CgContentView *self,
+                                CgSearchHit   *hit)
+{
+  g_autoptr(GPtrArray) ranges = NULL;
+  const CgSearchMatch *matches = NULL;
+  const CgSearchRange *title_ranges = NULL;
+  guint n_matches = 0;
+  guint n_title_ranges = 0;
+
+  g_return_if_fail (CG_IS_CONTENT_VIEW (self));
+  g_return_if_fail (!hit || CG_IS_SEARCH_HIT (hit));
+
+  /* One array of ranges per label, in label order */
+  ranges = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  for (guint i = 0; i < self->labels->len; i++)
+    g_ptr_array_add (ranges, g_array_new (FALSE, FALSE, sizeof (CgSearchRange)));
+
+  if (hit != NULL && cg_search_hit_get_section (hit) == self->section && self->labels->len > 0)
+    {
+      title_ranges = cg_search_hit_get_title_ranges (hit, &n_title_ranges);
+      g_array_append_vals (g_ptr_array_index (ranges, 0), title_ranges, n_title_ranges);
+
+      matches = cg_search_hit_get_matches (hit, &n_matches);
+      for (guint i = 0; i < n_matches; i++)
+        {
+          CgSearchRange range = { matches[i].start, matches[i].end };
+          guint label;
+
+          if (matches[i].block >= self->block_labels->len)
+            continue;
+          label = g_array_index (self->block_labels, guint, matches[i].block) + matches[i].item;
+          if (label < self->labels->len)
+            g_array_append_val (g_ptr_array_index (ranges, label), range);
+        }
+    }
+
+  self->scroll_label = NULL;
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      GArray *label_ranges = g_ptr_array_index (ranges, i);
+      g_autoptr(PangoAttrList) attrs = NULL;
+
+      if (label_ranges->len > 0)
+        attrs = cg_highlight_attributes ((const CgSearchRange *)(gpointer)label_ranges->data, label_ranges->len);
+      gtk_label_set_attributes (g_ptr_array_index (self->labels, i), attrs);
+
+      if (self->scroll_label == NULL && label_ranges->len > 0)
+        {
+          self->scroll_label = g_ptr_array_index (self->labels, i);
+          self->scroll_index = g_array_index (label_ranges, CgSearchRange, 0).start;
+        }
+    }
+
+  if (self->scroll_label != NULL && self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_match_cb, NULL, NULL);
+}
+
+/* Returns: how many labels have highlighted matches (for tests) */
+guint
+cg_content_view_get_n_highlighted (CgContentView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), 0);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    if (gtk_label_get_attributes (g_ptr_array_index (self->labels, i)) != NULL)
+      n++;
+
+  return n;
 }

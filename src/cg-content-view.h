@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cg-search-index.h"
 #include "cg-types.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,8 @@ double     cg_content_view_get_zoom    (CgContentView *self);
 void       cg_content_view_set_zoom    (CgContentView *self,
                                         double         zoom);
 char      *cg_content_view_dup_text    (CgContentView *self);
+void       cg_content_view_set_highlights (CgContentView *self,
+                                           CgSearchHit   *hit);
+guint      cg_content_view_get_n_highlighted (CgContentView *self);
 
 G_END_DECLS

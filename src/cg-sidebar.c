@@ -8,6 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "cg-highlight.h"
+#include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-sidebar.h"
 #include "cg-topic.h"
@@ -19,6 +23,8 @@ struct _CgSidebar
   /* Template widgets */
   GtkStack   *stack;
   GtkListBox *sections_list;
+  GtkListBox *results_list;
+  GtkLabel   *empty_label;
 
   /* Owned */
   GPtrArray  *topics;
@@ -26,6 +32,7 @@ struct _CgSidebar
 
 enum {
   SECTION_ACTIVATED,
+  RESULT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -95,6 +102,78 @@ on_sections_list_row_selected_cb (CgSidebar     *self,
 }
 
 static void
+on_results_list_row_activated_cb (CgSidebar     *self,
+                                  GtkListBoxRow *row,
+                                  GtkListBox    *list)
+{
+  CgSearchHit *hit = g_object_get_data (G_OBJECT (row), "cg-search-hit");
+
+  g_signal_emit (self, signals [RESULT_ACTIVATED], 0, hit);
+}
+
+static GtkWidget *
+create_result_row (CgSearchHit *hit)
+{
+  CgSection *section = cg_search_hit_get_section (hit);
+  const CgSearchRange *ranges;
+  const char *keyword = cg_search_hit_get_matched_keyword (hit);
+  g_autoptr(PangoAttrList) title_attrs = NULL;
+  g_autoptr(PangoAttrList) snippet_attrs = NULL;
+  g_autofree char *accessible_label = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (cg_section_get_title (section));
+  GtkWidget *snippet = gtk_label_new (cg_search_hit_get_snippet (hit));
+  guint n_ranges;
+
+  ranges = cg_search_hit_get_title_ranges (hit, &n_ranges);
+  title_attrs = cg_highlight_attributes (ranges, n_ranges);
+  pango_attr_list_insert_before (title_attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  gtk_label_set_attributes (GTK_LABEL (title), title_attrs);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+
+  ranges = cg_search_hit_get_snippet_ranges (hit, &n_ranges);
+  snippet_attrs = cg_highlight_attributes (ranges, n_ranges);
+  gtk_label_set_attributes (GTK_LABEL (snippet), snippet_attrs);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (snippet), 30);
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_box_append (GTK_BOX (box), snippet);
+
+  if (keyword != NULL)
+    {
+      /* Translators: shown under a search result found only through a lay search term */
+      g_autofree char *text = g_strdup_printf (_("matched: %s"), keyword);
+      GtkWidget *matched = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (matched), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (matched), TRUE);
+      gtk_widget_add_css_class (matched, "caption");
+      gtk_widget_add_css_class (matched, "dim-label");
+      gtk_box_append (GTK_BOX (box), matched);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* Readers announce the section first, then the words around the match */
+  accessible_label = g_strdup_printf ("%s: %s", cg_section_get_title (section), cg_search_hit_get_snippet (hit));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "cg-search-hit", g_object_ref (hit), g_object_unref);
+
+  return row;
+}
+
+static void
 cg_sidebar_dispose (GObject *object)
 {
   CgSidebar *self = (CgSidebar *)object;
@@ -124,10 +203,24 @@ cg_sidebar_class_init (CgSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CG_TYPE_SECTION);
 
+  /**
+   * CgSidebar::result-activated:
+   * @hit: the search result chosen with Enter or a click
+   */
+  signals [RESULT_ACTIVATED] =
+    g_signal_new ("result-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CG_TYPE_SEARCH_HIT);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, CgSidebar, results_list);
+  gtk_widget_class_bind_template_child (widget_class, CgSidebar, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
@@ -219,4 +312,98 @@ cg_sidebar_focus_list (CgSidebar *self)
     gtk_widget_grab_focus (GTK_WIDGET (row));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->sections_list));
+}
+
+/**
+ * cg_sidebar_show_results:
+ * @query: the query, as typed
+ * @hits: (element-type CgSearchHit): the results, best first
+ *
+ * Shows the results instead of the sections, or a "No results" page.
+ */
+void
+cg_sidebar_show_results (CgSidebar  *self,
+                         const char *query,
+                         GPtrArray  *hits)
+{
+  g_autofree char *count = NULL;
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CG_IS_SIDEBAR (self));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (hits != NULL);
+
+  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)))
+    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
+
+  if (hits->len == 0)
+    {
+      /* Translators: %s is the search query */
+      g_autofree char *text = g_strdup_printf (_("No results for “%s”"), query);
+
+      gtk_label_set_text (self->empty_label, text);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    gtk_list_box_append (self->results_list, create_result_row (g_ptr_array_index (hits, i)));
+
+  gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
+
+  /* GTK 4.8 cannot announce; the count is exposed as the list's description instead */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", hits->len), hits->len);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_list),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
+                                  -1);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+/* Back to the list of sections, as it was before the search. */
+void
+cg_sidebar_show_sections (CgSidebar *self)
+{
+  g_return_if_fail (CG_IS_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "sections");
+}
+
+gboolean
+cg_sidebar_get_showing_results (CgSidebar *self)
+{
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "sections") != 0;
+}
+
+/* Moves the keyboard focus to the results, e.g. on Down in the search entry. */
+gboolean
+cg_sidebar_focus_results (CgSidebar *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results") ||
+      !(row = gtk_list_box_get_selected_row (self->results_list)))
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
+/* Activates the selected result, e.g. on Enter in the search entry. */
+gboolean
+cg_sidebar_activate_result (CgSidebar *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results") ||
+      !(row = gtk_list_box_get_selected_row (self->results_list)))
+    return FALSE;
+
+  g_signal_emit (self, signals [RESULT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "cg-search-hit"));
+  return TRUE;
 }

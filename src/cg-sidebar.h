@@ -23,5 +23,12 @@ CgSection *cg_sidebar_get_section      (CgSidebar *self);
 gboolean   cg_sidebar_select_section   (CgSidebar *self,
                                         const char *section_id);
 void       cg_sidebar_focus_list       (CgSidebar *self);
+void       cg_sidebar_show_results     (CgSidebar  *self,
+                                        const char *query,
+                                        GPtrArray  *hits);
+void       cg_sidebar_show_sections    (CgSidebar  *self);
+gboolean   cg_sidebar_get_showing_results (CgSidebar *self);
+gboolean   cg_sidebar_focus_results    (CgSidebar  *self);
+gboolean   cg_sidebar_activate_result  (CgSidebar  *self);
 
 G_END_DECLS

@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cg-content-view.h"
 #include "cg-library.h"
+#include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-sidebar.h"
 #include "cg-topic.h"
@@ -25,6 +27,7 @@ struct _CgWindow
 
   /* Template widgets */
   GtkHeaderBar         *header_bar;
+  GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkBox               *info_box;
@@ -35,6 +38,8 @@ struct _CgWindow
   /* Owned */
   CgLibrary            *library;
   GSettings            *settings;
+  GPtrArray            *topics;
+  CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
   char                 *language;
 
   guint                 show_sidebar : 1;
@@ -57,6 +62,76 @@ on_sidebar_section_activated_cb (CgWindow  *self,
                                  CgSidebar *sidebar)
 {
   cg_content_view_set_section (self->content_view, section);
+}
+
+static void
+on_sidebar_result_activated_cb (CgWindow    *self,
+                                CgSearchHit *hit,
+                                CgSidebar   *sidebar)
+{
+  CgSection *section = cg_search_hit_get_section (hit);
+
+  cg_sidebar_select_section (self->sidebar, cg_section_get_id (section));
+  cg_content_view_set_section (self->content_view, section);
+  cg_content_view_set_highlights (self->content_view, hit);
+}
+
+static void
+on_search_entry_search_changed_cb (CgWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) hits = NULL;
+
+  if (query[strspn (query, " \t")] == '\0' || self->topics == NULL)
+    {
+      cg_sidebar_show_sections (self->sidebar);
+      cg_content_view_set_highlights (self->content_view, NULL);
+      return;
+    }
+
+  /* A few hundred microseconds on the built-in content: no need for a thread */
+  if (self->search_index == NULL)
+    self->search_index = cg_search_index_new (self->topics);
+
+  hits = cg_search_index_query (self->search_index, query, 0);
+  cg_sidebar_show_results (self->sidebar, query, hits);
+}
+
+static void
+on_search_entry_activate_cb (CgWindow       *self,
+                             GtkSearchEntry *entry)
+{
+  cg_sidebar_activate_result (self->sidebar);
+}
+
+static gboolean
+on_search_entry_key_pressed_cb (CgWindow              *self,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return cg_sidebar_focus_results (self->sidebar);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Esc or the close button: back to the sections, with the section shown selected. */
+static void
+on_search_bar_search_mode_cb (CgWindow     *self,
+                              GParamSpec   *pspec,
+                              GtkSearchBar *search_bar)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cg_sidebar_show_sections (self->sidebar);
+  cg_content_view_set_highlights (self->content_view, NULL);
+  if (self->show_sidebar)
+    cg_sidebar_focus_list (self->sidebar);
 }
 
 static void
@@ -122,6 +197,7 @@ load_content (CgWindow *self)
     }
 
   cg_sidebar_set_topics (self->sidebar, topics);
+  self->topics = g_ptr_array_ref (topics);
 
   last_section = g_settings_get_string (self->settings, "last-section");
   if (!cg_sidebar_select_section (self->sidebar, last_section) && topics->len > 0)
@@ -235,6 +311,8 @@ cg_window_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_index);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (cg_window_parent_class)->finalize (object);
@@ -317,6 +395,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, info_box);
@@ -324,6 +403,10 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -345,12 +428,24 @@ cg_window_class_init (CgWindowClass *klass)
 static void
 cg_window_init (CgWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->show_sidebar = TRUE;
   self->settings = g_settings_new (APP_ID);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_object_bind_property (self->search_button, "active",
+                          self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* Capture phase: the entry's own text would otherwise take Down first */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_search_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 }
 
 CgWindow *

@@ -125,6 +125,55 @@ test_window_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+type_query (GtkSearchEntry *entry,
+            const char     *query)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  /* GtkSearchEntry emits ::search-changed 150 ms after the last change */
+  cg_test_spin (300);
+}
+
+static void
+test_window_search (void)
+{
+  CgWindow *window = create_window ();
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
+  CgSidebar *sidebar = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+
+  g_assert_true (cg_window_select_section (window, "overview"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  /* Accent- and case-insensitive, through a lay keyword and the body text alike */
+  type_query (entry, "KIDNÉY");
+  g_assert_true (cg_sidebar_get_showing_results (sidebar));
+  g_assert_cmpuint (cg_content_view_get_n_highlighted (view), ==, 0);
+
+  /* Enter opens the best result, shows its section and highlights the matches */
+  g_signal_emit_by_name (entry, "activate");
+  cg_test_spin (50);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+  g_assert_cmpuint (cg_content_view_get_n_highlighted (view), >=, 1);
+
+  /* Nothing found */
+  type_query (entry, "zzzzqqq");
+  g_assert_true (cg_sidebar_get_showing_results (sidebar));
+
+  /* Esc: the sections are back and the highlights gone */
+  g_signal_emit_by_name (entry, "stop-search");
+  cg_test_spin (50);
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_false (cg_sidebar_get_showing_results (sidebar));
+  g_assert_cmpuint (cg_content_view_get_n_highlighted (view), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (cg_section_get_id (cg_sidebar_get_section (sidebar)), ==, "causes");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +192,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar-toggle", test_window_sidebar_toggle);
   g_test_add_func ("/window/remembers-section", test_window_remembers_section);
   g_test_add_func ("/window/zoom", test_window_zoom);
+  g_test_add_func ("/window/search", test_window_search);
 
   ret = g_test_run ();
   g_clear_object (&app);
