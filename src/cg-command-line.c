@@ -16,6 +16,7 @@
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
 #include "cg-command-line.h"
+#include "cg-handout-layout.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
@@ -164,6 +165,71 @@ run_list_sections (CgLibrary  *library,
   return 0;
 }
 
+/* --export-handout: the same pages the handout builder prints, sections in bundle order. */
+static int
+run_export_handout (CgLibrary    *library,
+                    const char   *language,
+                    GVariantDict *options)
+{
+  g_autoptr(GHashTable) chosen = NULL;
+  g_autoptr(CgHandoutLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *filename = NULL;
+  const char *text = NULL;
+  CgPaper paper = cg_paper_get_default ();
+  CgBundle *bundle;
+
+  if (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0')
+    return fail ("%s", _("No file name given to --export-handout"));
+
+  if (!(bundle = cg_library_get_bundle (library, language, &error)))
+    return fail ("%s", error->message);
+
+  if (g_variant_dict_lookup (options, "paper", "&s", &text) && !cg_paper_from_string (text, &paper))
+    return fail (_("Unknown paper size “%s”; use a4 or letter"), text);
+
+  if (g_variant_dict_lookup (options, "sections", "&s", &text))
+    {
+      g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+
+      chosen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          CgSection *section = cg_bundle_lookup_section (bundle, g_strstrip (ids[i]));
+
+          if (section == NULL)
+            return fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
+          g_hash_table_add (chosen, (gpointer)cg_section_get_id (section));
+        }
+    }
+
+  layout = cg_handout_layout_new (bundle);
+  cg_handout_layout_set_paper (layout, paper);
+  cg_handout_layout_set_large_print (layout, g_variant_dict_contains (options, "large-print"));
+  if (g_variant_dict_lookup (options, "notes", "&s", &text))
+    cg_handout_layout_set_note (layout, text);
+  if (g_variant_dict_lookup (options, "clinic", "&s", &text))
+    cg_handout_layout_set_clinic_header (layout, text);
+
+  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+    {
+      CgTopic *topic = cg_bundle_get_topic (bundle, i);
+
+      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+        {
+          CgSection *section = cg_topic_get_section (topic, j);
+
+          if (chosen == NULL || g_hash_table_contains (chosen, cg_section_get_id (section)))
+            cg_handout_layout_add_section (layout, section);
+        }
+    }
+
+  if (!cg_handout_layout_export_pdf (layout, filename, &error))
+    return fail ("%s", error->message);
+
+  return 0;
+}
+
 /**
  * cg_command_line_run:
  * @options: the parsed options of cg_command_line_get_entries()
@@ -198,6 +264,9 @@ cg_command_line_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "list-sections"))
     return run_list_sections (library, language);
+
+  if (g_variant_dict_contains (options, "export-handout"))
+    return run_export_handout (library, language, options);
 
   return fail ("%s", _("This action is not available yet"));
 }

@@ -1,0 +1,26 @@
+/* cg-handout-dialog.h
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cg-types.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_HANDOUT_DIALOG (cg_handout_dialog_get_type())
+
+G_DECLARE_FINAL_TYPE (CgHandoutDialog, cg_handout_dialog, CG, HANDOUT_DIALOG, GtkWindow)
+
+GtkWindow *cg_handout_dialog_new           (GtkWindow        *parent,
+                                            CgLibrary        *library,
+                                            const char       *current_section_id);
+gboolean   cg_handout_dialog_save_pdf      (CgHandoutDialog  *self,
+                                            GFile            *file,
+                                            GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,61 @@
+/* cg-handout-layout.h
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "cg-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CG_PAPER_A4,
+  CG_PAPER_LETTER,
+} CgPaper;
+
+#define CG_TYPE_HANDOUT_LAYOUT (cg_handout_layout_get_type())
+
+G_DECLARE_FINAL_TYPE (CgHandoutLayout, cg_handout_layout, CG, HANDOUT_LAYOUT, GObject)
+
+CgHandoutLayout *cg_handout_layout_new               (CgBundle         *bundle);
+void             cg_handout_layout_add_section       (CgHandoutLayout  *self,
+                                                      CgSection        *section);
+void             cg_handout_layout_set_note          (CgHandoutLayout  *self,
+                                                      const char       *note);
+void             cg_handout_layout_set_clinic_header (CgHandoutLayout  *self,
+                                                      const char       *clinic_header);
+void             cg_handout_layout_set_large_print   (CgHandoutLayout  *self,
+                                                      gboolean          large_print);
+void             cg_handout_layout_set_paper         (CgHandoutLayout  *self,
+                                                      CgPaper           paper);
+CgPaper          cg_handout_layout_get_paper         (CgHandoutLayout  *self);
+void             cg_handout_layout_set_date          (CgHandoutLayout  *self,
+                                                      GDateTime        *date);
+guint            cg_handout_layout_paginate          (CgHandoutLayout  *self,
+                                                      double            width,
+                                                      double            height);
+guint            cg_handout_layout_get_n_pages       (CgHandoutLayout  *self);
+void             cg_handout_layout_draw_page         (CgHandoutLayout  *self,
+                                                      cairo_t          *cr,
+                                                      guint             page);
+char            *cg_handout_layout_dup_page_text     (CgHandoutLayout  *self,
+                                                      guint             page);
+gboolean         cg_handout_layout_export_pdf        (CgHandoutLayout  *self,
+                                                      const char       *path,
+                                                      GError          **error);
+
+CgPaper          cg_paper_get_default                (void);
+gboolean         cg_paper_from_string                (const char       *name,
+                                                      CgPaper          *paper);
+const char      *cg_paper_to_string                  (CgPaper           paper);
+void             cg_paper_get_size                   (CgPaper           paper,
+                                                      double           *width,
+                                                      double           *height);
+
+G_END_DECLS

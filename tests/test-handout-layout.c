@@ -1,0 +1,482 @@
+/* test-handout-layout.c: pagination, drawing and PDF export of handouts; reading levels
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cg-bundle.h"
+#include "cg-handout-layout.h"
+#include "cg-library.h"
+#include "cg-readability.h"
+#include "cg-section.h"
+#include "cg-topic.h"
+
+static CgBundle *
+get_bundle (void)
+{
+  static CgLibrary *library;
+  g_autoptr(GError) error = NULL;
+  CgBundle *bundle;
+
+  if (library == NULL)
+    library = cg_library_new ();
+
+  bundle = cg_library_get_bundle (library, "en", &error);
+  g_assert_no_error (error);
+
+  return bundle;
+}
+
+static CgHandoutLayout *
+create_full_layout (gboolean large_print)
+{
+  CgBundle *bundle = get_bundle ();
+  CgHandoutLayout *layout = cg_handout_layout_new (bundle);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 9, 10, 0, 0);
+
+  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+    {
+      CgTopic *topic = cg_bundle_get_topic (bundle, i);
+
+      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+        cg_handout_layout_add_section (layout, cg_topic_get_section (topic, j));
+    }
+
+  cg_handout_layout_set_date (layout, date);
+  cg_handout_layout_set_large_print (layout, large_print);
+  cg_handout_layout_set_clinic_header (layout, "Riverside Clinic\nTelephone 0123 456789");
+  cg_handout_layout_set_note (layout, "Come back in six weeks. Call us if a lump turns red.");
+
+  return layout;
+}
+
+static gboolean
+is_section_title (const char *line)
+{
+  CgTopic *topic = cg_bundle_get_topic (get_bundle (), 0);
+
+  for (guint i = 0; i < cg_topic_get_n_sections (topic); i++)
+    if (g_str_equal (cg_section_get_title (cg_topic_get_section (topic, i)), line))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_list_item (const char *text)
+{
+  CgTopic *topic = cg_bundle_get_topic (get_bundle (), 0);
+
+  for (guint i = 0; i < cg_topic_get_n_sections (topic); i++)
+    {
+      CgSection *section = cg_topic_get_section (topic, i);
+
+      for (guint j = 0; j < cg_section_get_n_blocks (section); j++)
+        {
+          const CgBlock *block = cg_section_get_block (section, j);
+
+          if (block->kind == CG_BLOCK_LIST && g_strv_contains ((const char * const *)block->items,
+                                                               text))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_len = strlen (needle);
+
+  for (gsize i = 0; i + needle_len <= length; i++)
+    if (memcmp (haystack + i, needle, needle_len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("/Type\\s*/Page[^s]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gsize length;
+  guint n = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  g_regex_match_full (regex, contents, length, 0, 0, &match, NULL);
+  while (g_match_info_matches (match))
+    {
+      n++;
+      g_match_info_next (match, NULL);
+    }
+
+  return n;
+}
+
+static void
+test_page_count (void)
+{
+  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  double width, height;
+  guint n_pages;
+
+  cg_paper_get_size (CG_PAPER_A4, &width, &height);
+  n_pages = cg_handout_layout_paginate (layout, width, height);
+
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpuint (n_pages, <=, 6);
+  g_assert_cmpuint (cg_handout_layout_get_n_pages (layout), ==, n_pages);
+  /* Unchanged content and size: the same answer */
+  g_assert_cmpuint (cg_handout_layout_paginate (layout, width, height), ==, n_pages);
+
+  g_assert_finalize_object (g_steal_pointer (&layout));
+}
+
+/* On pages of many heights, no page ends with a heading or a bullet's first line alone, and
+ * every line of the handout is printed exactly once, in order. */
+static void
+check_keeps (gboolean large_print)
+{
+  g_autoptr(CgHandoutLayout) layout = create_full_layout (large_print);
+  g_autoptr(CgHandoutLayout) tall = create_full_layout (large_print);
+  g_autofree char *reference = NULL;
+  double width, a4_height;
+
+  cg_paper_get_size (CG_PAPER_A4, &width, &a4_height);
+  g_assert_cmpuint (cg_handout_layout_paginate (tall, width, 100000), ==, 1);
+  reference = cg_handout_layout_dup_page_text (tall, 0);
+
+  for (double height = 320; height <= a4_height; height += 13)
+    {
+      guint n_pages = cg_handout_layout_paginate (layout, width, height);
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint page = 0; page < n_pages; page++)
+        {
+          g_autofree char *text = cg_handout_layout_dup_page_text (layout, page);
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+          guint n_lines = g_strv_length (lines) - 1;   /* after the last newline */
+          const char *last;
+
+          g_assert_cmpuint (n_lines, >, 0);
+          g_string_append (all, text);
+          if (page + 1 == n_pages)
+            break;
+
+          last = g_strstrip (lines[n_lines - 1]);
+          g_assert_false (is_section_title (last));
+          if (g_str_has_prefix (last, "• "))
+            g_assert_true (is_list_item (last + strlen ("• ")));
+        }
+
+      /* The same lines as on one endless page */
+      g_assert_cmpstr (all->str, ==, reference);
+    }
+}
+
+static void
+test_no_orphaned_heading (void)
+{
+  check_keeps (FALSE);
+}
+
+static void
+test_no_orphaned_heading_large (void)
+{
+  check_keeps (TRUE);
+}
+
+static void
+test_large_print_more_pages (void)
+{
+  g_autoptr(CgHandoutLayout) normal = create_full_layout (FALSE);
+  g_autoptr(CgHandoutLayout) large = create_full_layout (TRUE);
+  double width, height;
+
+  cg_paper_get_size (CG_PAPER_A4, &width, &height);
+  g_assert_cmpuint (cg_handout_layout_paginate (large, width, height), >,
+                    cg_handout_layout_paginate (normal, width, height));
+}
+
+static void
+test_paper_sizes (void)
+{
+  double width, height;
+  CgPaper paper;
+
+  cg_paper_get_size (CG_PAPER_A4, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.276, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.890, 0.01);
+  cg_paper_get_size (CG_PAPER_LETTER, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 612.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 792.0, 0.01);
+
+  g_assert_true (cg_paper_from_string ("A4", &paper));
+  g_assert_cmpint (paper, ==, CG_PAPER_A4);
+  g_assert_true (cg_paper_from_string ("letter", &paper));
+  g_assert_cmpint (paper, ==, CG_PAPER_LETTER);
+  g_assert_false (cg_paper_from_string ("b5", &paper));
+  g_assert_cmpstr (cg_paper_to_string (CG_PAPER_LETTER), ==, "letter");
+}
+
+/* Pages drawn for a printer (a 300 dpi surface, scaled as GtkPrintContext does) and the PDF
+ * file have the same count, and the ink stays inside the 20 mm margins. */
+static void
+check_print_and_pdf (CgPaper paper)
+{
+  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *media_box;
+  gsize length;
+  double width, height;
+  double margin = 20.0 * 72.0 / 25.4;
+  guint n_print;
+
+  cg_paper_get_size (paper, &width, &height);
+  cg_handout_layout_set_paper (layout, paper);
+  n_print = cg_handout_layout_paginate (layout, width, height);
+
+  for (guint page = 0; page < n_print; page++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                             width * 300 / 72, height * 300 / 72);
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, w, h;
+
+      cairo_scale (cr, 300.0 / 72.0, 300.0 / 72.0);
+      cg_handout_layout_draw_page (layout, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      cr = cairo_create (recording);
+      cg_handout_layout_draw_page (layout, cr, page);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+      cairo_surface_destroy (recording);
+      g_assert_cmpfloat (x, >=, margin - 1);
+      g_assert_cmpfloat (y, >=, margin - 1);
+      g_assert_cmpfloat (x + w, <=, width - margin + 1);
+      g_assert_cmpfloat (y + h, <=, height - margin + 1);
+    }
+
+  cg_handout_layout_export_pdf (layout, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_pdf_pages (path), ==, n_print);
+
+  /* Binary streams hold NUL bytes: search the whole file */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  media_box = paper == CG_PAPER_A4 ? "/MediaBox [ 0 0 595.275591 841.889764 ]"
+                                   : "/MediaBox [ 0 0 612 792 ]";
+  g_assert_true (contains_bytes (contents, length, media_box));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_print_and_pdf_a4 (void)
+{
+  check_print_and_pdf (CG_PAPER_A4);
+}
+
+static void
+test_print_and_pdf_letter (void)
+{
+  check_print_and_pdf (CG_PAPER_LETTER);
+}
+
+/* A failed export leaves nothing: no file, no temporary file. */
+static void
+test_export_failure (void)
+{
+  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "handout.pdf", NULL);
+  g_autofree char *subdir = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GDir *listing;
+
+  g_assert_false (cg_handout_layout_export_pdf (layout, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The rename fails when the target is a directory: the temporary file must go. */
+  g_assert_cmpint (g_mkdir (subdir, 0700), ==, 0);
+  g_assert_false (cg_handout_layout_export_pdf (layout, subdir, &error));
+  g_assert_nonnull (error);
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "handout.pdf");
+  g_assert_null (g_dir_read_name (listing));
+  g_dir_close (listing);
+
+  g_assert_cmpint (g_rmdir (subdir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A bundle without labels still gets a footer and a notes heading, in English. */
+static void
+test_missing_labels (void)
+{
+  g_autoptr(CgBundle) bundle = cg_bundle_new ("test", "xx");
+  g_autoptr(CgTopic) topic = cg_topic_new ("topic", "Topic");
+  g_autoptr(CgSection) section = cg_section_new ("one", "One", 1);
+  g_autoptr(CgHandoutLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  CgBlock block = { CG_BLOCK_PARAGRAPH, 1, (char *)"Some text.", NULL };
+
+  cg_section_add_block (section, &block);
+  cg_topic_add_section (topic, section);
+  cg_bundle_add_topic (bundle, topic);
+
+  layout = cg_handout_layout_new (bundle);
+  cg_handout_layout_add_section (layout, section);
+  cg_handout_layout_set_note (layout, "A note.");
+  g_assert_cmpuint (cg_handout_layout_paginate (layout, 612, 792), ==, 1);
+
+  text = cg_handout_layout_dup_page_text (layout, 0);
+  g_assert_nonnull (strstr (text, "Notes from your care team\n"));
+  g_assert_nonnull (strstr (text, "Date: "));
+  g_assert_nonnull (strstr (text, "Some text.\n"));
+}
+
+/* White space only is no note: no empty box. */
+static void
+test_blank_note (void)
+{
+  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autofree char *text = NULL;
+
+  cg_handout_layout_set_note (layout, " \n\t ");
+  cg_handout_layout_paginate (layout, 612, 792);
+  text = cg_handout_layout_dup_page_text (layout, 0);
+  g_assert_null (strstr (text, "Notes from your care team"));
+  g_assert_nonnull (strstr (text, "Date: 2026-03-09\n"));
+  g_assert_true (g_str_has_prefix (text, "Riverside Clinic\nTelephone 0123 456789\nCalcinosis\n"));
+}
+
+static void
+test_syllables (void)
+{
+  static const struct {
+    const char *language;
+    const char *word;
+    guint       syllables;
+  } words[] = {
+    { "en", "the", 1 }, { "en", "make", 1 }, { "en", "table", 2 }, { "en", "calcinosis", 4 },
+    { "en", "causes", 2 }, { "en", "makes", 1 }, { "en", "inflammatory", 5 },
+    { "en", "you", 1 }, { "en", "tissue", 2 }, { "en", "free", 1 }, { "en", "needed", 2 },
+    { "es", "calcinosis", 4 }, { "es", "día", 2 }, { "es", "tiene", 2 }, { "es", "leer", 2 },
+    { "es", "que", 1 }, { "es", "muy", 1 }, { "es", "piel", 1 }, { "es", "país", 2 },
+    { "fr", "maladie", 3 }, { "fr", "calcinose", 3 }, { "fr", "peau", 1 }, { "fr", "une", 1 },
+    { "de", "Kalzinose", 4 }, { "de", "Haut", 1 }, { "de", "Behandlung", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_test_message ("%s: %s", words[i].language, words[i].word);
+      g_assert_cmpuint (cg_readability_count_syllables (words[i].word, words[i].language), ==,
+                        words[i].syllables);
+    }
+}
+
+static void
+test_readability (void)
+{
+  CgReadability result;
+  g_autofree char *summary = NULL;
+
+  /* 6 words, 1 sentence, 6 syllables: 0.39 × 6 + 11.8 × 1 − 15.59 = −1.45 */
+  g_assert_true (cg_readability_estimate ("The cat sat on the mat.", "en", &result));
+  g_assert_cmpuint (result.n_words, ==, 6);
+  g_assert_cmpuint (result.n_sentences, ==, 1);
+  g_assert_cmpuint (result.n_syllables, ==, 6);
+  g_assert_cmpfloat_with_epsilon (result.score, -1.45, 0.001);
+  g_assert_cmpint (result.scale, ==, CG_READABILITY_GRADE);
+  g_assert_cmpstr (result.formula, ==, "Flesch–Kincaid grade level");
+
+  /* A list item without a full stop ends a sentence at the end of its line */
+  g_assert_true (cg_readability_estimate ("Some causes include:\nKidney disease\n", "en", &result));
+  g_assert_cmpuint (result.n_sentences, ==, 2);
+  g_assert_cmpuint (result.n_words, ==, 5);
+
+  /* The source text is hard: well above grade 8 */
+  {
+    CgSection *section = cg_bundle_lookup_section (get_bundle (), "diagnosis");
+    g_autofree char *text = cg_section_dup_text (section);
+
+    g_assert_true (cg_readability_estimate (text, "en-GB", &result));
+    g_assert_cmpfloat (result.score, >, 12);
+    summary = cg_readability_dup_summary (&result);
+    g_assert_true (g_str_has_prefix (summary, "Reading level: grade "));
+  }
+
+  /* Spanish, Fernández-Huerta: 2 words, 1 sentence, 3 syllables: 206.84 − 60 × 1.5 − 1.02 × 2 */
+  g_assert_true (cg_readability_estimate ("Piel dura.", "es", &result));
+  g_assert_cmpuint (result.n_syllables, ==, 3);
+  g_assert_cmpfloat_with_epsilon (result.score, 206.84 - 60 * 1.5 - 1.02 * 2, 0.001);
+  g_assert_cmpint (result.scale, ==, CG_READABILITY_EASE);
+  g_assert_cmpstr (result.formula, ==, "Fernández-Huerta reading ease");
+
+  /* French, Kandel–Moles: 207 − 1.015 × 3 − 73.6 × 3/3 */
+  g_assert_true (cg_readability_estimate ("Une peau dure.", "fr", &result));
+  g_assert_cmpuint (result.n_syllables, ==, 3);
+  g_assert_cmpfloat_with_epsilon (result.score, 207 - 1.015 * 3 - 73.6, 0.001);
+  g_assert_cmpstr (result.formula, ==, "Kandel–Moles reading ease");
+
+  /* German, Amstad: 2 words, 1 sentence, 6 syllables: 180 − 2 − 58.5 × 6/2 */
+  g_assert_true (cg_readability_estimate ("Harte Kalzinose!", "de", &result));
+  g_assert_cmpuint (result.n_syllables, ==, 6);
+  g_assert_cmpfloat_with_epsilon (result.score, 180 - 2 - 58.5 * 3, 0.001);
+  g_assert_cmpstr (result.formula, ==, "Amstad reading ease");
+
+  g_assert_false (cg_readability_estimate ("Some text.", "it", &result));
+  g_assert_false (result.available);
+  g_clear_pointer (&summary, g_free);
+  summary = cg_readability_dup_summary (&result);
+  g_assert_cmpstr (summary, ==, "Reading level not available");
+
+  g_assert_false (cg_readability_estimate ("", "en", &result));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/handout-layout/page-count", test_page_count);
+  g_test_add_func ("/handout-layout/no-orphaned-heading", test_no_orphaned_heading);
+  g_test_add_func ("/handout-layout/no-orphaned-heading-large", test_no_orphaned_heading_large);
+  g_test_add_func ("/handout-layout/large-print-more-pages", test_large_print_more_pages);
+  g_test_add_func ("/handout-layout/paper-sizes", test_paper_sizes);
+  g_test_add_func ("/handout-layout/print-and-pdf-a4", test_print_and_pdf_a4);
+  g_test_add_func ("/handout-layout/print-and-pdf-letter", test_print_and_pdf_letter);
+  g_test_add_func ("/handout-layout/export-failure", test_export_failure);
+  g_test_add_func ("/handout-layout/missing-labels", test_missing_labels);
+  g_test_add_func ("/handout-layout/blank-note", test_blank_note);
+  g_test_add_func ("/handout-layout/syllables", test_syllables);
+  g_test_add_func ("/handout-layout/readability", test_readability);
+
+  return g_test_run ();
+}
