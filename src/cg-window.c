@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cg-content-view.h"
+#include "cg-handout-dialog.h"
 #include "cg-library.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
@@ -245,6 +246,24 @@ zoom_action (GtkWidget  *widget,
   cg_content_view_set_zoom (self->content_view, zoom);
 }
 
+/* Ctrl+P opens the handout builder; Ctrl+Shift+E goes on to its Save as PDF. */
+static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+  CgSection *section = cg_content_view_get_section (self->content_view);
+  GtkWindow *dialog;
+
+  dialog = cg_handout_dialog_new (GTK_WINDOW (self), self->library,
+                                  section != NULL ? cg_section_get_id (section) : NULL);
+  gtk_window_present (dialog);
+
+  if (g_str_equal (action_name, "win.export-pdf"))
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.save-pdf", NULL);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -410,12 +429,16 @@ cg_window_class_init (CgWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, handout_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, handout_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-handout", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);

@@ -8,6 +8,7 @@
 
 #include "cg-application.h"
 #include "cg-content-view.h"
+#include "cg-handout-dialog.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-sidebar.h"
@@ -174,6 +175,31 @@ test_window_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_window_print_handout (void)
+{
+  CgWindow *window = create_window ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  g_assert_true (cg_window_select_section (window, "treatment"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  cg_test_spin (50);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CG_IS_HANDOUT_DIALOG (toplevel))
+        dialog = toplevel;
+    }
+
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-section", test_window_remembers_section);
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/print-handout", test_window_print_handout);
 
   ret = g_test_run ();
   g_clear_object (&app);
