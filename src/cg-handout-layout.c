@@ -72,7 +72,8 @@ struct _CgHandoutLayout
   GArray       *blocks;      /* of Block, built by paginate() for its page width */
   GArray       *placements;  /* of Placement, in reading order */
   GArray       *pages;       /* of guint, index of the first placement of each page */
-  PangoLayout  *footer;      /* language, version and source */
+  PangoLayout  *footer;         /* language and content version */
+  PangoLayout  *footer_detail;  /* source, translation status */
   PangoLayout  *page_number;
 
   CgPaper       paper;
@@ -81,6 +82,7 @@ struct _CgHandoutLayout
   double        body_size;
   double        box_padding;
   double        footer_top;
+  double        footer_detail_top;
 
   guint         large_print : 1;
   guint         dirty : 1;
@@ -164,6 +166,7 @@ cg_handout_layout_finalize (GObject *object)
   g_clear_pointer (&self->placements, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_object (&self->footer);
+  g_clear_object (&self->footer_detail);
   g_clear_object (&self->page_number);
 
   G_OBJECT_CLASS (cg_handout_layout_parent_class)->finalize (object);
@@ -418,29 +421,31 @@ build_note (CgHandoutLayout *self,
   block->in_box = TRUE;
 }
 
+/* The footer: language and content version beside the page number, then the source and any
+ * translation warning across the full width, so they wrap as little as possible. */
 static void
 build_footer (CgHandoutLayout *self,
               double           width)
 {
   double size = self->large_print ? 14.0 : 12.0;
-  g_autofree char *version = NULL;
   g_autofree char *widest = NULL;
   g_autoptr(GString) text = g_string_new (get_label (self, "language-name"));
-  const char *source = cg_bundle_get_source (self->bundle);
+  g_autoptr(GString) detail = g_string_new (cg_bundle_get_source (self->bundle));
   const char *content_version = cg_bundle_get_content_version (self->bundle);
   PangoRectangle logical;
+  double bottom;
 
   if (content_version != NULL)
     {
-      version = expand_label (get_label (self, "version-footer"), "version", content_version,
-                              NULL, NULL);
+      g_autofree char *version = expand_label (get_label (self, "version-footer"), "version",
+                                               content_version, NULL, NULL);
+
       g_string_append_printf (text, " · %s", version);
     }
-  if (source != NULL)
-    g_string_append_printf (text, " · %s", source);
   if (cg_bundle_get_translation_status (self->bundle) != CG_TRANSLATION_SOURCE &&
       !cg_bundle_get_reviewed (self->bundle))
-    g_string_append_printf (text, "\n%s", get_label (self, "unreviewed"));
+    g_string_append_printf (detail, "%s%s", detail->len > 0 ? "\n" : "",
+                            get_label (self, "unreviewed"));
 
   /* Room for the widest page number this handout could reach, so it never overlaps. */
   widest = expand_label (get_label (self, "page-footer"), "page", "888", "pages", "888");
@@ -451,10 +456,19 @@ build_footer (CgHandoutLayout *self,
   g_clear_object (&self->footer);
   self->footer = create_layout (self, text->str, size, FALSE,
                                 width - (double)logical.width / PANGO_SCALE - size * 1.5);
-  pango_layout_set_spacing (self->footer, (int)(size * 0.3 * PANGO_SCALE));
-  pango_layout_get_extents (self->footer, NULL, &logical);
 
-  self->footer_top = self->height - MARGIN - (double)logical.height / PANGO_SCALE;
+  bottom = self->height - MARGIN;
+  g_clear_object (&self->footer_detail);
+  if (detail->len > 0)
+    {
+      self->footer_detail = create_layout (self, detail->str, size, FALSE, width);
+      pango_layout_get_extents (self->footer_detail, NULL, &logical);
+      self->footer_detail_top = bottom - (double)logical.height / PANGO_SCALE;
+      bottom = self->footer_detail_top - size * 0.25;
+    }
+
+  pango_layout_get_extents (self->footer, NULL, &logical);
+  self->footer_top = bottom - (double)logical.height / PANGO_SCALE;
 }
 
 static void
@@ -701,6 +715,11 @@ draw_footer (CgHandoutLayout *self,
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, MARGIN, self->footer_top);
   pango_cairo_show_layout (cr, self->footer);
+  if (self->footer_detail != NULL)
+    {
+      cairo_move_to (cr, MARGIN, self->footer_detail_top);
+      pango_cairo_show_layout (cr, self->footer_detail);
+    }
 
   pango_layout_set_text (self->page_number, text, -1);
   pango_layout_get_extents (self->page_number, NULL, &logical);
