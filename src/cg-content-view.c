@@ -73,6 +73,8 @@ create_text_label (const char *text,
   /* Few characters at the minimum, so a narrow window wraps instead of scrolling sideways */
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* The view takes the focus as a whole: Tab should not stop at every paragraph */
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_halign (label, GTK_ALIGN_FILL);
   gtk_widget_add_css_class (label, css_class);
 
@@ -143,6 +145,7 @@ rebuild (CgContentView *self)
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (title), TRUE);
+  gtk_widget_set_focusable (title, FALSE);
   gtk_widget_add_css_class (title, "section-title");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 1,
@@ -169,6 +172,32 @@ rebuild (CgContentView *self)
 
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (vadjustment, 0);
+}
+
+/* Arrow and page keys scroll the text when the view has the focus. */
+static gboolean
+scroll_binding_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  CgContentView *self = CG_CONTENT_VIEW (widget);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (vadjustment);
+  double step = gtk_adjustment_get_step_increment (vadjustment);
+  double page = gtk_adjustment_get_page_increment (vadjustment);
+  int direction;
+  gboolean by_page;
+
+  g_variant_get (args, "(ib)", &direction, &by_page);
+
+  if (direction == 0)
+    value = by_page ? gtk_adjustment_get_upper (vadjustment) : gtk_adjustment_get_lower (vadjustment);
+  else
+    value += direction * (by_page ? page : MAX (step, 40));
+
+  gtk_adjustment_set_value (vadjustment, value);
+
+  return TRUE;
 }
 
 static void
@@ -263,6 +292,15 @@ cg_content_view_class_init (CgContentViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "contentview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* (direction, by page): direction 0 with by page jumps to the end, without to the start */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, scroll_binding_cb, "(ib)", -1, FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, scroll_binding_cb, "(ib)", 1, FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, scroll_binding_cb, "(ib)", -1, TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, scroll_binding_cb, "(ib)", 1, TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, scroll_binding_cb, "(ib)", 1, TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, scroll_binding_cb, "(ib)", 0, FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, scroll_binding_cb, "(ib)", 0, TRUE);
 }
 
 static void
@@ -272,6 +310,7 @@ cg_content_view_init (CgContentView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->column = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
   gtk_widget_set_margin_top (GTK_WIDGET (self->column), 24);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->column), 36);

@@ -22,6 +22,9 @@
 
 #define ZOOM_STEP 0.1
 
+/* Below this width the sections and the text take turns instead of sharing the window. */
+#define NARROW_WIDTH 600
+
 struct _CgWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -43,7 +46,11 @@ struct _CgWindow
   CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
   char                 *language;
 
+  guint                 narrow_idle_id;
+
   guint                 show_sidebar : 1;
+  guint                 narrow : 1;
+  guint                 wide_show_sidebar : 1;  /* the choice to restore when widening again */
 };
 
 enum {
@@ -57,12 +64,19 @@ G_DEFINE_FINAL_TYPE (CgWindow, cg_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties [N_PROPS];
 
+static void set_show_sidebar (CgWindow *self,
+                              gboolean  show_sidebar);
+
 static void
 on_sidebar_section_activated_cb (CgWindow  *self,
                                  CgSection *section,
                                  CgSidebar *sidebar)
 {
   cg_content_view_set_section (self->content_view, section);
+
+  /* In a narrow window, choosing a section means "show me the text" */
+  if (self->narrow && self->show_sidebar)
+    set_show_sidebar (self, FALSE);
 }
 
 static void
@@ -75,6 +89,9 @@ on_sidebar_result_activated_cb (CgWindow    *self,
   cg_sidebar_select_section (self->sidebar, cg_section_get_id (section));
   cg_content_view_set_section (self->content_view, section);
   cg_content_view_set_highlights (self->content_view, hit);
+
+  if (self->narrow)
+    set_show_sidebar (self, FALSE);
 }
 
 static void
@@ -97,6 +114,10 @@ on_search_entry_search_changed_cb (CgWindow       *self,
 
   hits = cg_search_index_query (self->search_index, query, 0);
   cg_sidebar_show_results (self->sidebar, query, hits);
+
+  /* The results live in the sidebar: a narrow window shows them instead of the text */
+  if (self->narrow && !self->show_sidebar)
+    set_show_sidebar (self, TRUE);
 }
 
 static void
@@ -165,6 +186,7 @@ cg_window_show_message (CgWindow   *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   close = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
@@ -277,6 +299,25 @@ search_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Wide: the sections beside the text, F9 shows or hides them. Narrow: one or the other. */
+static void
+update_panes (CgWindow *self)
+{
+  gboolean content_visible = !self->narrow || !self->show_sidebar;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean focus_in_sidebar = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar));
+  gboolean focus_in_content = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content_view));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), self->show_sidebar);
+  gtk_widget_set_visible (GTK_WIDGET (self->content_view), content_visible);
+
+  /* Keep the keyboard focus on something visible when its widget goes away. */
+  if (focus_in_sidebar && !self->show_sidebar)
+    gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
+  else if (focus_in_content && !content_visible)
+    cg_sidebar_focus_list (self->sidebar);
+}
+
 static void
 set_show_sidebar (CgWindow *self,
                   gboolean  show_sidebar)
@@ -286,16 +327,67 @@ set_show_sidebar (CgWindow *self,
     return;
 
   self->show_sidebar = show_sidebar;
+  update_panes (self);
 
-  /* Keep the keyboard focus somewhere visible when its widget goes away. */
-  if (!show_sidebar)
-    gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), show_sidebar);
-  if (show_sidebar)
+  if (show_sidebar && !gtk_search_bar_get_search_mode (self->search_bar))
     cg_sidebar_focus_list (self->sidebar);
 
+  /* Only the choice made in a wide window is remembered: narrow windows hide it by themselves */
+  if (!self->narrow)
+    g_settings_set_boolean (self->settings, "show-sidebar", show_sidebar);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
+}
+
+static gboolean
+update_narrow_cb (gpointer data)
+{
+  CgWindow *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+
+  self->narrow_idle_id = 0;
+
+  if (narrow == self->narrow)
+    return G_SOURCE_REMOVE;
+
+  if (narrow)
+    {
+      self->wide_show_sidebar = self->show_sidebar;
+      self->narrow = TRUE;
+      set_show_sidebar (self, FALSE);
+    }
+  else
+    {
+      self->narrow = FALSE;
+      set_show_sidebar (self, self->wide_show_sidebar);
+    }
+
+  update_panes (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Layout is settled during allocation: switch panes on the next idle, not in the middle of it. */
+static void
+cg_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cg_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle_id == 0)
+    self->narrow_idle_id = g_idle_add (update_narrow_cb, self);
+}
+
+gboolean
+cg_window_get_narrow (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  return self->narrow;
 }
 
 static void
@@ -312,7 +404,7 @@ cg_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "zoom", self->content_view, "zoom", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-sidebar", self, "show-sidebar", G_SETTINGS_BIND_DEFAULT);
+  set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -327,6 +419,8 @@ static void
 cg_window_finalize (GObject *object)
 {
   CgWindow *self = (CgWindow *)object;
+
+  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -396,6 +490,7 @@ cg_window_class_init (CgWindowClass *klass)
   object_class->set_property = cg_window_set_property;
 
   window_class->close_request = cg_window_close_request;
+  widget_class->size_allocate = cg_window_size_allocate;
 
   properties [PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
@@ -456,6 +551,7 @@ cg_window_init (CgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->show_sidebar = TRUE;
+  self->wide_show_sidebar = TRUE;
   self->settings = g_settings_new (APP_ID);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
