@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -860,14 +861,15 @@ write_pdf_cb (void                *closure,
 }
 
 static gboolean
-set_error_from_errno (GError     **error,
-                      int          saved_errno,
-                      const char  *path)
+set_write_error (GError     **error,
+                 GIOErrorEnum  code,
+                 const char   *path,
+                 const char   *reason)
 {
   g_autofree char *display_name = g_filename_display_name (path);
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "Cannot write “%s”: %s", display_name, g_strerror (saved_errno));
+  /* Translators: the first %s is a file name, the second the system's reason */
+  g_set_error (error, G_IO_ERROR, code, _("Cannot write “%s”: %s"), display_name, reason);
 
   return FALSE;
 }
@@ -901,7 +903,12 @@ cg_handout_layout_export_pdf (CgHandoutLayout  *self,
   tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
   if ((stream.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666)) < 0)
-    return set_error_from_errno (error, errno, path);
+    {
+      int saved_errno = errno;
+
+      return set_write_error (error, g_io_error_from_errno (saved_errno), path,
+                              g_strerror (saved_errno));
+    }
 
   cg_paper_get_size (self->paper, &width, &height);
   n_pages = cg_handout_layout_paginate (self, width, height);
@@ -935,11 +942,10 @@ cg_handout_layout_export_pdf (CgHandoutLayout  *self,
       g_unlink (tmp_path);
 
       if (stream.saved_errno != 0)
-        return set_error_from_errno (error, stream.saved_errno, path);
+        return set_write_error (error, g_io_error_from_errno (stream.saved_errno), path,
+                                g_strerror (stream.saved_errno));
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot write “%s”: %s", path, cairo_status_to_string (status));
-      return FALSE;
+      return set_write_error (error, G_IO_ERROR_FAILED, path, cairo_status_to_string (status));
     }
 
   return TRUE;

@@ -8,8 +8,13 @@
 
 #include <glib/gstdio.h>
 
+#include "cg-bundle.h"
 #include "cg-handout-dialog.h"
+#include "cg-handout-layout.h"
 #include "cg-library.h"
+#include "cg-print-operation.h"
+#include "cg-section.h"
+#include "cg-topic.h"
 
 #include "cg-test-widgets.h"
 
@@ -201,6 +206,48 @@ test_dialog_nothing_ticked (void)
   gtk_window_destroy (dialog);
 }
 
+/* The print path (GtkPrintOperation exporting, as a printer would be driven) and the PDF
+ * export give the same pages, line for line. */
+static void
+test_print_operation (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  CgBundle *bundle = cg_library_get_bundle (library, "en", NULL);
+  g_autoptr(CgHandoutLayout) layout = cg_handout_layout_new (bundle);
+  g_autoptr(CgPrintOperation) operation = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-print-XXXXXX", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
+  g_autoptr(GError) error = NULL;
+  CgTopic *topic = cg_bundle_get_topic (bundle, 0);
+
+  for (guint i = 0; i < cg_topic_get_n_sections (topic); i++)
+    cg_handout_layout_add_section (layout, cg_topic_get_section (topic, i));
+  cg_handout_layout_set_note (layout, "Come back in six weeks.");
+  cg_handout_layout_set_paper (layout, CG_PAPER_LETTER);
+
+  operation = cg_print_operation_new (layout);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), printed);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_assert_true (cg_handout_layout_export_pdf (layout, exported, &error));
+  g_assert_no_error (error);
+
+  printed_text = pdf_to_text (printed);
+  exported_text = pdf_to_text (exported);
+  g_assert_nonnull (strstr (printed_text, "Page 1 of "));
+  g_assert_cmpstr (printed_text, ==, exported_text);
+
+  g_assert_cmpint (g_unlink (printed), ==, 0);
+  g_assert_cmpint (g_unlink (exported), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +256,7 @@ main (int   argc,
 
   g_test_add_func ("/handout-dialog/export", test_dialog_export);
   g_test_add_func ("/handout-dialog/nothing-ticked", test_dialog_nothing_ticked);
+  g_test_add_func ("/handout-dialog/print-operation", test_print_operation);
 
   return g_test_run ();
 }
