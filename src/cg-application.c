@@ -79,6 +79,25 @@ cg_application_get_library (CgApplication *self)
   return self->library;
 }
 
+/* The benchmark's first-frame hook: with CG_QUIT_AFTER_FIRST_FRAME set, the app prints the
+ * time since start-up when the window has drawn its first frame, and quits. */
+static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, app);
+  g_print ("first-frame %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
+  g_application_quit (app);
+}
+
+static void
+on_window_map_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame_painted_cb), app, 0);
+}
+
 static void
 cg_application_activate (GApplication *app)
 {
@@ -86,7 +105,11 @@ cg_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self)));
+    {
+      window = GTK_WINDOW (cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self)));
+      if (g_getenv ("CG_QUIT_AFTER_FIRST_FRAME") != NULL)
+        g_signal_connect_object (window, "map", G_CALLBACK (on_window_map_cb), app, 0);
+    }
 
   gtk_window_present (window);
 }
