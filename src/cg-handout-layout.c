@@ -829,11 +829,42 @@ cg_handout_layout_dup_page_text (CgHandoutLayout *self,
   return g_string_free (str, FALSE);
 }
 
+/* Cairo hands over the PDF in small pieces: gather them, so writing takes a few system calls
+ * rather than hundreds. */
+#define PDF_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  int         fd;
+  int         saved_errno;
+  GByteArray *buffer;
 } PdfStream;
+
+static gboolean
+flush_pdf_stream (PdfStream *stream)
+{
+  const guint8 *data = stream->buffer->data;
+  gsize length = stream->buffer->len;
+
+  while (length > 0)
+    {
+      gssize n = write (stream->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          stream->saved_errno = n < 0 ? errno : EIO;
+          break;
+        }
+      data += n;
+      length -= n;
+    }
+
+  g_byte_array_set_size (stream->buffer, 0);
+
+  return stream->saved_errno == 0;
+}
 
 static cairo_status_t
 write_pdf_cb (void                *closure,
@@ -842,20 +873,10 @@ write_pdf_cb (void                *closure,
 {
   PdfStream *stream = closure;
 
-  while (length > 0)
-    {
-      gssize n = write (stream->fd, data, length);
+  g_byte_array_append (stream->buffer, data, length);
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          stream->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= n;
-    }
+  if (stream->buffer->len >= PDF_BUFFER_SIZE && !flush_pdf_stream (stream))
+    return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
 }
@@ -889,7 +910,7 @@ cg_handout_layout_export_pdf (CgHandoutLayout  *self,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  PdfStream stream = { -1, 0 };
+  PdfStream stream = { -1, 0, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   double width, height;
@@ -910,6 +931,7 @@ cg_handout_layout_export_pdf (CgHandoutLayout  *self,
                               g_strerror (saved_errno));
     }
 
+  stream.buffer = g_byte_array_sized_new (PDF_BUFFER_SIZE);
   cg_paper_get_size (self->paper, &width, &height);
   n_pages = cg_handout_layout_paginate (self, width, height);
 
@@ -930,6 +952,9 @@ cg_handout_layout_export_pdf (CgHandoutLayout  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (status == CAIRO_STATUS_SUCCESS)
+    flush_pdf_stream (&stream);
+  g_byte_array_unref (stream.buffer);
   if (close (stream.fd) != 0 && stream.saved_errno == 0)
     stream.saved_errno = errno;
 
