@@ -18,6 +18,7 @@
 #include "cg-command-line.h"
 #include "cg-handout-layout.h"
 #include "cg-library.h"
+#include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -165,6 +166,40 @@ run_list_sections (CgLibrary  *library,
   return 0;
 }
 
+/* --search: one line per hit, best first, as "ID<TAB>snippet"; exit 1 when nothing matches. */
+static int
+run_search (CgLibrary  *library,
+            const char *language,
+            const char *query)
+{
+  g_autoptr(CgSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folded = cg_search_fold (query, -1, NULL);
+
+  /* Blank or punctuation only: there is nothing to look for, which is not "no results" */
+  if (*folded == '\0')
+    return fail ("%s", _("The search query has no words to search for"));
+
+  if (!(topics = cg_library_list_topics (library, language, &error)))
+    return fail ("%s", error->message);
+
+  index = cg_search_index_new (topics);
+  hits = cg_search_index_query (index, query, 0);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+
+      g_print ("%s\t%s\n",
+               cg_section_get_id (cg_search_hit_get_section (hit)),
+               cg_search_hit_get_snippet (hit));
+    }
+
+  return hits->len > 0 ? 0 : 1;
+}
+
 /* --export-handout: the same pages the handout builder prints, sections in bundle order. */
 static int
 run_export_handout (CgLibrary    *library,
@@ -244,6 +279,7 @@ cg_command_line_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   const char *language = NULL;
   const char *filename = NULL;
+  const char *query = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -267,6 +303,9 @@ cg_command_line_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "export-handout"))
     return run_export_handout (library, language, options);
+
+  if (g_variant_dict_lookup (options, "search", "&s", &query))
+    return run_search (library, language, query);
 
   return fail ("%s", _("This action is not available yet"));
 }

@@ -1,0 +1,609 @@
+/* test-search-index.c: folding, matching, ranking, snippets and offsets of the search index
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cg-bundle.h"
+#include "cg-bundle-loader.h"
+#include "cg-library.h"
+#include "cg-search-index.h"
+#include "cg-section.h"
+#include "cg-topic.h"
+
+/* An index of one topic whose sections are @sections_xml, loaded the way a real bundle is. */
+static CgSearchIndex *
+index_new_for_sections (const char *sections_xml)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<bundle format=\"1\" lang=\"es\">"
+    "<provenance><source>test</source><content-version>1</content-version></provenance>"
+    "<topic id=\"test\"><title>Test</title>%s</topic>"
+    "</bundle>", sections_xml);
+  gsize length = strlen (xml);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&xml), length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgBundle) bundle = NULL;
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+
+  bundle = cg_bundle_load_bytes (bytes, "test.xml", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+    g_ptr_array_add (topics, g_object_ref (cg_bundle_get_topic (bundle, i)));
+
+  return cg_search_index_new (topics);
+}
+
+static CgSearchIndex *
+index_new_for_shipped (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  topics = cg_library_list_topics (library, "en", &error);
+  g_assert_no_error (error);
+
+  return cg_search_index_new (topics);
+}
+
+/* The section ids of the hits, comma-separated, best first. */
+static char *
+query_ids (CgSearchIndex *index,
+           const char    *query)
+{
+  g_autoptr(GPtrArray) hits = cg_search_index_query (index, query, 0);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, cg_section_get_id (cg_search_hit_get_section (hit)));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_query(index, query, expected_ids) G_STMT_START { \
+  g_autofree char *ids_ = query_ids (index, query); \
+  g_assert_cmpstr (ids_, ==, expected_ids); \
+} G_STMT_END
+
+/* The only hit of @query. */
+static CgSearchHit *
+query_one (CgSearchIndex *index,
+           const char    *query)
+{
+  g_autoptr(GPtrArray) hits = cg_search_index_query (index, query, 0);
+
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (hits, 0));
+}
+
+static char *
+dup_range (const char          *text,
+           const CgSearchRange *range)
+{
+  g_assert_cmpuint (range->start, <, range->end);
+  g_assert_cmpuint (range->end, <=, strlen (text));
+
+  return g_strndup (text + range->start, range->end - range->start);
+}
+
+/* The texts of the highlights of @hit in its snippet, joined by "|". */
+static char *
+dup_snippet_highlights (CgSearchHit *hit)
+{
+  const char *snippet = cg_search_hit_get_snippet (hit);
+  g_autoptr(GString) str = g_string_new (NULL);
+  const CgSearchRange *ranges;
+  guint n_ranges;
+
+  ranges = cg_search_hit_get_snippet_ranges (hit, &n_ranges);
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      g_autofree char *text = dup_range (snippet, &ranges[i]);
+
+      g_string_append_printf (str, "%s%s", i > 0 ? "|" : "", text);
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+assert_fold (const char *text,
+             const char *expected)
+{
+  g_autofree char *folded = cg_search_fold (text, -1, NULL);
+
+  g_assert_cmpstr (folded, ==, expected);
+}
+
+static void
+test_fold_case_and_marks (void)
+{
+  assert_fold ("CaLcInOsIs", "calcinosis");
+  assert_fold ("Resolución del depósito, riñón", "resolucion del deposito rinon");
+  assert_fold ("NIÑO Ñandú", "nino nandu");
+  assert_fold ("Élève, cœur, ÆTHER, Noël", "eleve coeur aether noel");
+  assert_fold ("Über die Größe der Nieren", "uber die grosse der nieren");
+  assert_fold ("STRASSE Straße ẞ", "strasse strasse ss");
+  /* Decomposed input folds like precomposed */
+  assert_fold ("re\xcc\x81sume\xcc\x81", "resume");
+  /* Compatibility forms: ligatures, full width, superscripts */
+  assert_fold ("ﬁbrosis ﬂare ﬀ", "fibrosis flare ff");
+  assert_fold ("ＣＴ scan, m²", "ct scan m2");
+  assert_fold ("ΣΟΦΊΑ", "σοφια");
+}
+
+static void
+test_fold_separators (void)
+{
+  assert_fold ("X-ray; (SLE) — don't…", "x ray sle don t");
+  assert_fold ("  calcium\tdeposits\n", "calcium deposits");
+  assert_fold ("a½b", "a1 2b");
+  assert_fold ("", "");
+  assert_fold (" ¿¡!? … ", "");
+  /* Invalid UTF-8 separates words instead of failing */
+  assert_fold ("abc\xff" "def", "abc def");
+}
+
+static void
+test_fold_offsets (void)
+{
+  const char *text = "¡Résolución ﬁn!";
+  g_autoptr(GArray) offsets = NULL;
+  g_autofree char *folded = cg_search_fold (text, -1, &offsets);
+  const guint *map = (const guint *)(gpointer)offsets->data;
+
+  g_assert_cmpstr (folded, ==, "resolucion fin");
+  g_assert_cmpuint (offsets->len, ==, strlen (folded) + 1);
+
+  g_assert_cmpuint (map[0], ==, 2);                          /* "R" after the 2-byte "¡" */
+  g_assert_cmpuint (map[1], ==, 3);                          /* "é" */
+  g_assert_cmpuint (map[2], ==, 5);                          /* "s", after the 2-byte "é" */
+  g_assert_cmpuint (map[8], ==, strlen ("¡Résoluci"));       /* "ó" */
+  g_assert_cmpuint (map[9], ==, strlen ("¡Résolució"));      /* "n" */
+  g_assert_cmpuint (map[10], ==, strlen ("¡Résolución"));    /* the space: end of the word */
+  g_assert_cmpuint (map[11], ==, strlen ("¡Résolución "));   /* "f" of "ﬁ" */
+  g_assert_cmpuint (map[12], ==, strlen ("¡Résolución "));   /* "i" of "ﬁ" */
+  g_assert_cmpuint (map[13], ==, strlen ("¡Résolución ﬁ"));  /* "n" */
+  g_assert_cmpuint (map[14], ==, strlen ("¡Résolución ﬁn")); /* the end of the last word */
+}
+
+static const char *matching_sections =
+  "<section id=\"deposits\"><title>Deposits</title>"
+  "<p>Calcium deposits form in soft tissues.</p></section>"
+  "<section id=\"disease\"><title>Disease</title>"
+  "<p>Calcinosis occurs with chronic kidney disease.</p></section>"
+  "<section id=\"skin\"><title>Skin</title>"
+  "<p>The skin may harden. Kidneys are not involved.</p></section>";
+
+static void
+test_match_prefix (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
+
+  g_assert_cmpuint (cg_search_index_get_n_sections (index), ==, 3);
+
+  /* The last word is a prefix */
+  assert_query (index, "calc", "deposits,disease");
+  assert_query (index, "CALCIUM", "deposits");
+  assert_query (index, "kidney", "disease,skin");
+  assert_query (index, "kidneys", "skin");
+  /* Earlier words are whole words */
+  assert_query (index, "kidney dis", "disease");
+  assert_query (index, "kid disease", "");
+  /* A space or punctuation after the last word makes it whole too */
+  assert_query (index, "calc ", "");
+  assert_query (index, "kidney.", "disease");
+}
+
+static void
+test_match_and (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
+
+  assert_query (index, "soft calc", "deposits");
+  assert_query (index, "chronic kidney disease", "disease");
+  assert_query (index, "skin kidney", "skin");
+  assert_query (index, "skin calcium", "");
+  /* The words may be in different fields: title and body */
+  assert_query (index, "disease calcinosis", "disease");
+  /* Query tokenised like the text: case, punctuation and extra spaces do not matter */
+  assert_query (index, "  Kidney,  DISEASE!!", "disease");
+}
+
+static void
+test_no_results (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
+  const char *queries[] = { "", "   ", "!?…", "zzz", "kidney zzz", "calcium deposits zzz" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) hits = cg_search_index_query (index, queries[i], 0);
+
+      g_assert_nonnull (hits);
+      g_assert_cmpuint (hits->len, ==, 0);
+    }
+}
+
+static void
+test_keyword (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (
+    "<section id=\"symptoms\"><title>Symptoms</title>"
+    "<keywords><keyword>hard</keyword><keyword>hard spots</keyword><keyword>lumps</keyword></keywords>"
+    "<p>Nodules may be felt under the skin.</p></section>"
+    "<section id=\"signs\"><title>Signs</title>"
+    "<keywords><keyword>lumps</keyword></keywords>"
+    "<p>Lumps are common.</p></section>");
+  g_autoptr(CgSearchHit) spots = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  CgSearchHit *hit;
+  guint n_ranges;
+
+  /* Found only through a keyword: the hit says which */
+  spots = query_one (index, "hard spo");
+  g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (spots)), ==, "symptoms");
+  g_assert_cmpint (cg_search_hit_get_tier (spots), ==, CG_SEARCH_TIER_KEYWORD);
+  g_assert_cmpstr (cg_search_hit_get_matched_keyword (spots), ==, "hard spots");
+  /* No body match: the snippet is the start of the body, without highlights */
+  g_assert_cmpstr (cg_search_hit_get_snippet (spots), ==, "Nodules may be felt under the skin.");
+  cg_search_hit_get_snippet_ranges (spots, &n_ranges);
+  g_assert_cmpuint (n_ranges, ==, 0);
+
+  /* Both sections have the keyword, "signs" as its first one; "signs" also has the word in its
+   * body, so it needs no explanation */
+  hits = cg_search_index_query (index, "lumps", 0);
+  g_assert_cmpuint (hits->len, ==, 2);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (hit)), ==, "signs");
+  g_assert_cmpint (cg_search_hit_get_tier (hit), ==, CG_SEARCH_TIER_KEYWORD);
+  g_assert_null (cg_search_hit_get_matched_keyword (hit));
+  hit = g_ptr_array_index (hits, 1);
+  g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (hit)), ==, "symptoms");
+  g_assert_cmpint (cg_search_hit_get_tier (hit), ==, CG_SEARCH_TIER_KEYWORD);
+  g_assert_cmpstr (cg_search_hit_get_matched_keyword (hit), ==, "lumps");
+}
+
+static void
+test_ranking (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (
+    "<section id=\"late\"><title>Alpha</title><p>Nothing else here but bone.</p></section>"
+    "<section id=\"early\"><title>Beta</title><p>Bone first, then pain.</p></section>"
+    "<section id=\"title\"><title>Bone care</title><p>About pain.</p></section>"
+    "<section id=\"keyword\"><title>Gamma</title>"
+    "<keywords><keyword>bone</keyword></keywords><p>Nothing.</p></section>"
+    "<section id=\"tie\"><title>Delta</title><p>Bone again, no pain.</p></section>"
+    "<section id=\"both\"><title>Bone pain</title><p>Nothing.</p></section>"
+    "<section id=\"keyword-late\"><title>Epsilon</title>"
+    "<keywords><keyword>skeleton</keyword><keyword>bone</keyword></keywords><p>Bones.</p></section>"
+    "<section id=\"relief\"><title>Pain relief</title><p>Rest.</p></section>");
+
+  /* Title, then keyword, then body; earlier first within a tier; ties in section order */
+  assert_query (index, "bone", "title,both,keyword,keyword-late,early,tie,late");
+  /* More words matched within the tier first: "both" has both words in its title */
+  assert_query (index, "bone pain", "both,title,early,tie");
+  /* Earlier match first within the title tier ("Pain relief" before "Bone pain"), and within
+   * the body ("About pain" before "Bone first, then pain") */
+  assert_query (index, "pain", "relief,both,title,early,tie");
+}
+
+static const char *long_paragraph =
+  "Calcinosis is the formation of calcium deposits in soft tissues, and it is seen in several "
+  "connective tissue diseases such as systemic sclerosis, dermatomyositis and lupus, where the "
+  "resolución of deposits is slow and often incomplete even with treatment.";
+
+static void
+assert_snippet_cut_at_words (const char *snippet,
+                             const char *text)
+{
+  const char *body = snippet;
+  g_autofree char *inner = NULL;
+  const char *found;
+  gsize len;
+
+  if (g_str_has_prefix (body, "…"))
+    body += strlen ("…");
+  inner = g_strdup (body);
+  len = strlen (inner);
+  if (g_str_has_suffix (inner, "…"))
+    inner[len - strlen ("…")] = '\0';
+
+  g_assert_cmpuint (g_utf8_strlen (inner, -1), <=, 100);
+  g_assert_nonnull ((found = strstr (text, inner)));
+
+  /* The ellipses stand exactly where text was cut, and cuts fall between words */
+  g_assert_cmpint (found > text, ==, g_str_has_prefix (snippet, "…"));
+  g_assert_cmpint (found[strlen (inner)] != '\0', ==, g_str_has_suffix (snippet, "…"));
+  if (found > text)
+    g_assert_cmpint (found[-1], ==, ' ');
+  if (found[strlen (inner)] != '\0')
+    g_assert_cmpint (found[strlen (inner)], ==, ' ');
+  g_assert_false (g_str_has_prefix (inner, " "));
+  g_assert_false (g_str_has_suffix (inner, " "));
+}
+
+static void
+test_snippet_boundaries (void)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<section id=\"long\"><title>Long</title><p>%s</p>"
+    "<list><item>Short item about pain.</item></list></section>", long_paragraph);
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (xml);
+  struct {
+    const char *query;
+    const char *highlights;
+    gboolean    cut_start;
+    gboolean    cut_end;
+  } cases[] = {
+    { "calcinosis", "Calcinosis", FALSE, TRUE },    /* at the start */
+    { "lupus", "lupus", TRUE, TRUE },               /* in the middle */
+    { "incomplete", "incomplete", TRUE, FALSE },    /* near the end */
+    { "tissue", "tissue", TRUE, TRUE },             /* prefix of "tissues", 56 characters in */
+  };
+  g_autoptr(CgSearchHit) short_hit = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CgSearchHit) hit = query_one (index, cases[i].query);
+      const char *snippet = cg_search_hit_get_snippet (hit);
+      g_autofree char *highlights = dup_snippet_highlights (hit);
+
+      g_test_message ("%s → %s", cases[i].query, snippet);
+      assert_snippet_cut_at_words (snippet, long_paragraph);
+      g_assert_cmpint (g_str_has_prefix (snippet, "…"), ==, cases[i].cut_start);
+      g_assert_cmpint (g_str_has_suffix (snippet, "…"), ==, cases[i].cut_end);
+      g_assert_true (g_str_has_prefix (highlights, cases[i].highlights));
+    }
+
+  /* A short item is shown whole */
+  short_hit = query_one (index, "pain");
+  g_assert_cmpstr (cg_search_hit_get_snippet (short_hit), ==, "Short item about pain.");
+}
+
+static void
+test_snippet_highlights (void)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<section id=\"long\"><title>Long</title><p>%s</p></section>", long_paragraph);
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (xml);
+  g_autoptr(CgSearchHit) hit = NULL;
+  g_autoptr(CgSearchHit) prefix_hit = NULL;
+  g_autofree char *highlights = NULL;
+  g_autofree char *prefix_highlights = NULL;
+  const CgSearchMatch *matches;
+  const CgSearchRange *ranges;
+  guint n_matches;
+  guint n_ranges;
+
+  /* Unaccented query against accented text: the highlight covers "resolución" exactly */
+  hit = query_one (index, "resolucion");
+  highlights = dup_snippet_highlights (hit);
+  g_assert_cmpstr (highlights, ==, "resolución");
+  g_clear_object (&hit);
+  g_clear_pointer (&highlights, g_free);
+
+  /* The snippet is around the first match and highlights only what it shows… */
+  hit = query_one (index, "deposits resolucion");
+  highlights = dup_snippet_highlights (hit);
+  g_assert_cmpstr (highlights, ==, "deposits");
+  assert_snippet_cut_at_words (cg_search_hit_get_snippet (hit), long_paragraph);
+
+  /* …while the body matches are all there, in reading order, in offsets of the paragraph */
+  matches = cg_search_hit_get_matches (hit, &n_matches);
+  g_assert_cmpuint (n_matches, ==, 3);
+  g_assert_cmpuint (matches[2].block, ==, 0);
+  g_assert_cmpuint (matches[2].item, ==, 0);
+  g_assert_cmpuint (matches[0].start, ==, strstr (long_paragraph, "deposits") - long_paragraph);
+  g_assert_cmpuint (matches[1].start, ==, strstr (long_paragraph, "resolución") - long_paragraph);
+  g_assert_cmpuint (matches[1].end - matches[1].start, ==, strlen ("resolución"));
+
+  /* A prefix highlights what was typed, on the original characters */
+  prefix_hit = query_one (index, "RESOLUC");
+  prefix_highlights = dup_snippet_highlights (prefix_hit);
+  g_assert_cmpstr (prefix_highlights, ==, "resoluc");
+  ranges = cg_search_hit_get_snippet_ranges (prefix_hit, &n_ranges);
+  g_assert_cmpuint (n_ranges, ==, 1);
+  g_assert_cmpuint (ranges[0].end - ranges[0].start, ==, strlen ("resoluc"));
+}
+
+static void
+test_highlight_offsets_folded (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (
+    "<section id=\"size\"><title>Größe der Ablagerungen</title>"
+    "<p>Die Straße, das Café und die ﬁbröse Kapsel.</p></section>");
+  struct {
+    const char *query;
+    const char *title;   /* the highlighted part of the title, or NULL */
+    const char *body;    /* the highlighted part of the body */
+  } cases[] = {
+    { "grosse ablag", "Größe|Ablag", NULL },
+    { "strasse", NULL, "Straße" },
+    { "stras", NULL, "Straß" },          /* the cut falls inside ß → ss: round out */
+    { "strass", NULL, "Straß" },
+    { "cafe", NULL, "Café" },
+    { "caf", NULL, "Caf" },
+    { "fibrose", NULL, "ﬁbröse" },
+    { "fib", NULL, "ﬁb" },
+    { "fi", NULL, "ﬁ" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CgSearchHit) hit = query_one (index, cases[i].query);
+      CgSection *section = cg_search_hit_get_section (hit);
+      g_autoptr(GString) title = g_string_new (NULL);
+      const CgSearchRange *ranges;
+      const CgSearchMatch *matches;
+      guint n_ranges;
+      guint n_matches;
+
+      ranges = cg_search_hit_get_title_ranges (hit, &n_ranges);
+      for (guint j = 0; j < n_ranges; j++)
+        {
+          g_autofree char *text = dup_range (cg_section_get_title (section), &ranges[j]);
+
+          g_string_append_printf (title, "%s%s", j > 0 ? "|" : "", text);
+        }
+      g_assert_cmpstr (n_ranges > 0 ? title->str : NULL, ==, cases[i].title);
+
+      matches = cg_search_hit_get_matches (hit, &n_matches);
+      if (cases[i].body == NULL)
+        g_assert_cmpuint (n_matches, ==, 0);
+      else
+        {
+          const char *text = cg_section_get_block (section, matches[0].block)->text;
+          CgSearchRange range = { matches[0].start, matches[0].end };
+          g_autofree char *body = dup_range (text, &range);
+
+          g_assert_cmpuint (n_matches, ==, 1);
+          g_assert_cmpstr (body, ==, cases[i].body);
+        }
+    }
+}
+
+static void
+test_list_items (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_sections (
+    "<section id=\"list\"><title>List</title>"
+    "<p>Intro about the kidney.</p>"
+    "<list><item>Kidney disease.</item><item>Nothing.</item><item>Both kidneys, kidney.</item></list>"
+    "</section>");
+  g_autoptr(CgSearchHit) hit = query_one (index, "kidney");
+  const CgSearchMatch *matches;
+  guint n_matches;
+  const struct { guint block, item, start, end; } expected[] = {
+    { 0, 0, 16, 22 },
+    { 1, 0, 0, 6 },
+    { 1, 2, 5, 11 },   /* the typed prefix of "kidneys" */
+    { 1, 2, 14, 20 },
+  };
+
+  matches = cg_search_hit_get_matches (hit, &n_matches);
+  g_assert_cmpuint (n_matches, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n_matches; i++)
+    {
+      g_assert_cmpuint (matches[i].block, ==, expected[i].block);
+      g_assert_cmpuint (matches[i].item, ==, expected[i].item);
+      g_assert_cmpuint (matches[i].start, ==, expected[i].start);
+      g_assert_cmpuint (matches[i].end, ==, expected[i].end);
+    }
+  g_assert_cmpstr (cg_search_hit_get_snippet (hit), ==, "Intro about the kidney.");
+}
+
+static void
+test_max_hits (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_shipped ();
+  g_autoptr(GPtrArray) all = cg_search_index_query (index, "calc", 0);
+  g_autoptr(GPtrArray) some = cg_search_index_query (index, "calc", 2);
+
+  g_assert_cmpuint (all->len, >, 2);
+  g_assert_cmpuint (some->len, ==, 2);
+  for (guint i = 0; i < some->len; i++)
+    g_assert_true (cg_search_hit_get_section (g_ptr_array_index (all, i)) ==
+                   cg_search_hit_get_section (g_ptr_array_index (some, i)));
+}
+
+static void
+test_shipped (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_shipped ();
+  g_autoptr(CgSearchHit) painkillers = NULL;
+  g_autoptr(CgSearchHit) xray = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *xray_highlights = NULL;
+
+  g_assert_cmpuint (cg_search_index_get_n_sections (index), ==, 7);
+
+  /* "calc" finds calcium and calcinosis: every section */
+  hits = cg_search_index_query (index, "calc", 0);
+  g_assert_cmpuint (hits->len, ==, 7);
+
+  /* The keyword "kidney" puts Causes first; the body finds the others */
+  assert_query (index, "kidney", "causes,prevention,treatment");
+  assert_query (index, "kidney disease", "causes,prevention,treatment");
+  assert_query (index, "lumps", "symptoms,diagnosis");
+  assert_query (index, "Diagnosis", "diagnosis,overview,summary");
+
+  painkillers = query_one (index, "painkillers");
+  g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (painkillers)), ==, "treatment");
+  g_assert_cmpstr (cg_search_hit_get_matched_keyword (painkillers), ==, "painkillers");
+
+  xray = query_one (index, "x-ray");
+  g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (xray)), ==, "diagnosis");
+  g_assert_null (cg_search_hit_get_matched_keyword (xray));
+  xray_highlights = dup_snippet_highlights (xray);
+  g_assert_cmpstr (xray_highlights, ==, "X|ray");
+}
+
+static void
+test_lifetime (void)
+{
+  CgSearchIndex *index = index_new_for_sections (matching_sections);
+  g_autoptr(GPtrArray) hits = cg_search_index_query (index, "kidney", 0);
+  CgSearchHit *hit = g_object_ref (g_ptr_array_index (hits, 0));
+  CgSearchHit *unused = g_object_ref (g_ptr_array_index (hits, 1));
+  CgSection *section = cg_search_hit_get_section (hit);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  GObject *weak_index = G_OBJECT (index);
+
+  /* The caller may drop the index (and the bundle is long gone): a hit keeps what it needs to
+   * compute its details later, and lets go of the index once it has */
+  g_object_add_weak_pointer (weak_index, (gpointer *)&weak_index);
+  g_object_unref (index);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_nonnull (weak_index);
+
+  g_assert_cmpstr (cg_section_get_id (section), ==, "disease");
+  g_assert_cmpstr (cg_search_hit_get_snippet (hit), ==, "Calcinosis occurs with chronic kidney disease.");
+  g_assert_nonnull (weak_index);   /* still held by the hit that has not computed its details */
+  g_assert_finalize_object (unused);
+  g_assert_null (weak_index);
+
+  /* Details are computed once and stay */
+  g_string_append (expected, cg_search_hit_get_snippet (hit));
+  g_assert_cmpstr (cg_search_hit_get_snippet (hit), ==, expected->str);
+  g_assert_finalize_object (hit);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search-index/fold/case-and-marks", test_fold_case_and_marks);
+  g_test_add_func ("/search-index/fold/separators", test_fold_separators);
+  g_test_add_func ("/search-index/fold/offsets", test_fold_offsets);
+  g_test_add_func ("/search-index/match/prefix", test_match_prefix);
+  g_test_add_func ("/search-index/match/and", test_match_and);
+  g_test_add_func ("/search-index/match/none", test_no_results);
+  g_test_add_func ("/search-index/keyword", test_keyword);
+  g_test_add_func ("/search-index/ranking", test_ranking);
+  g_test_add_func ("/search-index/snippet/boundaries", test_snippet_boundaries);
+  g_test_add_func ("/search-index/snippet/highlights", test_snippet_highlights);
+  g_test_add_func ("/search-index/highlight/folded", test_highlight_offsets_folded);
+  g_test_add_func ("/search-index/highlight/list-items", test_list_items);
+  g_test_add_func ("/search-index/max-hits", test_max_hits);
+  g_test_add_func ("/search-index/shipped", test_shipped);
+  g_test_add_func ("/search-index/lifetime", test_lifetime);
+
+  return g_test_run ();
+}
