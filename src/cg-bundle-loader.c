@@ -6,6 +6,11 @@
  * Bundles from disk are untrusted. Everything that libxml2 could be talked into doing beyond
  * parsing one small document (DTDs, entities, network, XInclude, huge nodes) is refused before
  * or by the parser, and every problem becomes a diagnostic with the file's line.
+ *
+ * The checks run in layers, each assuming the ones before it held: bytes (size, encoding),
+ * a markup pre-scan (declarations, depth, attributes), libxml2 (well-formedness), the schema,
+ * and the rules the schema cannot state (unique ids, known language). Within a layer every
+ * problem is reported, for --validate-bundle.
  */
 
 #define G_LOG_DOMAIN "cg-bundle-loader"
@@ -31,6 +36,11 @@
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
+/* A file with thousands of errors is not worth listing in full, and libxml2's messages quote
+ * values that can be megabytes long. */
+#define MAX_DIAGNOSTICS 100
+#define MAX_MESSAGE_CHARS 240
+
 G_DEFINE_QUARK (cg-bundle-error-quark, cg_bundle_error)
 
 void
@@ -43,92 +53,209 @@ cg_bundle_diagnostic_free (CgBundleDiagnostic *diagnostic)
     }
 }
 
+typedef struct
+{
+  GPtrArray *diagnostics;
+  guint      n_dropped;
+} Report;
+
+/* Messages go to a terminal and into a label: no control characters, no bidi overrides that
+ * could reorder the file name, bounded length. */
+static char *
+sanitize_message (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message != NULL ? message : "", -1);
+  GString *str = g_string_new (NULL);
+  guint n_chars = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n_chars == MAX_MESSAGE_CHARS)
+        {
+          g_string_append (str, "…");
+          break;
+        }
+
+      if (g_unichar_iscntrl (c))
+        c = ' ';
+      else if (c == 0x061C || c == 0x200E || c == 0x200F ||
+               (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        c = 0xFFFD;
+
+      if (c == ' ' && (str->len == 0 || str->str[str->len - 1] == ' '))
+        continue;
+
+      g_string_append_unichar (str, c);
+      n_chars++;
+    }
+
+  if (str->len > 0 && str->str[str->len - 1] == ' ')
+    g_string_truncate (str, str->len - 1);
+
+  return g_string_free (str, FALSE);
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
-add_diagnostic (GPtrArray     *diagnostics,
+add_diagnostic (Report        *report,
                 CgBundleError  code,
                 guint          line,
                 const char    *format,
                 ...)
 {
-  CgBundleDiagnostic *diagnostic = g_new0 (CgBundleDiagnostic, 1);
+  CgBundleDiagnostic *diagnostic;
+  g_autofree char *message = NULL;
   va_list args;
 
+  if (report->diagnostics->len >= MAX_DIAGNOSTICS)
+    {
+      report->n_dropped++;
+      return;
+    }
+
   va_start (args, format);
-  diagnostic->code = code;
-  diagnostic->line = line;
-  diagnostic->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_add (diagnostics, diagnostic);
+  diagnostic = g_new0 (CgBundleDiagnostic, 1);
+  diagnostic->code = code;
+  diagnostic->line = line;
+  diagnostic->message = sanitize_message (message);
+  g_ptr_array_add (report->diagnostics, diagnostic);
+}
+
+/* Line numbers for offsets met in increasing order, so a scan stays linear however many
+ * problems it reports. */
+typedef struct
+{
+  const char *data;
+  gsize       offset;
+  guint       line;
+} LineCounter;
+
+static void
+line_counter_init (LineCounter *counter,
+                   const char  *data)
+{
+  counter->data = data;
+  counter->offset = 0;
+  counter->line = 1;
 }
 
 static guint
-count_lines (const char *data,
-             gsize       end)
+line_counter_at (LineCounter *counter,
+                 const char  *position)
 {
-  guint line = 1;
+  gsize target = position - counter->data;
 
-  for (gsize i = 0; i < end; i++)
-    if (data[i] == '\n')
-      line++;
+  g_assert (target >= counter->offset);
 
-  return line;
+  for (const char *p = counter->data + counter->offset;
+       (p = memchr (p, '\n', target - (p - counter->data))) != NULL;
+       p++)
+    counter->line++;
+
+  counter->offset = target;
+
+  return counter->line;
 }
 
-/* The byte-level checks that must pass before libxml2 sees the data. Returns FALSE on the first
- * problem, since later checks assume the earlier ones held. */
+static const struct {
+  const char *bom;
+  gsize       len;
+  const char *name;
+} foreign_boms[] = {
+  /* UTF-32 first: its little-endian mark starts with UTF-16's */
+  { "\x00\x00\xFE\xFF", 4, "UTF-32 (big-endian)" },
+  { "\xFF\xFE\x00\x00", 4, "UTF-32 (little-endian)" },
+  { "\xFE\xFF", 2, "UTF-16 (big-endian)" },
+  { "\xFF\xFE", 2, "UTF-16 (little-endian)" },
+  /* Without a mark, "<?" in a wide encoding */
+  { "\x00\x00\x00<", 4, "UTF-32 (big-endian)" },
+  { "<\x00\x00\x00", 4, "UTF-32 (little-endian)" },
+  { "\x00<\x00?", 4, "UTF-16 (big-endian)" },
+  { "<\x00?\x00", 4, "UTF-16 (little-endian)" },
+};
+
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+/* The byte-level checks that must pass before anything parses the data: libxml2 is handed
+ * UTF-8 without NUL bytes or nothing. */
 static gboolean
 check_encoding (const char *data,
                 gsize       len,
-                GPtrArray  *diagnostics)
+                Report     *report)
 {
-  const char *nul;
-  const char *invalid;
+  LineCounter lines;
+  gboolean valid = TRUE;
   gboolean blank = TRUE;
+  gsize start = 0;
 
   if (len == 0)
     {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_EMPTY, 0, _("The file is empty"));
+      add_diagnostic (report, CG_BUNDLE_ERROR_EMPTY, 0, _("The file is empty"));
       return FALSE;
     }
 
   if (len > CG_BUNDLE_MAX_SIZE)
     {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_TOO_LARGE, 0,
+      add_diagnostic (report, CG_BUNDLE_ERROR_TOO_LARGE, 0,
                       _("The file is larger than the limit of %u MiB"),
                       CG_BUNDLE_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
 
-  if (len >= 2 && (((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF) ||
-                   ((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE)))
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_boms); i++)
+    if (len >= foreign_boms[i].len && memcmp (data, foreign_boms[i].bom, foreign_boms[i].len) == 0)
+      {
+        /* Translators: %s is an encoding such as “UTF-16 (little-endian)” */
+        add_diagnostic (report, CG_BUNDLE_ERROR_ENCODING, 1,
+                        _("The file is encoded in %s; bundles must be saved as UTF-8"),
+                        foreign_boms[i].name);
+        return FALSE;
+      }
+
+  /* A UTF-8 byte order mark is harmless and libxml2 skips it */
+  if (len >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+    start = 3;
+
+  line_counter_init (&lines, data);
+
+  /* Every line with bad bytes, so an author converting from Latin-1 sees them all */
+  for (gsize offset = 0; offset < len; )
     {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_ENCODING, 1,
-                      _("The file is in UTF-16 or UTF-32; bundles must be UTF-8"));
-      return FALSE;
+      const char *invalid;
+      const char *newline;
+
+      if (g_utf8_validate_len (data + offset, len - offset, &invalid))
+        break;
+
+      valid = FALSE;
+      if (*invalid == '\0')
+        add_diagnostic (report, CG_BUNDLE_ERROR_ENCODING, line_counter_at (&lines, invalid),
+                        _("The file contains a NUL byte; bundles are UTF-8 text"));
+      else
+        /* Translators: %02X is the hexadecimal value of the first bad byte */
+        add_diagnostic (report, CG_BUNDLE_ERROR_ENCODING, line_counter_at (&lines, invalid),
+                        _("The file is not valid UTF-8 (byte 0x%02X); bundles must be saved as UTF-8"),
+                        (guchar)*invalid);
+
+      if ((newline = memchr (invalid, '\n', len - (invalid - data))) == NULL)
+        break;
+      offset = newline + 1 - data;
     }
 
-  if ((nul = memchr (data, '\0', len)) != NULL)
-    {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_ENCODING, count_lines (data, nul - data),
-                      _("The file contains a NUL byte"));
-      return FALSE;
-    }
+  if (!valid)
+    return FALSE;
 
-  if (!g_utf8_validate_len (data, len, &invalid))
-    {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_ENCODING, count_lines (data, invalid - data),
-                      _("The file is not valid UTF-8"));
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < len && blank; i++)
+  for (gsize i = start; i < len && blank; i++)
     blank = g_ascii_isspace (data[i]);
 
   if (blank)
     {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_EMPTY, 0, _("The file contains only white space"));
+      add_diagnostic (report, CG_BUNDLE_ERROR_EMPTY, 0, _("The file contains only white space"));
       return FALSE;
     }
 
@@ -142,26 +269,36 @@ find_end (const char *p,
 {
   gsize tlen = strlen (terminator);
 
-  for (; p + tlen <= end; p++)
-    if (memcmp (p, terminator, tlen) == 0)
-      return p + tlen;
+  while (p + tlen <= end && (p = memchr (p, terminator[0], end - p)) != NULL)
+    {
+      if (p + tlen <= end && memcmp (p, terminator, tlen) == 0)
+        return p + tlen;
+      p++;
+    }
 
   return NULL;
 }
 
 /* A light scan of the markup, before libxml2 builds anything: it refuses declarations
- * (<!DOCTYPE>, <!ENTITY>) and caps nesting and attributes, whose costs in libxml2 2.9.14 grow
- * faster than the input. Malformed markup is left for the parser to report. */
+ * (<!DOCTYPE>, <!ENTITY>), which stops XXE, entity expansion and external DTDs at once, and
+ * caps nesting and attributes, whose costs in libxml2 2.9.14 grow faster than the input (its
+ * duplicate-attribute check is quadratic). Malformed markup is left for the parser to report. */
 static gboolean
 check_markup (const char *data,
               gsize       len,
-              GPtrArray  *diagnostics)
+              Report     *report)
 {
   const char *end = data + len;
   const char *p = data;
+  LineCounter lines;
+  guint n_before = report->diagnostics->len + report->n_dropped;
+  gboolean reported_doctype = FALSE;
+  gboolean reported_depth = FALSE;
   guint depth = 0;
 
-  while ((p = memchr (p, '<', end - p)) != NULL)
+  line_counter_init (&lines, data);
+
+  while (p != NULL && p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
       gsize rest = end - p;
 
@@ -171,9 +308,12 @@ check_markup (const char *data,
         p = find_end (p + 9, end, "]]>");
       else if (rest >= 2 && p[1] == '!')
         {
-          add_diagnostic (diagnostics, CG_BUNDLE_ERROR_DOCTYPE, count_lines (data, p - data),
-                          _("Document type declarations (<!DOCTYPE>, <!ENTITY>) are not allowed in bundles"));
-          return FALSE;
+          /* One message for the declaration, not one per entity inside it */
+          if (!reported_doctype)
+            add_diagnostic (report, CG_BUNDLE_ERROR_DOCTYPE, line_counter_at (&lines, p),
+                            _("Document type declarations (<!DOCTYPE>, <!ENTITY>) are not allowed in bundles"));
+          reported_doctype = TRUE;
+          p += 2;
         }
       else if (rest >= 2 && p[1] == '?')
         p = find_end (p + 2, end, "?>");
@@ -205,40 +345,24 @@ check_markup (const char *data,
             }
 
           if (n_attributes > CG_BUNDLE_MAX_ATTRIBUTES)
-            {
-              add_diagnostic (diagnostics, CG_BUNDLE_ERROR_LIMIT, count_lines (data, tag - data),
-                              _("An element has more than %u attributes"),
-                              CG_BUNDLE_MAX_ATTRIBUTES);
-              return FALSE;
-            }
+            add_diagnostic (report, CG_BUNDLE_ERROR_LIMIT, line_counter_at (&lines, tag),
+                            _("An element has %u attributes, more than the limit of %u"),
+                            n_attributes, CG_BUNDLE_MAX_ATTRIBUTES);
 
           if (p < end && *p == '>' && p[-1] != '/')
             depth++;
 
-          if (depth > CG_BUNDLE_MAX_DEPTH)
+          /* Reported where the limit is first crossed; deeper elements add nothing new */
+          if (depth > CG_BUNDLE_MAX_DEPTH && !reported_depth)
             {
-              add_diagnostic (diagnostics, CG_BUNDLE_ERROR_LIMIT, count_lines (data, tag - data),
+              add_diagnostic (report, CG_BUNDLE_ERROR_LIMIT, line_counter_at (&lines, tag),
                               _("Elements are nested more than %u deep"), CG_BUNDLE_MAX_DEPTH);
-              return FALSE;
+              reported_depth = TRUE;
             }
-
-          if (p >= end || *p == '<')
-            continue;
         }
-
-      if (p == NULL)
-        break;
     }
 
-  return TRUE;
-}
-
-static char *
-chomp_message (const char *message)
-{
-  char *copy = g_strdup (message != NULL ? message : "");
-
-  return g_strstrip (copy);
+  return report->diagnostics->len + report->n_dropped == n_before;
 }
 
 static void
@@ -246,28 +370,24 @@ on_parser_error_cb (void        *user_data,
                     xmlErrorPtr  error)
 {
   xmlParserCtxtPtr ctxt = user_data;
-  GPtrArray *diagnostics = ctxt->_private;
-  g_autofree char *message = NULL;
+  Report *report = ctxt->_private;
 
   if (error->level < XML_ERR_ERROR)
     return;
 
-  message = chomp_message (error->message);
-  add_diagnostic (diagnostics, CG_BUNDLE_ERROR_MALFORMED, MAX (error->line, 0), "%s", message);
+  add_diagnostic (report, CG_BUNDLE_ERROR_MALFORMED, MAX (error->line, 0), "%s", error->message);
 }
 
 static void
 on_schema_error_cb (void        *user_data,
                     xmlErrorPtr  error)
 {
-  GPtrArray *diagnostics = user_data;
-  g_autofree char *message = NULL;
+  Report *report = user_data;
 
   if (error->level < XML_ERR_ERROR)
     return;
 
-  message = chomp_message (error->message);
-  add_diagnostic (diagnostics, CG_BUNDLE_ERROR_SCHEMA, MAX (error->line, 0), "%s", message);
+  add_diagnostic (report, CG_BUNDLE_ERROR_SCHEMA, MAX (error->line, 0), "%s", error->message);
 }
 
 static void
@@ -322,7 +442,7 @@ static char *
 dup_attribute (xmlNode    *node,
                const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
   char *copy = g_strdup ((const char *)value);
 
   xmlFree (value);
@@ -364,26 +484,89 @@ node_line (xmlNode *node)
   return line > 0 ? (guint)line : 0;
 }
 
-static gboolean
+static void
 check_unique (GHashTable *seen,
               xmlNode    *node,
               const char *kind,
-              const char *id,
-              GPtrArray  *diagnostics)
+              Report     *report)
 {
-  guint first_line = GPOINTER_TO_UINT (g_hash_table_lookup (seen, id));
+  g_autofree char *id = dup_attribute (node, kind[0] == 'l' ? "key" : "id");
+  guint first_line;
 
-  if (first_line != 0)
+  /* A missing id is the schema's to report */
+  if (id == NULL)
+    return;
+
+  if ((first_line = GPOINTER_TO_UINT (g_hash_table_lookup (seen, id))) != 0)
     {
       /* Translators: the first %s is "section", "topic" or "label", the second its id */
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_DUPLICATE_ID, node_line (node),
+      add_diagnostic (report, CG_BUNDLE_ERROR_DUPLICATE_ID, node_line (node),
                       _("Duplicate %s id “%s” (first used on line %u)"), kind, id, first_line);
-      return FALSE;
+      return;
     }
 
-  g_hash_table_insert (seen, g_strdup (id), GUINT_TO_POINTER (MAX (node_line (node), 1)));
+  g_hash_table_insert (seen, g_steal_pointer (&id), GUINT_TO_POINTER (MAX (node_line (node), 1)));
+}
+
+/* The shape the schema's language type allows: "es", "pt-BR". Anything else is left to the
+ * schema's message, so one mistake is not reported twice. */
+static gboolean
+is_language_tag (const char *language)
+{
+  gsize n_letters = 0;
+
+  while (g_ascii_islower (language[n_letters]))
+    n_letters++;
+
+  if (n_letters < 2 || n_letters > 3)
+    return FALSE;
+
+  if (language[n_letters] == '\0')
+    return TRUE;
+
+  if (language[n_letters] != '-' || strlen (language + n_letters + 1) < 2 ||
+      strlen (language + n_letters + 1) > 8)
+    return FALSE;
+
+  for (const char *p = language + n_letters + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
 
   return TRUE;
+}
+
+/* What the schema cannot say: ids unique across the bundle, a language the app knows. Runs
+ * even when the schema found problems, so makes no assumption about the structure. */
+static void
+check_identifiers (xmlNode *root,
+                   Report  *report)
+{
+  g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) section_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) label_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *language = dup_attribute (root, "lang");
+
+  if (language != NULL && is_language_tag (language) && cg_language_get_name (language) == NULL)
+    add_diagnostic (report, CG_BUNDLE_ERROR_UNKNOWN_LANGUAGE, node_line (root),
+                    _("Unknown content language “%s”"), language);
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "labels"))
+        {
+          for (xmlNode *label = child->children; label != NULL; label = label->next)
+            if (is_element (label, "label"))
+              check_unique (label_keys, label, "label", report);
+        }
+      else if (is_element (child, "topic"))
+        {
+          check_unique (topic_ids, child, "topic", report);
+
+          for (xmlNode *node = child->children; node != NULL; node = node->next)
+            if (is_element (node, "section"))
+              check_unique (section_ids, node, "section", report);
+        }
+    }
 }
 
 static void
@@ -399,9 +582,15 @@ read_provenance (CgBundle *bundle,
   for (xmlNode *child = provenance->children; child != NULL; child = child->next)
     {
       if (is_element (child, "source"))
-        source = dup_text (child);
+        {
+          g_free (source);
+          source = dup_text (child);
+        }
       else if (is_element (child, "content-version"))
-        version = dup_text (child);
+        {
+          g_free (version);
+          version = dup_text (child);
+        }
       else if (is_element (child, "translation"))
         {
           g_autofree char *status_str = dup_attribute (child, "status");
@@ -414,7 +603,7 @@ read_provenance (CgBundle *bundle,
             status = CG_TRANSLATION_PARTIAL;
           reviewed = g_strcmp0 (reviewed_str, "true") == 0 || g_strcmp0 (reviewed_str, "1") == 0;
           if (untranslated_str != NULL)
-            untranslated = (guint)g_ascii_strtoull (untranslated_str, NULL, 10);
+            untranslated = (guint)MIN (g_ascii_strtoull (untranslated_str, NULL, 10), G_MAXUINT);
         }
     }
 
@@ -422,15 +611,11 @@ read_provenance (CgBundle *bundle,
 }
 
 static CgSection *
-read_section (xmlNode    *node,
-              GHashTable *section_ids,
-              GPtrArray  *diagnostics)
+read_section (xmlNode *node)
 {
   g_autofree char *id = dup_attribute (node, "id");
   g_autoptr(CgSection) section = NULL;
   g_autofree char *title = NULL;
-
-  check_unique (section_ids, node, "section", id, diagnostics);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (is_element (child, "title"))
@@ -476,24 +661,13 @@ read_section (xmlNode    *node,
   return g_steal_pointer (&section);
 }
 
-/* Builds the model from a document that passed the schema, so the structure can be trusted;
- * what the schema cannot say (unique ids, known languages) is checked here. */
+/* Builds the model from a document that passed every check, so the structure can be trusted. */
 static CgBundle *
 read_bundle (xmlNode    *root,
-             const char *name,
-             GPtrArray  *diagnostics)
+             const char *name)
 {
-  g_autoptr(GHashTable) topic_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) section_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) label_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *language = dup_attribute (root, "lang");
-  g_autoptr(CgBundle) bundle = NULL;
-
-  if (cg_language_get_name (language) == NULL)
-    add_diagnostic (diagnostics, CG_BUNDLE_ERROR_UNKNOWN_LANGUAGE, node_line (root),
-                    _("Unknown content language “%s”"), language);
-
-  bundle = cg_bundle_new (name, language);
+  g_autoptr(CgBundle) bundle = cg_bundle_new (name, language);
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
@@ -507,100 +681,157 @@ read_bundle (xmlNode    *root,
                 g_autofree char *key = dup_attribute (label, "key");
                 g_autofree char *text = dup_text (label);
 
-                if (check_unique (label_keys, label, "label", key, diagnostics))
-                  cg_bundle_add_label (bundle, key, text);
+                cg_bundle_add_label (bundle, key, text);
               }
         }
       else if (is_element (child, "topic"))
         {
           g_autofree char *id = dup_attribute (child, "id");
           g_autoptr(CgTopic) topic = NULL;
-          g_autofree char *title = NULL;
-
-          check_unique (topic_ids, child, "topic", id, diagnostics);
 
           for (xmlNode *node = child->children; node != NULL; node = node->next)
             {
-              if (is_element (node, "title") && title == NULL)
+              if (is_element (node, "title") && topic == NULL)
                 {
-                  title = dup_text (node);
+                  g_autofree char *title = dup_text (node);
                   topic = cg_topic_new (id, title);
                 }
-              else if (is_element (node, "section"))
+              else if (is_element (node, "section") && topic != NULL)
                 {
-                  g_autoptr(CgSection) section = read_section (node, section_ids, diagnostics);
+                  g_autoptr(CgSection) section = read_section (node);
                   cg_topic_add_section (topic, section);
                 }
             }
 
-          cg_bundle_add_topic (bundle, topic);
+          if (topic != NULL)
+            cg_bundle_add_topic (bundle, topic);
         }
     }
 
   return g_steal_pointer (&bundle);
 }
 
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  const CgBundleDiagnostic *diagnostic_a = *(const CgBundleDiagnostic * const *)a;
+  const CgBundleDiagnostic *diagnostic_b = *(const CgBundleDiagnostic * const *)b;
+
+  return (diagnostic_a->line > diagnostic_b->line) - (diagnostic_a->line < diagnostic_b->line);
+}
+
+static void
+validate_document (xmlDoc *doc,
+                   Report *report)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlSchemaValidCtxtPtr vctxt;
+  xmlSchemaPtr schema;
+  guint n_before = report->diagnostics->len;
+
+  if (root == NULL || !is_element (root, "bundle"))
+    {
+      add_diagnostic (report, CG_BUNDLE_ERROR_WRONG_ROOT, root ? node_line (root) : 0,
+                      _("The root element is <%s>, not <bundle>: this is not a content bundle"),
+                      root ? (const char *)root->name : "");
+      return;
+    }
+
+  if (root->ns != NULL)
+    {
+      add_diagnostic (report, CG_BUNDLE_ERROR_WRONG_ROOT, node_line (root),
+                      _("The root element <bundle> is in the namespace “%s”; content bundles use no namespace"),
+                      root->ns->href ? (const char *)root->ns->href : "");
+      return;
+    }
+
+  if ((schema = get_schema ()) == NULL)
+    {
+      add_diagnostic (report, CG_BUNDLE_ERROR_SCHEMA, 0, _("The bundle schema could not be loaded"));
+      return;
+    }
+
+  /* With a schema given, libxml2 does not follow xsi:schemaLocation hints in the document */
+  vctxt = xmlSchemaNewValidCtxt (schema);
+  if (vctxt == NULL)
+    g_error ("Out of memory");
+  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error_cb, report);
+  if (xmlSchemaValidateDoc (vctxt, doc) != 0 && report->diagnostics->len == n_before)
+    add_diagnostic (report, CG_BUNDLE_ERROR_SCHEMA, node_line (root),
+                    _("The bundle does not follow the schema"));
+  xmlSchemaFreeValidCtxt (vctxt);
+
+  check_identifiers (root, report);
+
+  /* Schema and identifier problems interleave: in file order for the author. The sort is
+   * stable, so problems on one line keep the order they were found in. */
+  g_ptr_array_sort (report->diagnostics, compare_diagnostics);
+}
+
 static CgBundle *
 load (const char *data,
       gsize       len,
       const char *name,
-      GPtrArray  *diagnostics)
+      Report     *report)
 {
   xmlParserCtxtPtr ctxt;
-  xmlSchemaValidCtxtPtr vctxt;
-  xmlSchemaPtr schema;
   xmlDocPtr doc;
-  xmlNode *root;
   CgBundle *bundle = NULL;
 
-  if (!check_encoding (data, len, diagnostics) || !check_markup (data, len, diagnostics))
+  if (!check_encoding (data, len, report) || !check_markup (data, len, report))
     return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     g_error ("Out of memory");
-  ctxt->_private = diagnostics;
+  ctxt->_private = report;
   ctxt->sax->serror = on_parser_error_cb;
   doc = xmlCtxtReadMemory (ctxt, data, (int)len, name, "UTF-8", PARSE_OPTIONS);
 
   if (doc == NULL || !ctxt->wellFormed)
     {
-      if (diagnostics->len == 0)
-        add_diagnostic (diagnostics, CG_BUNDLE_ERROR_MALFORMED, 0, _("The file is not well-formed XML"));
-      goto out;
+      if (report->diagnostics->len == 0)
+        add_diagnostic (report, CG_BUNDLE_ERROR_MALFORMED, 0, _("The file is not well-formed XML"));
     }
-
-  root = xmlDocGetRootElement (doc);
-  if (root == NULL || !is_element (root, "bundle") || root->ns != NULL)
+  else
     {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_WRONG_ROOT, root ? node_line (root) : 0,
-                      _("The root element is <%s>, not <bundle>: this is not a content bundle"),
-                      root ? (const char *)root->name : "");
-      goto out;
+      validate_document (doc, report);
+
+      if (report->diagnostics->len == 0)
+        bundle = read_bundle (xmlDocGetRootElement (doc), name);
     }
 
-  if ((schema = get_schema ()) == NULL)
-    {
-      add_diagnostic (diagnostics, CG_BUNDLE_ERROR_SCHEMA, 0, _("The bundle schema could not be loaded"));
-      goto out;
-    }
-
-  vctxt = xmlSchemaNewValidCtxt (schema);
-  xmlSchemaSetValidStructuredErrors (vctxt, on_schema_error_cb, diagnostics);
-  if (xmlSchemaValidateDoc (vctxt, doc) != 0 && diagnostics->len == 0)
-    add_diagnostic (diagnostics, CG_BUNDLE_ERROR_SCHEMA, 0, _("The bundle does not follow the schema"));
-  xmlSchemaFreeValidCtxt (vctxt);
-
-  if (diagnostics->len == 0)
-    {
-      bundle = read_bundle (root, name, diagnostics);
-      if (diagnostics->len > 0)
-        g_clear_object (&bundle);
-    }
-
-out:
   g_clear_pointer (&doc, xmlFreeDoc);
   xmlFreeParserCtxt (ctxt);
+
+  return bundle;
+}
+
+static CgBundle *
+load_with_report (GBytes     *bytes,
+                  const char *name,
+                  GPtrArray  *diagnostics)
+{
+  Report report = { diagnostics, 0 };
+  CgBundle *bundle;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  bundle = load (data != NULL ? data : "", len, name, &report);
+
+  if (report.n_dropped > 0)
+    {
+      CgBundleDiagnostic *last = g_ptr_array_index (diagnostics, diagnostics->len - 1);
+      CgBundleDiagnostic *more = g_new0 (CgBundleDiagnostic, 1);
+
+      more->code = last->code;
+      more->message = g_strdup_printf (ngettext ("%u more problem not shown",
+                                                 "%u more problems not shown",
+                                                 report.n_dropped),
+                                       report.n_dropped);
+      g_ptr_array_add (diagnostics, more);
+    }
 
   return bundle;
 }
@@ -610,7 +841,10 @@ out:
  * @bytes: the bundle's contents
  * @name: the file name to use in messages
  *
- * Checks a bundle and reports every problem found, for bundle authors.
+ * Checks a bundle and reports every problem found, for bundle authors: every line with bad
+ * bytes; else every declaration and limit problem; else every well-formedness error libxml2
+ * reports; else every schema, duplicate-id and language problem, in line order. At most about
+ * a hundred, the last one then saying how many more there were.
  *
  * Returns: (transfer full) (element-type CgBundleDiagnostic): empty when the bundle is valid
  */
@@ -620,10 +854,11 @@ cg_bundle_check_bytes (GBytes     *bytes,
 {
   GPtrArray *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify)cg_bundle_diagnostic_free);
   g_autoptr(CgBundle) bundle = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
 
-  bundle = load (data, len, name, diagnostics);
+  g_return_val_if_fail (bytes != NULL, diagnostics);
+  g_return_val_if_fail (name != NULL, diagnostics);
+
+  bundle = load_with_report (bytes, name, diagnostics);
 
   return diagnostics;
 }
@@ -634,6 +869,8 @@ cg_bundle_check_bytes (GBytes     *bytes,
  * @name: the file name to use in messages and as the bundle's origin
  *
  * Returns: (transfer full): the bundle, or %NULL with @error set to "NAME:LINE: message"
+ *   (or "NAME: message" for a problem with no line) in the #CG_BUNDLE_ERROR domain, the code
+ *   and message those of the first problem in the file
  */
 CgBundle *
 cg_bundle_load_bytes (GBytes      *bytes,
@@ -642,16 +879,13 @@ cg_bundle_load_bytes (GBytes      *bytes,
 {
   g_autoptr(GPtrArray) diagnostics = NULL;
   CgBundle *bundle;
-  gsize len;
-  const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &len);
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify)cg_bundle_diagnostic_free);
-  bundle = load (data, len, name, diagnostics);
+  bundle = load_with_report (bytes, name, diagnostics);
 
   if (diagnostics->len > 0)
     {
@@ -675,15 +909,129 @@ dup_display_name (GFile *file)
   return path != NULL ? g_strdup (path) : g_file_get_uri (file);
 }
 
+static void
+set_too_large_error (GError     **error,
+                     const char  *name,
+                     goffset      size)
+{
+  g_autofree char *size_str = g_format_size ((guint64)size);
+
+  /* Translators: the first %s is a file name, the second a size such as “52.4 MB” */
+  g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE,
+               _("%s: The file is %s, larger than the limit of %u MiB for a bundle"),
+               name, size_str, CG_BUNDLE_MAX_SIZE / (1024 * 1024));
+}
+
+typedef gssize (*ReadFunc) (gpointer   source,
+                            void      *buffer,
+                            gsize      count,
+                            GError   **error);
+
+/* Reads to the end, never more than CG_BUNDLE_MAX_SIZE + 1 bytes: the one byte over tells a
+ * file that grew past the cap after its size was checked. @size_hint only sizes the buffer. */
+static GBytes *
+read_bounded (ReadFunc     read_func,
+              gpointer     source,
+              goffset      size_hint,
+              const char  *name,
+              GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize allocated = (gsize)CLAMP (size_hint, 0, CG_BUNDLE_MAX_SIZE) + 1;
+  gsize len = 0;
+
+  buffer = g_malloc (allocated);
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gssize n;
+
+      if (len == allocated)
+        {
+          if (allocated > CG_BUNDLE_MAX_SIZE)
+            break;
+          allocated = MIN (allocated * 2, (gsize)CG_BUNDLE_MAX_SIZE + 1);
+          buffer = g_realloc (buffer, allocated);
+        }
+
+      if ((n = read_func (source, buffer + len, allocated - len, &local_error)) < 0)
+        {
+          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_READ,
+                       "%s: %s", name, local_error->message);
+          return NULL;
+        }
+
+      if (n == 0)
+        break;
+
+      len += n;
+    }
+
+  if (len > CG_BUNDLE_MAX_SIZE)
+    {
+      set_too_large_error (error, name, len);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&buffer), len);
+}
+
+static gssize
+read_fd (gpointer   source,
+         void      *buffer,
+         gsize      count,
+         GError   **error)
+{
+  int fd = GPOINTER_TO_INT (source);
+  gssize n;
+
+  do
+    n = read (fd, buffer, count);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      int errsv = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv), g_strerror (errsv));
+    }
+
+  return n;
+}
+
+static gssize
+read_stream (gpointer   source,
+             void      *buffer,
+             gsize      count,
+             GError   **error)
+{
+  return g_input_stream_read (G_INPUT_STREAM (source), buffer, count, NULL, error);
+}
+
+static const char *
+describe_file_type (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  return _("not a regular file");
+}
+
 /* Opening a FIFO for reading blocks until a writer appears, so local files are opened
- * non-blocking and checked with fstat() on the descriptor actually read. */
+ * non-blocking and checked with fstat() on the descriptor actually read: no window between
+ * the check and the read for a rename to slip into. */
 static GBytes *
 read_local_file (const char  *path,
                  GError     **error)
 {
-  g_autofree char *buffer = NULL;
+  GBytes *bytes;
   struct stat st;
-  gsize len = 0;
   int fd;
 
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
@@ -695,59 +1043,49 @@ read_local_file (const char  *path,
       return NULL;
     }
 
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
     {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR,
-                   _("%s: Not a regular file"), path);
+      int errsv = errno;
+      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_READ,
+                   "%s: %s", path, g_strerror (errsv));
       close (fd);
       return NULL;
     }
 
+  if (!S_ISREG (st.st_mode))
+    {
+      /* Translators: the first %s is a file name, the second “a folder”, “a named pipe”… */
+      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR,
+                   _("%s: Not a regular file (%s); a bundle is an XML file"),
+                   path, describe_file_type (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+
+  /* Checked before reading anything, so a huge file costs one fstat() */
   if (st.st_size > CG_BUNDLE_MAX_SIZE)
     {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE,
-                   _("%s: The file is larger than the limit of %u MiB"),
-                   path, CG_BUNDLE_MAX_SIZE / (1024 * 1024));
+      set_too_large_error (error, path, st.st_size);
       close (fd);
       return NULL;
     }
 
-  /* The size can change after fstat(): never read more than the cap and one byte. */
-  buffer = g_malloc ((gsize)st.st_size + 1);
-  while (len < (gsize)st.st_size + 1)
-    {
-      gssize n = read (fd, buffer + len, (gsize)st.st_size + 1 - len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int errsv = errno;
-          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_READ,
-                       "%s: %s", path, g_strerror (errsv));
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      len += n;
-    }
+  bytes = read_bounded (read_fd, GINT_TO_POINTER (fd), st.st_size, path, error);
   close (fd);
 
-  if (len > (gsize)st.st_size || len > CG_BUNDLE_MAX_SIZE)
-    {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE,
-                   _("%s: The file grew while it was read"), path);
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&buffer), len);
+  return bytes;
 }
 
 /**
  * cg_bundle_read_file:
+ * @file: a file from disk, untrusted
  *
- * Reads an untrusted file with a size cap. Regular files only.
+ * Reads a bundle's bytes with the same rules for every kind of #GFile: regular files only
+ * (never blocking on a named pipe), the size checked before reading, and at most
+ * %CG_BUNDLE_MAX_SIZE + 1 bytes read.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set in the #CG_BUNDLE_ERROR
+ *   domain (%CG_BUNDLE_ERROR_READ, %CG_BUNDLE_ERROR_NOT_REGULAR, %CG_BUNDLE_ERROR_TOO_LARGE)
  */
 GBytes *
 cg_bundle_read_file (GFile   *file,
@@ -756,15 +1094,15 @@ cg_bundle_read_file (GFile   *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  name = dup_display_name (file);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_file_peek_path (file) != NULL)
     return read_local_file (g_file_peek_path (file), error);
+
+  name = dup_display_name (file);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
@@ -776,37 +1114,37 @@ cg_bundle_read_file (GFile   *file,
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR, _("%s: Not a regular file"), name);
+      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR,
+                   _("%s: Not a regular file (%s); a bundle is an XML file"),
+                   name, g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+                           ? _("a folder") : _("not a regular file"));
       return NULL;
     }
 
   if (g_file_info_get_size (info) > CG_BUNDLE_MAX_SIZE)
     {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE,
-                   _("%s: The file is larger than the limit of %u MiB"),
-                   name, CG_BUNDLE_MAX_SIZE / (1024 * 1024));
+      set_too_large_error (error, name, g_file_info_get_size (info));
       return NULL;
     }
 
-  if ((stream = g_file_read (file, NULL, &local_error)) == NULL ||
-      (bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), CG_BUNDLE_MAX_SIZE + 1,
-                                          NULL, &local_error)) == NULL)
+  if ((stream = g_file_read (file, NULL, &local_error)) == NULL)
     {
       g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_READ, "%s: %s", name, local_error->message);
       return NULL;
     }
 
-  if (g_bytes_get_size (bytes) > CG_BUNDLE_MAX_SIZE)
-    {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE,
-                   _("%s: The file is larger than the limit of %u MiB"),
-                   name, CG_BUNDLE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  return g_steal_pointer (&bytes);
+  /* A stream may return less than asked for before its end: read_bounded() loops */
+  return read_bounded (read_stream, stream, g_file_info_get_size (info), name, error);
 }
 
+/**
+ * cg_bundle_load_file:
+ * @file: a bundle file from disk, untrusted
+ *
+ * cg_bundle_read_file() then cg_bundle_load_bytes(), the file's path (or URI) in messages.
+ *
+ * Returns: (transfer full): the bundle, or %NULL with @error set in the #CG_BUNDLE_ERROR domain
+ */
 CgBundle *
 cg_bundle_load_file (GFile   *file,
                      GError **error)

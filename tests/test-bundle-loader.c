@@ -155,6 +155,55 @@ test_loader_check_reports_all (void)
   g_assert_cmpuint (second->line, ==, 6);
 }
 
+/* Every line with bad bytes, then nothing else: the parser never sees them. */
+static void
+test_loader_check_reports_all_bytes (void)
+{
+  static const char data[] = "<bundle>\ncaf\xe9\nok\n\0\nmore \xff\n</bundle>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
+  g_autoptr(GPtrArray) diagnostics = cg_bundle_check_bytes (bytes, "latin1.xml");
+  static const guint lines[] = { 2, 4, 5 };
+
+  g_assert_cmpuint (diagnostics->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpint (diagnostic->code, ==, CG_BUNDLE_ERROR_ENCODING);
+      g_assert_cmpuint (diagnostic->line, ==, lines[i]);
+    }
+}
+
+/* Schema errors, duplicate ids and an unknown language together, in line order. */
+static void
+test_loader_check_reports_all_kinds (void)
+{
+  static const char data[] =
+    "<bundle format=\"1\" lang=\"qq\">\n"
+    "  <provenance><source>S</source><content-version>1</content-version></provenance>\n"
+    "  <topic id=\"t\"><title>T</title><section id=\"a\"><title>A</title><p>x</p></section></topic>\n"
+    "  <topic id=\"t\"><section id=\"a\"><title>A</title><p>x</p></section></topic>\n"
+    "</bundle>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
+  g_autoptr(GPtrArray) diagnostics = cg_bundle_check_bytes (bytes, "kinds.xml");
+  static const struct { CgBundleError code; guint line; } expected[] = {
+    { CG_BUNDLE_ERROR_UNKNOWN_LANGUAGE, 1 },
+    { CG_BUNDLE_ERROR_SCHEMA, 4 },
+    { CG_BUNDLE_ERROR_DUPLICATE_ID, 4 },
+    { CG_BUNDLE_ERROR_DUPLICATE_ID, 4 },
+  };
+
+  g_assert_cmpuint (diagnostics->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      g_test_message ("%u: %s", diagnostic->line, diagnostic->message);
+      g_assert_cmpint (diagnostic->code, ==, expected[i].code);
+      g_assert_cmpuint (diagnostic->line, ==, expected[i].line);
+    }
+}
+
 static void
 test_loader_not_regular (void)
 {
@@ -196,6 +245,8 @@ main (int   argc,
   g_test_add_func ("/loader/bad-bytes", test_loader_bad_bytes);
   g_test_add_func ("/loader/valid-clinic", test_loader_valid_clinic);
   g_test_add_func ("/loader/check-reports-all", test_loader_check_reports_all);
+  g_test_add_func ("/loader/check-reports-all-bytes", test_loader_check_reports_all_bytes);
+  g_test_add_func ("/loader/check-reports-all-kinds", test_loader_check_reports_all_kinds);
   g_test_add_func ("/loader/not-regular", test_loader_not_regular);
 
   return g_test_run ();
