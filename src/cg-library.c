@@ -5,16 +5,23 @@
  *
  * The built-in content is one bundle per language under RESOURCE_PREFIX/content/LANG/. Only the
  * language shown is parsed at start-up; the others wait until a handout or search asks for them.
+ * Extra bundles from disk (clinic content) are single-language and shown whatever the language;
+ * ids are the key the sidebar, settings and handouts use, so no two bundles may share one.
  */
 
 #define G_LOG_DOMAIN "cg-library"
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
 #include "cg-library.h"
 #include "cg-resources.h"
+#include "cg-section.h"
 #include "cg-topic.h"
 
 #define CONTENT_PATH RESOURCE_PREFIX "/content/"
@@ -27,9 +34,17 @@ struct _CgLibrary
   /* Owned */
   GPtrArray  *languages;  /* NULL-terminated, the source language first */
   GHashTable *bundles;    /* language → CgBundle, those loaded so far */
+  GPtrArray  *extra;      /* CgBundle from disk, in the order added */
 };
 
 G_DEFINE_FINAL_TYPE (CgLibrary, cg_library, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 cg_library_finalize (GObject *object)
@@ -38,6 +53,7 @@ cg_library_finalize (GObject *object)
 
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->bundles, g_hash_table_unref);
+  g_clear_pointer (&self->extra, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cg_library_parent_class)->finalize (object);
 }
@@ -48,6 +64,20 @@ cg_library_class_init (CgLibraryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cg_library_finalize;
+
+  /**
+   * CgLibrary::changed:
+   *
+   * Extra bundles were added: the topics cg_library_list_topics() returns changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -55,6 +85,7 @@ cg_library_init (CgLibrary *self)
 {
   self->languages = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->bundles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->extra = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static int
@@ -208,6 +239,10 @@ cg_library_get_bundle (CgLibrary   *self,
 
 /**
  * cg_library_list_topics:
+ * @language: a language of cg_library_get_languages()
+ *
+ * The built-in topics in @language, then every extra bundle's topics in the order the bundles
+ * were added (extra bundles are shown whatever their language).
  *
  * Returns: (transfer container) (element-type CgTopic): the topics to show in @language
  */
@@ -228,21 +263,353 @@ cg_library_list_topics (CgLibrary   *self,
   for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
     g_ptr_array_add (topics, g_object_ref (cg_bundle_get_topic (bundle, i)));
 
+  for (guint i = 0; i < self->extra->len; i++)
+    {
+      CgBundle *extra = g_ptr_array_index (self->extra, i);
+
+      for (guint j = 0; j < cg_bundle_get_n_topics (extra); j++)
+        g_ptr_array_add (topics, g_object_ref (cg_bundle_get_topic (extra, j)));
+    }
+
   return topics;
 }
 
-/* Returns: (transfer none) (nullable) */
+/**
+ * cg_library_lookup_section:
+ *
+ * Looks in the built-in content in @language, then in the extra bundles.
+ *
+ * Returns: (transfer none) (nullable): the section with @section_id
+ */
 CgSection *
 cg_library_lookup_section (CgLibrary  *self,
                            const char *language,
                            const char *section_id)
 {
   CgBundle *bundle;
+  CgSection *section;
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
 
-  if (!(bundle = cg_library_get_bundle (self, language, NULL)))
-    return NULL;
+  if (language != NULL && (bundle = cg_library_get_bundle (self, language, NULL)) &&
+      (section = cg_bundle_lookup_section (bundle, section_id)))
+    return section;
 
-  return cg_bundle_lookup_section (bundle, section_id);
+  for (guint i = 0; i < self->extra->len; i++)
+    if ((section = cg_bundle_lookup_section (g_ptr_array_index (self->extra, i), section_id)))
+      return section;
+
+  return NULL;
+}
+
+/* The bundles whose ids a new bundle must not reuse: the built-in content (the same ids in
+ * every language, so the first language stands for all) and the extra bundles. */
+static GPtrArray *
+dup_loaded_bundles (CgLibrary *self)
+{
+  GPtrArray *bundles = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->languages->len > 0)
+    (void)cg_library_get_bundle (self, g_ptr_array_index (self->languages, 0), NULL);
+
+  g_hash_table_iter_init (&iter, self->bundles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (bundles, value);
+
+  g_ptr_array_extend (bundles, self->extra, NULL, NULL);
+
+  return bundles;
+}
+
+static gboolean
+check_conflicts (CgLibrary  *self,
+                 CgBundle   *bundle,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) loaded = dup_loaded_bundles (self);
+  const char *origin = cg_bundle_get_origin (bundle);
+
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      CgBundle *other = g_ptr_array_index (loaded, i);
+
+      if (g_str_equal (cg_bundle_get_origin (other), origin))
+        {
+          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
+                       _("%s: This bundle is already open"), origin);
+          return FALSE;
+        }
+    }
+
+  for (guint t = 0; t < cg_bundle_get_n_topics (bundle); t++)
+    {
+      CgTopic *topic = cg_bundle_get_topic (bundle, t);
+
+      for (guint i = 0; i < loaded->len; i++)
+        {
+          CgBundle *other = g_ptr_array_index (loaded, i);
+
+          for (guint j = 0; j < cg_bundle_get_n_topics (other); j++)
+            if (g_str_equal (cg_topic_get_id (cg_bundle_get_topic (other, j)), cg_topic_get_id (topic)))
+              {
+                /* Translators: “FILE: Topic “ID” is already in OTHER-FILE; …” */
+                g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
+                             _("%s: Topic “%s” is already in %s; this bundle was not added"),
+                             origin, cg_topic_get_id (topic), cg_bundle_get_origin (other));
+                return FALSE;
+              }
+        }
+
+      for (guint s = 0; s < cg_topic_get_n_sections (topic); s++)
+        {
+          CgSection *section = cg_topic_get_section (topic, s);
+
+          for (guint i = 0; i < loaded->len; i++)
+            {
+              CgBundle *other = g_ptr_array_index (loaded, i);
+
+              if (cg_bundle_lookup_section (other, cg_section_get_id (section)) != NULL)
+                {
+                  g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
+                               _("%s:%u: Section “%s” is already in %s; this bundle was not added"),
+                               origin, cg_section_get_line (section), cg_section_get_id (section),
+                               cg_bundle_get_origin (other));
+                  return FALSE;
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_bundle (CgLibrary  *self,
+            CgBundle   *bundle,
+            GError    **error)
+{
+  if (!check_conflicts (self, bundle, error))
+    return FALSE;
+
+  g_ptr_array_add (self->extra, g_object_ref (bundle));
+
+  return TRUE;
+}
+
+/**
+ * cg_library_add_bundle:
+ * @bundle: a bundle loaded with cg_bundle_load_file(), e.g. in a worker thread
+ *
+ * Adds @bundle after the ones already there, unless one of its topic or section ids is
+ * taken, and emits #CgLibrary::changed.
+ *
+ * Returns: %TRUE if added, else %FALSE with @error set (%CG_BUNDLE_ERROR_DUPLICATE_ID)
+ */
+gboolean
+cg_library_add_bundle (CgLibrary  *self,
+                       CgBundle   *bundle,
+                       GError    **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (CG_IS_BUNDLE (bundle), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!add_bundle (self, bundle, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/**
+ * cg_library_add_file:
+ * @file: a bundle file from disk, untrusted
+ *
+ * Loads @file with the hardened loader and adds it as cg_library_add_bundle() does. Reads at
+ * most 8 MiB from the calling thread.
+ *
+ * Returns: %TRUE if added, else %FALSE with @error set in the #CG_BUNDLE_ERROR domain, its
+ *   message "FILE:LINE: problem", ready to show
+ */
+gboolean
+cg_library_add_file (CgLibrary  *self,
+                     GFile      *file,
+                     GError    **error)
+{
+  g_autoptr(CgBundle) bundle = NULL;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(bundle = cg_bundle_load_file (file, error)))
+    return FALSE;
+
+  return cg_library_add_bundle (self, bundle, error);
+}
+
+/**
+ * cg_library_dup_bundle_dirs:
+ *
+ * Returns: (transfer full) (element-type filename): where installed bundles are looked for, in
+ *   order: $XDG_DATA_HOME/calcinosis-guide/bundles, then the same under each $XDG_DATA_DIRS
+ */
+GPtrArray *
+cg_library_dup_bundle_dirs (void)
+{
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (dirs, g_build_filename (g_get_user_data_dir (), CG_LIBRARY_BUNDLES_SUBDIR, NULL));
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (dirs, g_build_filename (system_dirs[i], CG_LIBRARY_BUNDLES_SUBDIR, NULL));
+
+  return dirs;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The *.xml names in @dir, sorted so the order (and which duplicate wins) does not depend on
+ * the file system. */
+static GPtrArray *
+list_bundle_files (GFile      *dir,
+                   GPtrArray  *errors)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      /* Most of these directories do not exist, and need not */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) && errors != NULL)
+        g_ptr_array_add (errors, g_steal_pointer (&error));
+      return g_steal_pointer (&names);
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, &error)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      /* Hidden files are editors' and package managers' leftovers */
+      if (name[0] != '.' && g_str_has_suffix (name, ".xml"))
+        g_ptr_array_add (names, g_strdup (name));
+      g_object_unref (info);
+    }
+
+  if (error != NULL && errors != NULL)
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+
+  g_ptr_array_sort (names, compare_names);
+
+  return g_steal_pointer (&names);
+}
+
+static char *
+dup_file_id (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE)) : NULL;
+}
+
+/**
+ * cg_library_load_installed:
+ * @errors: (nullable) (element-type GError): where to add an error for each bundle skipped,
+ *   e.g. g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free)
+ *
+ * Adds every `*.xml` bundle in the directories of cg_library_dup_bundle_dirs(), each
+ * directory's files in name order. A bad bundle is skipped and its error (with the file and
+ * line) added to @errors; the others are still added. A directory or file seen twice (the
+ * same directory listed twice in $XDG_DATA_DIRS, a symbolic link), or a bundle already added,
+ * is skipped silently, so calling this again picks up new files only. Emits
+ * #CgLibrary::changed once if anything was added.
+ *
+ * Returns: the number of bundles added
+ */
+guint
+cg_library_load_installed (CgLibrary *self,
+                           GPtrArray *errors)
+{
+  g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_added = 0;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  for (guint i = 0; i < self->extra->len; i++)
+    g_hash_table_add (seen, g_strdup (cg_bundle_get_origin (g_ptr_array_index (self->extra, i))));
+
+  for (guint i = 0; i < dirs->len; i++)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (g_ptr_array_index (dirs, i));
+      g_autofree char *dir_id = dup_file_id (dir);
+      g_autoptr(GPtrArray) names = NULL;
+
+      if (dir_id == NULL || !g_hash_table_add (seen, g_steal_pointer (&dir_id)))
+        continue;
+
+      names = list_bundle_files (dir, errors);
+
+      for (guint j = 0; j < names->len; j++)
+        {
+          g_autoptr(GFile) file = g_file_get_child (dir, g_ptr_array_index (names, j));
+          g_autofree char *file_id = dup_file_id (file);
+          g_autoptr(CgBundle) bundle = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if (g_hash_table_contains (seen, g_file_peek_path (file)) ||
+              (file_id != NULL && !g_hash_table_add (seen, g_steal_pointer (&file_id))))
+            continue;
+
+          if (!(bundle = cg_bundle_load_file (file, &error)) ||
+              !add_bundle (self, bundle, &error))
+            {
+              g_debug ("Skipping installed bundle: %s", error->message);
+              if (errors != NULL)
+                g_ptr_array_add (errors, g_steal_pointer (&error));
+              continue;
+            }
+
+          n_added++;
+        }
+    }
+
+  if (n_added > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+
+  return n_added;
+}
+
+guint
+cg_library_get_n_extra_bundles (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  return self->extra->len;
+}
+
+/* Returns: (transfer none): the extra bundle at @position, in the order added */
+CgBundle *
+cg_library_get_extra_bundle (CgLibrary *self,
+                             guint      position)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (position < self->extra->len, NULL);
+
+  return g_ptr_array_index (self->extra, position);
 }

@@ -16,6 +16,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgLibrary, cg_library, CG, LIBRARY, GObject)
 
+/* Every content bundle the app shows: the built-in content, one bundle per language, and
+ * any number of extra bundles from disk (clinic content), each in its own single language.
+ *
+ * Extra bundles come from cg_library_add_file() (Open Bundle…, drag and drop) and
+ * cg_library_load_installed() (IT deployments), in that order of calls. A bundle whose topic
+ * or section ids are already taken by the built-in content or an earlier bundle is refused
+ * whole, with a %CG_BUNDLE_ERROR_DUPLICATE_ID error naming both files: the first one stays.
+ *
+ * The library emits #CgLibrary::changed after extra bundles were added, so views can call
+ * cg_library_list_topics() again. */
+
+/* Where bundles are installed: $XDG_DATA_HOME then each of $XDG_DATA_DIRS, plus this. */
+#define CG_LIBRARY_BUNDLES_SUBDIR "calcinosis-guide/bundles"
+
 CgLibrary          *cg_library_new                  (void);
 CgLibrary          *cg_library_new_for_file         (GFile       *file,
                                                      GError     **error);
@@ -32,5 +46,18 @@ GPtrArray          *cg_library_list_topics          (CgLibrary   *self,
 CgSection          *cg_library_lookup_section       (CgLibrary   *self,
                                                      const char  *language,
                                                      const char  *section_id);
+
+gboolean            cg_library_add_bundle           (CgLibrary   *self,
+                                                     CgBundle    *bundle,
+                                                     GError     **error);
+gboolean            cg_library_add_file             (CgLibrary   *self,
+                                                     GFile       *file,
+                                                     GError     **error);
+guint               cg_library_load_installed       (CgLibrary   *self,
+                                                     GPtrArray   *errors);
+guint               cg_library_get_n_extra_bundles  (CgLibrary   *self);
+CgBundle           *cg_library_get_extra_bundle     (CgLibrary   *self,
+                                                     guint        position);
+GPtrArray          *cg_library_dup_bundle_dirs      (void);
 
 G_END_DECLS
