@@ -22,6 +22,7 @@ struct _CgApplication
 
   /* Owned */
   CgLibrary      *library;  /* the built-in content, created with the first window */
+  GDBusProxy     *settings_portal;
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, GTK_TYPE_APPLICATION)
@@ -142,6 +143,83 @@ cg_application_open (GApplication  *app,
     }
 }
 
+/* GTK 4.8 alone does not follow the desktop's dark style; the settings portal tells it
+ * (org.freedesktop.appearance color-scheme: 0 no preference, 1 dark, 2 light). */
+static void
+apply_color_scheme (GVariant *value)
+{
+  g_autoptr(GVariant) inner = NULL;
+
+  /* Older portals wrap the value in one variant more */
+  while (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *child = g_variant_get_variant (value);
+
+      g_clear_pointer (&inner, g_variant_unref);
+      inner = child;
+      value = child;
+    }
+
+  if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    g_object_set (gtk_settings_get_default (),
+                  "gtk-application-prefer-dark-theme", g_variant_get_uint32 (value) == 1,
+                  NULL);
+}
+
+static void
+on_settings_portal_signal_cb (GDBusProxy *proxy,
+                              const char *sender_name,
+                              const char *signal_name,
+                              GVariant   *parameters,
+                              gpointer    user_data)
+{
+  const char *namespace;
+  const char *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (g_strcmp0 (signal_name, "SettingChanged") != 0 ||
+      !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    apply_color_scheme (value);
+}
+
+static void
+on_color_scheme_read_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, NULL);
+  g_autoptr(GVariant) value = NULL;
+
+  /* No portal, or an old one without the key: keep GTK's default */
+  if (reply == NULL)
+    return;
+
+  g_variant_get (reply, "(v)", &value);
+  apply_color_scheme (value);
+}
+
+static void
+on_settings_portal_ready_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(CgApplication) self = user_data;
+  g_autoptr(GDBusProxy) proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
+
+  if (proxy == NULL)
+    return;
+
+  g_signal_connect (proxy, "g-signal", G_CALLBACK (on_settings_portal_signal_cb), NULL);
+  g_dbus_proxy_call (proxy, "Read",
+                     g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
+                     G_DBUS_CALL_FLAGS_NONE, 1000, NULL, on_color_scheme_read_cb, NULL);
+  g_set_object (&self->settings_portal, proxy);
+}
+
 static void
 cg_application_startup (GApplication *app)
 {
@@ -157,6 +235,17 @@ cg_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* Asynchronous: the first frame does not wait for the portal */
+  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
+                            G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES,
+                            NULL,
+                            "org.freedesktop.portal.Desktop",
+                            "/org/freedesktop/portal/desktop",
+                            "org.freedesktop.portal.Settings",
+                            NULL,
+                            on_settings_portal_ready_cb,
+                            g_object_ref (app));
 }
 
 static void
@@ -165,6 +254,7 @@ cg_application_dispose (GObject *object)
   CgApplication *self = (CgApplication *)object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->settings_portal);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
 }

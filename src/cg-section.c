@@ -61,7 +61,8 @@ cg_section_class_init (CgSectionClass *klass)
 static void
 cg_section_init (CgSection *self)
 {
-  self->keywords = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  /* Room for one, so an empty list is still a NULL-terminated array, not NULL */
+  self->keywords = g_ptr_array_new_null_terminated (1, g_free, TRUE);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (CgBlock));
   g_array_set_clear_func (self->blocks, clear_block);
 }

@@ -25,6 +25,8 @@
 /* Below this width the sections and the text take turns instead of sharing the window. */
 #define NARROW_WIDTH 600
 
+#define MAX_RESULTS 100
+
 struct _CgWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -112,7 +114,8 @@ on_search_entry_search_changed_cb (CgWindow       *self,
   if (self->search_index == NULL)
     self->search_index = cg_search_index_new (self->topics);
 
-  hits = cg_search_index_query (self->search_index, query, 0);
+  /* Enough for any list a person reads; a one-letter query on a large bundle stays cheap */
+  hits = cg_search_index_query (self->search_index, query, MAX_RESULTS);
   cg_sidebar_show_results (self->sidebar, query, hits);
 
   /* The results live in the sidebar: a narrow window shows them instead of the text */

@@ -1,0 +1,103 @@
+/* test-dark-style.c: the app follows the desktop's dark style through the settings portal
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A private session bus (GTestDBus) holds a stand-in portal that says "dark", then switches
+ * to "light", as a desktop does when the user changes styles.
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "cg-application.h"
+
+#include "cg-test-widgets.h"
+
+static gboolean
+get_prefer_dark (void)
+{
+  gboolean prefer_dark = FALSE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &prefer_dark, NULL);
+
+  return prefer_dark;
+}
+
+/* Spins until the setting has @expected, for at most five seconds. */
+static void
+wait_for_prefer_dark (gboolean expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (get_prefer_dark () != expected && g_get_monotonic_time () < deadline)
+    cg_test_spin (20);
+
+  g_assert_cmpint (get_prefer_dark (), ==, expected);
+}
+
+static void
+test_dark_style_follows_portal (void)
+{
+  g_autoptr(CgApplication) app = cg_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (get_prefer_dark ());
+
+  /* Registering runs the app's start-up, which asks the portal */
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  wait_for_prefer_dark (TRUE);
+  wait_for_prefer_dark (FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GSubprocess) portal = NULL;
+  g_autoptr(GDataInputStream) portal_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mock = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *display = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* GTestDBus unsets DISPLAY, so that D-Bus cannot autolaunch on X11; GTK needs it back */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  /* The stand-in says "dark" now and "light" two seconds later */
+  mock = g_test_build_filename (G_TEST_DIST, "tools", "mock-settings-portal.py", NULL);
+  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "/usr/bin/python3", mock, "1", "--flip-after=2", NULL);
+  g_assert_no_error (error);
+  portal_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (portal));
+  line = g_data_input_stream_read_line_utf8 (portal_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+
+  /* No accessibility bus on the private bus */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_init ();
+
+  g_test_add_func ("/dark-style/follows-portal", test_dark_style_follows_portal);
+
+  ret = g_test_run ();
+
+  g_subprocess_force_exit (portal);
+
+  /* Not g_test_dbus_down(): it waits for GTK's session connection to go, which it never does.
+   * GTestDBus's watcher ends the private bus when this process exits. */
+  (void)bus;
+
+  return ret;
+}
