@@ -438,16 +438,31 @@ is_element (xmlNode    *node,
   return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *)node->name, name) == 0;
 }
 
+/* Every attribute in the schema is a token, boolean or integer, which XSD compares after
+ * collapsing white space: " en " is valid and means "en". The model must see the same value,
+ * or a padded id slips past the duplicate check and a padded language past the known ones. */
 static char *
 dup_attribute (xmlNode    *node,
                const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
-  char *copy = g_strdup ((const char *)value);
+  GString *str;
+
+  if (value == NULL)
+    return NULL;
+
+  str = g_string_new (NULL);
+  for (const char *p = (const char *)value; *p != '\0'; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        g_string_append_c (str, *p);
+      else if (str->len > 0 && !g_ascii_isspace (p[1]) && p[1] != '\0')
+        g_string_append_c (str, ' ');
+    }
 
   xmlFree (value);
 
-  return copy;
+  return g_string_free (str, FALSE);
 }
 
 /* Element text with runs of white space folded to one space, as a reader expects. */

@@ -67,6 +67,7 @@ static const HostileCase hostile_cases[] = {
   { "bad-format.xml", CG_BUNDLE_ERROR_SCHEMA, 2, "'format'" },
   { "duplicate-topic-ids.xml", CG_BUNDLE_ERROR_DUPLICATE_ID, 14, "Duplicate topic id “t” (first used on line 7)" },
   { "duplicate-section-ids.xml", CG_BUNDLE_ERROR_DUPLICATE_ID, 16, "Duplicate section id “same” (first used on line 9)" },
+  { "duplicate-ids-whitespace.xml", CG_BUNDLE_ERROR_DUPLICATE_ID, 13, "Duplicate section id “same” (first used on line 9)" },
   { "unknown-language.xml", CG_BUNDLE_ERROR_UNKNOWN_LANGUAGE, 2, "“xx”" },
 };
 
@@ -200,6 +201,18 @@ test_odd_bom_utf8 (void)
   CgSection *section = load_only_section ("bom-utf8.xml", &bundle);
 
   g_assert_cmpstr (cg_section_get_title (section), ==, "Section");
+}
+
+/* Tokens are compared as XSD compares them, white space collapsed (found by the fuzzer). */
+static void
+test_odd_token_whitespace (void)
+{
+  g_autoptr(CgBundle) bundle = NULL;
+  CgSection *section = load_only_section ("token-whitespace.xml", &bundle);
+
+  g_assert_cmpstr (cg_bundle_get_language (bundle), ==, "en");
+  g_assert_cmpstr (cg_topic_get_id (cg_bundle_get_topic (bundle, 0)), ==, "t");
+  g_assert_cmpstr (cg_section_get_id (section), ==, "s");
 }
 
 /* "<!DOCTYPE" inside a comment or a processing instruction is not a declaration. */
@@ -744,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/hostile/odd/long-word", test_odd_long_word);
   g_test_add_func ("/hostile/odd/rtl-combining", test_odd_rtl_combining);
   g_test_add_func ("/hostile/odd/bom-utf8", test_odd_bom_utf8);
+  g_test_add_func ("/hostile/odd/token-whitespace", test_odd_token_whitespace);
   g_test_add_func ("/hostile/odd/comment-lookalikes", test_odd_comment_lookalikes);
   g_test_add_func ("/hostile/odd/xsi-schema-location", test_odd_xsi_schema_location);
 
