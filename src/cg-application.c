@@ -23,6 +23,7 @@ struct _CgApplication
   /* Owned */
   CgLibrary      *library;  /* the built-in content, created with the first window */
   GDBusProxy     *settings_portal;
+  GPtrArray      *installed_errors;  /* of GError: installed bundles that were refused */
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, GTK_TYPE_APPLICATION)
@@ -75,7 +76,12 @@ cg_application_get_library (CgApplication *self)
   g_return_val_if_fail (CG_IS_APPLICATION (self), NULL);
 
   if (self->library == NULL)
-    self->library = cg_library_new ();
+    {
+      self->library = cg_library_new ();
+      self->installed_errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+      /* Bundles IT deployed in $XDG_DATA_HOME and $XDG_DATA_DIRS: a directory listing or two */
+      cg_library_load_installed (self->library, self->installed_errors);
+    }
 
   return self->library;
 }
@@ -108,6 +114,13 @@ cg_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self)));
+
+      /* Refused installed bundles are shown once, in the first window */
+      for (guint i = 0; i < self->installed_errors->len; i++)
+        cg_window_show_message (CG_WINDOW (window),
+                                ((GError *)g_ptr_array_index (self->installed_errors, i))->message);
+      g_ptr_array_set_size (self->installed_errors, 0);
+
       if (g_getenv ("CG_QUIT_AFTER_FIRST_FRAME") != NULL)
         g_signal_connect_object (window, "map", G_CALLBACK (on_window_map_cb), app, 0);
     }
@@ -115,32 +128,21 @@ cg_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
-/* Each bundle opened from disk gets its own window; a bad one gets a message naming the file
- * and line in the window, and the built-in content stays readable. */
+/* Bundles opened from the command line or the file manager join the built-in content; a bad
+ * one gets a message naming the file and line, and the rest stays readable. */
 static void
 cg_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
-  CgApplication *self = CG_APPLICATION (app);
+  GtkWindow *window;
 
-  for (int i = 0; i < n_files; i++)
-    {
-      g_autoptr(CgLibrary) library = NULL;
-      g_autoptr(GError) error = NULL;
-      CgWindow *window;
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-      if ((library = cg_library_new_for_file (files[i], &error)))
-        window = cg_window_new (GTK_APPLICATION (app), library);
-      else
-        {
-          window = cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self));
-          cg_window_show_message (window, error->message);
-        }
-
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  for (int i = 0; i < n_files && CG_IS_WINDOW (window); i++)
+    cg_window_open_bundle (CG_WINDOW (window), files[i]);
 }
 
 /* GTK 4.8 alone does not follow the desktop's dark style; the settings portal tells it
@@ -255,6 +257,7 @@ cg_application_dispose (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->settings_portal);
+  g_clear_pointer (&self->installed_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
 }

@@ -113,9 +113,11 @@ create_layout (CgHandoutDialog  *self,
   g_autoptr(CgHandoutLayout) layout = NULL;
   g_autofree char *note = dup_buffer_text (self->note_view);
   g_autofree char *clinic = dup_buffer_text (self->clinic_view);
+  g_autoptr(GPtrArray) topics = NULL;
   CgBundle *bundle;
 
-  if (!(bundle = cg_library_get_bundle (self->library, get_handout_language (self), error)))
+  if (!(bundle = cg_library_get_bundle (self->library, get_handout_language (self), error)) ||
+      !(topics = cg_library_list_topics (self->library, get_handout_language (self), error)))
     return NULL;
 
   layout = cg_handout_layout_new (bundle);
@@ -125,9 +127,10 @@ create_layout (CgHandoutDialog  *self,
   cg_handout_layout_set_paper (layout, gtk_drop_down_get_selected (self->paper_dropdown) == 1
                                          ? CG_PAPER_LETTER : CG_PAPER_A4);
 
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+  /* Every topic: the built-in content in that language, then clinic bundles */
+  for (guint i = 0; i < topics->len; i++)
     {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
+      CgTopic *topic = g_ptr_array_index (topics, i);
 
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         {
@@ -423,11 +426,11 @@ on_close_request_cb (CgHandoutDialog *self)
 
 static void
 add_section_rows (CgHandoutDialog *self,
-                  CgBundle        *bundle)
+                  GPtrArray       *topics)
 {
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+  for (guint i = 0; i < topics->len; i++)
     {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
+      CgTopic *topic = g_ptr_array_index (topics, i);
 
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         {
@@ -481,12 +484,12 @@ setup (CgHandoutDialog *self)
   const char * const *languages = cg_library_get_languages (self->library);
   const char *interface_language = cg_library_get_default_language (self->library);
   CgPaper paper = cg_paper_get_default ();
+  g_autoptr(GPtrArray) topics = NULL;
   guint selected = 0;
-  CgBundle *bundle;
 
   /* Section titles in the clinician's language; the ids are the same in every bundle. */
-  if ((bundle = cg_library_get_bundle (self->library, interface_language, NULL)))
-    add_section_rows (self, bundle);
+  if ((topics = cg_library_list_topics (self->library, interface_language, NULL)))
+    add_section_rows (self, topics);
 
   self->languages = g_strdupv ((char **)languages);
   for (guint i = 0; languages[i] != NULL; i++)

@@ -407,3 +407,18 @@ cg_sidebar_activate_result (CgSidebar *self)
   g_signal_emit (self, signals [RESULT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "cg-search-hit"));
   return TRUE;
 }
+
+/* Returns: how many results are listed (0 while the sections or "No results" are shown) */
+guint
+cg_sidebar_get_n_results (CgSidebar *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), 0);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    while (gtk_list_box_get_row_at_index (self->results_list, n) != NULL)
+      n++;
+
+  return n;
+}

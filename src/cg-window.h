@@ -26,5 +26,7 @@ gboolean    cg_window_select_section  (CgWindow       *self,
 void        cg_window_show_message    (CgWindow       *self,
                                        const char     *message);
 gboolean    cg_window_get_narrow      (CgWindow       *self);
+gboolean    cg_window_open_bundle     (CgWindow       *self,
+                                       GFile          *file);
 
 G_END_DECLS

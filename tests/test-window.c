@@ -151,6 +151,8 @@ test_window_search (void)
   /* Accent- and case-insensitive, through a lay keyword and the body text alike */
   type_query (entry, "KIDNÉY");
   g_assert_true (cg_sidebar_get_showing_results (sidebar));
+  /* Causes, Treatment and Prevention mention kidney disease */
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 3);
   g_assert_cmpuint (cg_content_view_get_n_highlighted (view), ==, 0);
 
   /* Enter opens the best result, shows its section and highlights the matches */
@@ -162,6 +164,7 @@ test_window_search (void)
   /* Nothing found */
   type_query (entry, "zzzzqqq");
   g_assert_true (cg_sidebar_get_showing_results (sidebar));
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 0);
 
   /* Esc: the sections are back and the highlights gone */
   g_signal_emit_by_name (entry, "stop-search");
@@ -200,6 +203,59 @@ test_window_print_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* A clinic bundle joins the built-in topic; a broken one leaves a message and nothing else */
+static void
+test_window_open_bundle (void)
+{
+  CgWindow *window = create_window ();
+  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic.xml", NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "duplicate-ids.xml", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  GtkWidget *info_box;
+  GtkListBoxRow *row;
+
+  g_assert_true (cg_window_select_section (window, "symptoms"));
+  g_assert_true (cg_window_open_bundle (window, good));
+  cg_test_spin (20);
+
+  /* Seven built-in sections, then the clinic's two, under a header naming their topic */
+  row = gtk_list_box_get_row_at_index (list, 7);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==, "Before your visit");
+  g_assert_nonnull (gtk_list_box_row_get_header (row));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==, "Your visit");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 8));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 9));
+  /* The section shown stays */
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "symptoms");
+
+  /* Markup in a bundle is shown as written */
+  g_assert_true (cg_window_select_section (window, "markup-literal"));
+  g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==,
+                   "Text with <span size=\"9999999\">markup</span> & symbols");
+
+  info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
+  g_assert_cmpuint (count_children (info_box), ==, 0);
+  g_assert_false (cg_window_open_bundle (window, bad));
+  g_assert_cmpuint (count_children (info_box), ==, 1);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 9));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/print-handout", test_window_print_handout);
+  g_test_add_func ("/window/open-bundle", test_window_open_bundle);
 
   ret = g_test_run ();
   g_clear_object (&app);
