@@ -499,13 +499,21 @@ node_line (xmlNode *node)
   return line > 0 ? (guint)line : 0;
 }
 
+typedef enum
+{
+  ID_OF_LABEL,
+  ID_OF_TOPIC,
+  ID_OF_SECTION,
+} IdKind;
+
 static void
 check_unique (GHashTable *seen,
               xmlNode    *node,
-              const char *kind,
+              IdKind      kind,
               Report     *report)
 {
-  g_autofree char *id = dup_attribute (node, kind[0] == 'l' ? "key" : "id");
+  g_autofree char *id = dup_attribute (node, kind == ID_OF_LABEL ? "key" : "id");
+  guint line = node_line (node);
   guint first_line;
 
   /* A missing id is the schema's to report */
@@ -514,9 +522,28 @@ check_unique (GHashTable *seen,
 
   if ((first_line = GPOINTER_TO_UINT (g_hash_table_lookup (seen, id))) != 0)
     {
-      /* Translators: the first %s is "section", "topic" or "label", the second its id */
-      add_diagnostic (report, CG_BUNDLE_ERROR_DUPLICATE_ID, node_line (node),
-                      _("Duplicate %s id “%s” (first used on line %u)"), kind, id, first_line);
+      /* Whole sentences per kind, so translations need not splice a word in */
+      switch (kind)
+        {
+        case ID_OF_LABEL:
+          /* Translators: %s is a label key, %u a line number */
+          add_diagnostic (report, CG_BUNDLE_ERROR_DUPLICATE_ID, line,
+                          _("Duplicate label key “%s” (first used on line %u)"), id, first_line);
+          break;
+
+        case ID_OF_TOPIC:
+          /* Translators: %s is a topic id, %u a line number */
+          add_diagnostic (report, CG_BUNDLE_ERROR_DUPLICATE_ID, line,
+                          _("Duplicate topic id “%s” (first used on line %u)"), id, first_line);
+          break;
+
+        case ID_OF_SECTION:
+        default:
+          /* Translators: %s is a section id, %u a line number */
+          add_diagnostic (report, CG_BUNDLE_ERROR_DUPLICATE_ID, line,
+                          _("Duplicate section id “%s” (first used on line %u)"), id, first_line);
+          break;
+        }
       return;
     }
 
@@ -571,15 +598,15 @@ check_identifiers (xmlNode *root,
         {
           for (xmlNode *label = child->children; label != NULL; label = label->next)
             if (is_element (label, "label"))
-              check_unique (label_keys, label, "label", report);
+              check_unique (label_keys, label, ID_OF_LABEL, report);
         }
       else if (is_element (child, "topic"))
         {
-          check_unique (topic_ids, child, "topic", report);
+          check_unique (topic_ids, child, ID_OF_TOPIC, report);
 
           for (xmlNode *node = child->children; node != NULL; node = node->next)
             if (is_element (node, "section"))
-              check_unique (section_ids, node, "section", report);
+              check_unique (section_ids, node, ID_OF_SECTION, report);
         }
     }
 }
