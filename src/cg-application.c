@@ -345,14 +345,23 @@ cg_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Closing the windows, rather than quitting outright, lets each one save its size and section. */
 static void
 cg_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
   CgApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  g_application_quit (G_APPLICATION (self));
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      /* Closing removes the window from the list: step first */
+      l = l->next;
+      gtk_window_close (window);
+    }
 }
 
 static const GActionEntry app_actions[] = {

@@ -106,7 +106,13 @@ test_window_remembers_section (void)
 
   window = create_window ();
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "diagnosis");
-  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Ctrl+Q saves too: it closes the windows rather than dropping them */
+  g_assert_true (cg_window_select_section (window, "prevention"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  cg_test_spin (20);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-section"), ==, "prevention");
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
 static void
