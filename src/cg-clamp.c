@@ -73,8 +73,9 @@ cg_clamp_measure (GtkWidget      *widget,
     }
   else
     {
-      if (for_size >= 0)
-        for_size = MIN (for_size, max_width);
+      /* The child is never wider than max_width, so its least height is the one at that
+       * width, whatever width we are offered */
+      for_size = for_size < 0 ? max_width : MIN (for_size, max_width);
       gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
     }
 }

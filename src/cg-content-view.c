@@ -44,6 +44,7 @@ struct _CgContentView
   GtkLabel          *scroll_label;
   guint              scroll_index;
   guint              scroll_tick_id;
+  guint              scroll_frames_left;
 
   double             zoom;
 };
@@ -424,19 +425,26 @@ scroll_to_match_cb (GtkWidget     *widget,
   PangoRectangle pos;
   int offset_y;
 
+  /* Tick callbacks run before layout: new labels get their size on the frame after this one */
+  if (self->scroll_label != NULL && gtk_widget_get_width (GTK_WIDGET (self->scroll_label)) == 0 &&
+      self->scroll_frames_left-- > 0)
+    return G_SOURCE_CONTINUE;
+
   self->scroll_tick_id = 0;
 
+  /* Bounds in the scrolled child's coordinates, which the adjustment's values are in */
   if (self->scroll_label == NULL ||
-      !gtk_widget_compute_bounds (GTK_WIDGET (self->scroll_label), GTK_WIDGET (self->column), &bounds))
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->scroll_label),
+                                  gtk_viewport_get_child (self->viewport), &bounds))
     return G_SOURCE_REMOVE;
 
   pango_layout_index_to_pos (gtk_label_get_layout (self->scroll_label), self->scroll_index, &pos);
   gtk_label_get_layout_offsets (self->scroll_label, NULL, &offset_y);
 
-  /* The column's top margin is outside its bounds; keep a line of context above the match */
+  /* Keep a line or two of context above and below the match */
   gtk_adjustment_clamp_page (vadjustment,
-                             bounds.origin.y + PANGO_PIXELS (pos.y) - 48,
-                             bounds.origin.y + PANGO_PIXELS (pos.y + pos.height) + 48);
+                             bounds.origin.y + offset_y + PANGO_PIXELS (pos.y) - 48,
+                             bounds.origin.y + offset_y + PANGO_PIXELS (pos.y + pos.height) + 48);
   self->scroll_label = NULL;
 
   return G_SOURCE_REMOVE;
@@ -502,6 +510,7 @@ cg_content_view_set_highlights (CgContentView *self,
         }
     }
 
+  self->scroll_frames_left = 3;
   if (self->scroll_label != NULL && self->scroll_tick_id == 0)
     self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_match_cb, NULL, NULL);
 }

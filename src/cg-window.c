@@ -209,7 +209,8 @@ cg_window_show_message (CgWindow   *self,
 
 /* Lists the topics again (a clinic bundle was added), keeping the section shown. */
 static void
-reload_topics (CgWindow *self)
+on_library_changed_cb (CgWindow  *self,
+                       CgLibrary *library)
 {
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
@@ -255,7 +256,7 @@ load_content (CgWindow *self)
 
   cg_sidebar_set_topics (self->sidebar, topics);
   self->topics = g_ptr_array_ref (topics);
-  g_signal_connect_object (self->library, "changed", G_CALLBACK (reload_topics), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
 
   last_section = g_settings_get_string (self->settings, "last-section");
   if (!cg_sidebar_select_section (self->sidebar, last_section) && topics->len > 0)

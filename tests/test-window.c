@@ -184,6 +184,35 @@ test_window_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A match below the fold is scrolled into view */
+static void
+test_window_search_scrolls (void)
+{
+  CgWindow *window = create_window ();
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (cg_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 360);
+  cg_content_view_set_zoom (view, 2.0);
+  g_assert_true (cg_window_select_section (window, "overview"));
+  cg_test_spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  /* The last item of Treatment */
+  type_query (entry, "must be addressed");
+  g_signal_emit_by_name (entry, "activate");
+  cg_test_spin (200);
+
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "treatment");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  cg_content_view_set_zoom (view, 1.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_print_handout (void)
 {
@@ -281,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-section", test_window_remembers_section);
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/search-scrolls", test_window_search_scrolls);
   g_test_add_func ("/window/print-handout", test_window_print_handout);
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
 
