@@ -5,6 +5,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 #   i18n-check.py po-complete   PO                       100 % translated, no fuzzy, UTF-8
+#   i18n-check.py po-up-to-date SRCROOT PACKAGE PO [XGETTEXT_ARG…]
+#                                                        a POT extracted now from the sources
+#                                                        (as the -pot target does) is fully and
+#                                                        non-fuzzily translated in PO, and every
+#                                                        source with strings is in POTFILES.in
 #   i18n-check.py itstool-strict ITS MO LANG SOURCE      `itstool -s -m` merges without error
 #   i18n-check.py pot SRCROOT                            xgettext (as the -pot target runs it)
 #                                                        extracts the content and UI strings,
@@ -127,6 +132,187 @@ def check_po_complete(po):
         for token in re.findall(r'\{[a-z]+\}', e['msgid']):
             if e.get('msgstr') and token not in e['msgstr']:
                 fail('%s: [%s] "%s": the translation lost %s' % (po, e.get('msgctxt'), e['msgid'], token))
+    return finish()
+
+
+# --- po-up-to-date -------------------------------------------------------------------------
+#
+# po-complete looks at LANG.po as it is: a string added to the sources but not merged into the
+# .po files (`meson compile calcinosis-guide-update-po` not run) passes it. This check extracts a
+# fresh POT from the current sources, exactly as po/meson.build's calcinosis-guide-pot target
+# does (meson's `preset: 'glib'` + xgettext_args from po/meson.build, GETTEXTDATADIRS=po for the
+# ITS rules), and asserts every message of it has a non-fuzzy translation in LANG.po.
+
+# meson's i18n.gettext(preset: 'glib') (mesonbuild/modules/i18n.py, PRESET_ARGS['glib'])
+GLIB_PRESET = [
+    '--from-code=UTF-8',
+    '--add-comments',
+    '--keyword=_',
+    '--keyword=N_',
+    '--keyword=C_:1c,2',
+    '--keyword=NC_:1c,2',
+    '--keyword=g_dcgettext:2',
+    '--keyword=g_dngettext:2,3',
+    '--keyword=g_dpgettext2:2c,3',
+    '--flag=N_:1:pass-c-format',
+    '--flag=C_:2:pass-c-format',
+    '--flag=NC_:2:pass-c-format',
+    '--flag=g_dngettext:2:pass-c-format',
+    '--flag=g_strdup_printf:1:c-format',
+    '--flag=g_string_printf:2:c-format',
+    '--flag=g_string_append_printf:2:c-format',
+    '--flag=g_error_new:3:c-format',
+    '--flag=g_set_error:4:c-format',
+    '--flag=g_markup_printf_escaped:1:c-format',
+    '--flag=g_log:3:c-format',
+    '--flag=g_print:1:c-format',
+    '--flag=g_printerr:1:c-format',
+    '--flag=g_printf:1:c-format',
+    '--flag=g_fprintf:2:c-format',
+    '--flag=g_sprintf:2:c-format',
+    '--flag=g_snprintf:3:c-format',
+]
+
+# Where sources with translatable strings live; each such file must be in POTFILES.in.
+SOURCE_DIRS = {'src': ('.c', '.h'), 'ui': ('.ui',)}
+
+
+def meson_glib_preset():
+    """meson's own glib preset, asked of the Python that runs meson; None if it cannot be."""
+    import json
+    import shutil
+    code = ('import json; from mesonbuild.modules.i18n import PRESET_ARGS; '
+            'print(json.dumps(PRESET_ARGS["glib"]))')
+    interpreters = [sys.executable]
+    meson = os.environ.get('MESON_EXE') or shutil.which('meson')
+    if meson:
+        try:
+            with open(meson, 'rb') as f:
+                first = f.readline().decode('utf-8', 'replace')
+            if first.startswith('#!'):
+                interpreters.insert(0, first[2:].split()[0])
+        except OSError:
+            pass
+    for interpreter in interpreters:
+        try:
+            r = run([interpreter, '-c', code])
+        except OSError:
+            continue
+        if r.returncode == 0:
+            return json.loads(r.stdout)
+    return None
+
+
+def xgettext(srcroot, package, extra_args, out, files=None):
+    """Runs xgettext as meson's `gettext pot` does; FILES instead of POTFILES.in if given."""
+    podir = os.path.join(srcroot, 'po')
+    if files is None:
+        inputs = ['-f', os.path.join(podir, 'POTFILES.in')]
+    else:
+        inputs = list(files)
+    cmd = (['xgettext', '--package-name=' + package, '-p', os.path.dirname(out)] + inputs +
+           ['-D', srcroot, '-k_', '-o', out] + GLIB_PRESET + list(extra_args))
+    return run(cmd, env=dict(os.environ, GETTEXTDATADIRS=podir))
+
+
+def message_key(e):
+    return (e.get('msgctxt'), e['msgid'])
+
+
+def describe(key):
+    ctxt, msgid = key
+    msgid = msgid if len(msgid) <= 70 else msgid[:67] + '…'
+    return ('[%s] "%s"' % (ctxt, msgid)) if ctxt else '"%s"' % msgid
+
+
+def listed_sources(srcroot):
+    with open(os.path.join(srcroot, 'po', 'POTFILES.in'), encoding='utf-8') as f:
+        return {l.strip() for l in f if l.strip() and not l.lstrip().startswith('#')}
+
+
+def check_po_up_to_date(srcroot, package, po, *extra_args):
+    srcroot = os.path.abspath(srcroot)
+    lang = os.path.splitext(os.path.basename(po))[0]
+
+    preset = meson_glib_preset()
+    if preset is not None and preset != GLIB_PRESET:
+        fail("GLIB_PRESET in %s differs from meson's preset 'glib' %r: update it" % (__file__, preset))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, package + '.pot')
+        result = xgettext(srcroot, package, extra_args, pot)
+        if result.returncode != 0 or not os.path.exists(pot):
+            fail('xgettext failed (a file in POTFILES.in missing?):\n' + result.stderr)
+            return finish()
+        fresh = [e for e in read_po(pot) if e['msgid']]
+
+        # Sources with translatable strings that POTFILES.in does not list are never extracted
+        listed = listed_sources(srcroot)
+        for directory, suffixes in SOURCE_DIRS.items():
+            for dirpath, _, names in os.walk(os.path.join(srcroot, directory)):
+                for name in sorted(names):
+                    rel = os.path.relpath(os.path.join(dirpath, name), srcroot)
+                    if not name.endswith(suffixes) or rel in listed:
+                        continue
+                    one = os.path.join(tmp, 'unlisted.pot')
+                    if os.path.exists(one):
+                        os.unlink(one)
+                    r = xgettext(srcroot, package, extra_args, one, files=[rel])
+                    if r.returncode != 0:
+                        fail('xgettext failed on %s:\n%s' % (rel, r.stderr))
+                        continue
+                    found = [e for e in read_po(one) if e['msgid']] if os.path.exists(one) else []
+                    if found:
+                        fail('%s has %d translatable string(s) (%s…) but is not in po/POTFILES.in'
+                             % (rel, len(found), describe(message_key(found[0]))))
+
+        # Every message of the fresh POT: present, not fuzzy, translated (every plural form)
+        entries = {message_key(e): e for e in read_po(po) if e['msgid']}
+        missing = []
+        for m in fresh:
+            key = message_key(m)
+            e = entries.get(key)
+            if e is None:
+                missing.append(key)
+                fail('%s: %s is in the sources but not in %s.po: run `meson compile -C BUILDDIR '
+                     '%s-update-po` and translate it' % (lang, describe(key), lang, package))
+                continue
+            if 'fuzzy' in e['flags']:
+                fail('%s: %s is fuzzy' % (lang, describe(key)))
+            if 'msgid_plural' in m:
+                if e.get('msgid_plural') != m['msgid_plural']:
+                    fail('%s: %s: the sources say msgid_plural "%s", %s.po "%s"'
+                         % (lang, describe(key), m['msgid_plural'], lang, e.get('msgid_plural')))
+                forms = [v for k, v in e.items() if k.startswith('msgstr[')]
+                if not forms or not all(forms):
+                    fail('%s: %s: a plural form is untranslated' % (lang, describe(key)))
+            elif not e.get('msgstr'):
+                fail('%s: %s is untranslated' % (lang, describe(key)))
+
+        # The format checks with the POT's flags (a string that became c-format in the sources)
+        merged = os.path.join(tmp, lang + '.po')
+        r = run(['msgmerge', '--quiet', '--no-fuzzy-matching', '-o', merged, po, pot])
+        if r.returncode != 0:
+            fail('msgmerge %s.po with the fresh POT failed:\n%s' % (lang, r.stderr))
+        else:
+            r = run(['msgfmt', '--check', '--check-format', '-o', os.devnull, merged],
+                    env=dict(os.environ, LC_ALL='C', LANGUAGE=''))
+            if r.returncode != 0:
+                fail('%s.po merged with the fresh POT fails msgfmt -c:\n%s' % (lang, r.stderr))
+            # msgmerge marks fuzzy what no longer fits the sources' flags (e.g. a string that
+            # became c-format), and msgfmt -c does not check fuzzy entries
+            for e in read_po(merged):
+                key = message_key(e)
+                if e['msgid'] and 'fuzzy' in e['flags'] and 'fuzzy' not in entries.get(key, e)['flags']:
+                    fail('%s: %s does not fit the sources any more (flags%s): msgmerge marks it '
+                         'fuzzy' % (lang, describe(key), e['flags']))
+
+        stale = set(entries) - {message_key(m) for m in fresh}
+        if stale:
+            print('note: %d message(s) of %s.po are no longer in the sources (update-po marks them '
+                  'obsolete): %s' % (len(stale), lang, ', '.join(describe(k) for k in sorted(stale, key=str)[:5])))
+    print('%s: %d messages from the sources, %d missing from %s.po'
+          % (lang, len(fresh), len(missing), lang))
     return finish()
 
 
@@ -340,6 +526,8 @@ def main(argv):
     command, args = argv[1], argv[2:]
     if command == 'po-complete':
         return check_po_complete(*args)
+    if command == 'po-up-to-date':
+        return check_po_up_to_date(*args)
     if command == 'itstool-strict':
         return check_itstool_strict(*args)
     if command == 'pot':
