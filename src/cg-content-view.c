@@ -109,7 +109,7 @@ add_list (CgContentView *self,
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
       GtkWidget *bullet = gtk_label_new ("•");
-      GtkWidget *label = create_text_label (block->items[i], "body");
+      GtkWidget *label = create_text_label (block->items[i], "content-text");
 
       gtk_widget_add_css_class (bullet, "bullet");
       gtk_widget_set_valign (bullet, GTK_ALIGN_START);
@@ -164,7 +164,7 @@ rebuild (CgContentView *self)
         add_list (self, block);
       else
         {
-          GtkWidget *label = create_text_label (block->text, "body");
+          GtkWidget *label = create_text_label (block->text, "content-text");
 
           gtk_box_append (self->column, label);
           g_ptr_array_add (self->labels, label);

@@ -43,6 +43,8 @@ struct _CgHandoutDialog
   GtkLabel             *readability_label;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
+  GtkButton            *print_button;
+  GtkButton            *save_button;
 
   /* Owned */
   CgLibrary            *library;
@@ -462,6 +464,10 @@ add_section_rows (CgHandoutDialog *self,
           gtk_widget_set_margin_start (row, 6);
           gtk_widget_set_margin_end (row, 12);
           gtk_list_box_append (self->section_list, row);
+          /* The row is a Tab stop of its own: name it after its section, like the check box */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, cg_section_get_title (section),
+                                          -1);
           g_ptr_array_add (self->section_checks, check);
         }
     }
@@ -565,6 +571,8 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cg-handout-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, section_list);
+  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, print_button);
+  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, large_print_switch);
@@ -588,10 +596,29 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
                                        "handout.save-pdf", NULL);
 }
 
+/* The focus lands on a drop-down's inner button, which GTK 4.8 leaves unnamed. */
+static void
+name_drop_down_button (GtkDropDown *dropdown,
+                       const char  *name)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 static void
 cg_handout_dialog_init (CgHandoutDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8 would read the mnemonic label twice ("_Print… Print…"); its text is the name */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->print_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  name_drop_down_button (self->language_dropdown, _("Language of the handout"));
+  name_drop_down_button (self->paper_dropdown, _("Paper size"));
 
   self->section_checks = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);

@@ -173,6 +173,38 @@ create_result_row (CgSearchHit *hit)
   return row;
 }
 
+/* Tab leaves the list instead of walking (and selecting) row by row, so the reader can move
+ * from the sections to the text without changing the section shown. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType direction;
+  gboolean moved;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  /* With the list out of the focus chain for a moment, the window moves past it */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 static void
 cg_sidebar_dispose (GObject *object)
 {
@@ -228,9 +260,22 @@ cg_sidebar_class_init (CgSidebarClass *klass)
 static void
 cg_sidebar_init (CgSidebar *self)
 {
+  GtkWidget *lists[2];
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_header_func (self->sections_list, update_header, self, NULL);
+
+  lists[0] = GTK_WIDGET (self->sections_list);
+  lists[1] = GTK_WIDGET (self->results_list);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkEventController *controller = gtk_event_controller_key_new ();
+
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), NULL);
+      gtk_widget_add_controller (lists[i], controller);
+    }
 }
 
 GtkWidget *

@@ -449,6 +449,37 @@ handout_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.save-pdf", NULL);
 }
 
+/* Esc closes the search wherever the focus is, e.g. in the results. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return FALSE;
+
+  /* on_search_bar_search_mode_cb() puts the focus back on the section list */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  return TRUE;
+}
+
+/* GtkSearchBar's close button is an unnamed image button: screen readers would say "GtkImage" */
+static void
+name_search_bar_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close search"),
+                                        -1);
+      else
+        name_search_bar_close_button (child);
+    }
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -456,6 +487,14 @@ search_action (GtkWidget  *widget,
 {
   CgWindow *self = CG_WINDOW (widget);
   gboolean enabled = !gtk_search_bar_get_search_mode (self->search_bar);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* As in other GNOME apps, Ctrl+F outside the entry goes back to it rather than closing */
+  if (!enabled && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry))))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
 
   gtk_search_bar_set_search_mode (self->search_bar, enabled);
   if (enabled)
@@ -695,6 +734,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bundle", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-handout", NULL);
@@ -721,6 +761,7 @@ cg_window_init (CgWindow *self)
   self->wide_show_sidebar = TRUE;
   self->settings = g_settings_new (APP_ID);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  name_search_bar_close_button (GTK_WIDGET (self->search_bar));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
