@@ -1,0 +1,154 @@
+/* bench-load.c: loading, validating and indexing bundles, for build-aux/bench
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * tests/bench-search prints search times, but times the load of each bundle only once. This
+ * program times the same two bundles (the shipped English one, and bench-search's generated
+ * 1,000 topics × 7 sections, made by its own generate_bundle()) RUNS times and prints medians:
+ *
+ *   bench-load [--cpu] [RUNS]
+ *
+ * With --cpu, this thread's CPU time instead of wall-clock time (steadier on a busy machine).
+ * One line per bundle, tab-separated: name, sections, load+validate ms, index build ms,
+ * load+validate+index ms (the median of the sums), and the floor: libxml2 parsing the same
+ * bytes into a tree and freeing it, with no checks, no schema and no model (medians of RUNS).
+ */
+
+/* Reuse bench-search's bundle generator and helpers rather than copy them. */
+int bench_search_main (int argc, char *argv[]);
+#define main bench_search_main
+#include "../bench-search.c"
+#undef main
+
+#include <stdlib.h>
+
+#include <libxml/parser.h>
+
+typedef CgBundle *(*LoadFunc) (gpointer data, GError **error);
+
+static CgBundle *
+load_shipped (gpointer   data,
+              GError   **error)
+{
+  return cg_bundle_load_resource (data, error);
+}
+
+static CgBundle *
+load_generated (gpointer   data,
+                GError   **error)
+{
+  return cg_bundle_load_bytes (data, "generated.xml", error);
+}
+
+static double
+time_floor (GBytes *bytes,
+            guint   runs)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  for (guint run = 0; run < runs; run++)
+    {
+      double start = now_ms ();
+      double elapsed;
+      xmlDocPtr doc = xmlReadMemory (data, (int)len, "floor.xml", "UTF-8",
+                                     XML_PARSE_NONET | XML_PARSE_NOCDATA |
+                                     XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+
+      if (doc == NULL)
+        g_error ("floor: not well-formed");
+      xmlFreeDoc (doc);
+      elapsed = now_ms () - start;
+      g_array_append_val (samples, elapsed);
+    }
+
+  return percentile (samples, 0.5);
+}
+
+static void
+time_bundle (const char *name,
+             LoadFunc    load_func,
+             gpointer    data,
+             GBytes     *bytes,
+             guint       runs)
+{
+  g_autoptr(GArray) load_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) index_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_sections = 0;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(CgBundle) bundle = NULL;
+      g_autoptr(CgSearchIndex) index = NULL;
+      g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+      double loaded, indexed, elapsed;
+
+      if (!(bundle = load_func (data, &error)))
+        g_error ("%s: %s", name, error->message);
+      loaded = now_ms ();
+      for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+        g_ptr_array_add (topics, cg_bundle_get_topic (bundle, i));
+      index = cg_search_index_new (topics);
+      indexed = now_ms ();
+      n_sections = cg_search_index_get_n_sections (index);
+
+      elapsed = loaded - start;
+      g_array_append_val (load_ms, elapsed);
+      elapsed = indexed - loaded;
+      g_array_append_val (index_ms, elapsed);
+      elapsed = indexed - start;
+      g_array_append_val (total_ms, elapsed);
+    }
+
+  g_print ("%s\t%u\t%.3f\t%.3f\t%.3f\t%.3f\n", name, n_sections, percentile (load_ms, 0.5),
+           percentile (index_ms, 0.5), percentile (total_ms, 0.5), time_floor (bytes, runs));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) shipped = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *shipped_path = RESOURCE_PREFIX "/content/en/calcinosis.xml";
+  guint runs = 11;
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--cpu"))
+      clock_id = CLOCK_THREAD_CPUTIME_ID;
+    else
+      runs = (guint)MAX (1, atoi (argv[i]));
+
+  /* The generator's word list: the shipped text and keywords, as in bench-search */
+  if (!(topics = cg_library_list_topics (library, "en", &error)))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < topics->len; i++)
+    for (guint j = 0; j < cg_topic_get_n_sections (g_ptr_array_index (topics, i)); j++)
+      {
+        CgSection *section = cg_topic_get_section (g_ptr_array_index (topics, i), j);
+        const char * const *section_keywords = cg_section_get_keywords (section);
+
+        collect_texts (section, sentences);
+        for (guint k = 0; section_keywords != NULL && section_keywords[k] != NULL; k++)
+          g_ptr_array_add (keywords, (char *)section_keywords[k]);
+      }
+  xml = generate_bundle (sentences, keywords);
+
+  if (!(shipped = g_resources_lookup_data (shipped_path, 0, &error)))
+    g_error ("%s", error->message);
+
+  time_bundle ("shipped-en", load_shipped, (gpointer)shipped_path, shipped, runs);
+  time_bundle ("generated-1000x7", load_generated, xml, xml, runs);
+
+  return 0;
+}
