@@ -57,6 +57,7 @@ struct _CgHandoutDialog
   char                 *current_section_id;
 
   guint                 update_source;
+  guint                 set_up : 1;    /* options changed before this are not the clinician's */
 };
 
 G_DEFINE_FINAL_TYPE (CgHandoutDialog, cg_handout_dialog, GTK_TYPE_WINDOW)
@@ -243,6 +244,12 @@ on_option_changed_cb (CgHandoutDialog *self)
 static void
 on_language_changed_cb (CgHandoutDialog *self)
 {
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  /* Remembered as the clinic's default, like the paper */
+  if (self->set_up && selected < g_strv_length (self->languages))
+    g_settings_set_string (self->settings, "handout-language", self->languages[selected]);
+
   show_error (self, NULL);
   queue_update (self);
 }
@@ -487,8 +494,12 @@ setup (CgHandoutDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *paper_name = g_settings_get_string (self->settings, "handout-paper");
+  g_autofree char *saved_language = g_settings_get_string (self->settings, "handout-language");
   const char * const *languages = cg_library_get_languages (self->library);
   const char *interface_language = cg_library_get_default_language (self->library);
+  /* A clinic that hands out Spanish leaflets all day keeps Spanish; otherwise the interface's */
+  const char *handout_language = cg_library_has_language (self->library, saved_language)
+                               ? saved_language : interface_language;
   CgPaper paper = cg_paper_get_default ();
   g_autoptr(GPtrArray) topics = NULL;
   guint selected = 0;
@@ -503,7 +514,7 @@ setup (CgHandoutDialog *self)
       const char *name = cg_language_get_name (languages[i]);
 
       gtk_string_list_append (names, name != NULL ? name : languages[i]);
-      if (g_str_equal (languages[i], interface_language))
+      if (g_str_equal (languages[i], handout_language))
         selected = i;
     }
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
@@ -527,6 +538,8 @@ setup (CgHandoutDialog *self)
                            G_CALLBACK (on_option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (on_option_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->set_up = TRUE;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   update (self);

@@ -206,6 +206,49 @@ test_dialog_nothing_ticked (void)
   gtk_window_destroy (dialog);
 }
 
+/* The handout language is remembered once the clinician picks one, and only then */
+static void
+test_dialog_remembers_language (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char * const *languages = cg_library_get_languages (library);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *language;
+  GtkWindow *dialog;
+  guint spanish;
+
+  g_settings_reset (settings, "handout-language");
+  dialog = cg_handout_dialog_new (NULL, library, NULL);
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+
+  /* Opening the builder stores nothing: the default still follows the interface */
+  g_assert_cmpstr (g_settings_get_string (settings, "handout-language"), ==, "");
+
+  for (spanish = 0; languages[spanish] != NULL && !g_str_equal (languages[spanish], "es"); spanish++)
+    ;
+  g_assert_nonnull (languages[spanish]);
+
+  /* The first drop-down of the template is the language */
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  language = g_ptr_array_index (dropdowns, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
+  gtk_drop_down_set_selected (language, spanish);
+  g_assert_cmpstr (g_settings_get_string (settings, "handout-language"), ==, "es");
+  gtk_window_destroy (dialog);
+
+  dialog = cg_handout_dialog_new (NULL, library, NULL);
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  g_ptr_array_set_size (dropdowns, 0);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, spanish);
+  gtk_window_destroy (dialog);
+
+  g_settings_reset (settings, "handout-language");
+}
+
 /* The print path (GtkPrintOperation exporting, as a printer would be driven) and the PDF
  * export give the same pages, line for line. */
 static void
@@ -257,6 +300,7 @@ main (int   argc,
   g_test_add_func ("/handout-dialog/export", test_dialog_export);
   g_test_add_func ("/handout-dialog/nothing-ticked", test_dialog_nothing_ticked);
   g_test_add_func ("/handout-dialog/print-operation", test_print_operation);
+  g_test_add_func ("/handout-dialog/remembers-language", test_dialog_remembers_language);
 
   return g_test_run ();
 }
