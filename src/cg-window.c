@@ -45,6 +45,7 @@ struct _CgWindow
   CgLibrary            *library;
   GSettings            *settings;
   GPtrArray            *topics;
+  GtkWindow            *shortcuts_window;  /* built on the first Ctrl+?, not at start-up */
   CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
   char                 *language;
 
@@ -431,6 +432,28 @@ on_drop_cb (CgWindow      *self,
   return added;
 }
 
+/* GtkApplication would build the shortcuts window for every new window; it is built here the
+ * first time it is asked for instead, off the start-up path. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 /* Ctrl+P opens the handout builder; Ctrl+Shift+E goes on to its Save as PDF. */
 static void
 handout_action (GtkWidget  *widget,
@@ -627,6 +650,7 @@ cg_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_index);
+  g_clear_object (&self->shortcuts_window);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
 
@@ -727,6 +751,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, open_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, handout_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, handout_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
@@ -737,6 +762,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bundle", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-handout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
   /* Menus show the last binding of an action: the keypad variants go first */

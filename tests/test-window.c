@@ -252,6 +252,30 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+/* Ctrl+? builds the shortcuts window on first use, for this window */
+static void
+test_window_shortcuts (void)
+{
+  CgWindow *window = create_window ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  cg_test_spin (50);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        shortcuts = toplevel;
+    }
+
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A clinic bundle joins the built-in topic; a broken one leaves a message and nothing else */
 static void
 test_window_open_bundle (void)
@@ -316,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/window/search-scrolls", test_window_search_scrolls);
   g_test_add_func ("/window/print-handout", test_window_print_handout);
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
+  g_test_add_func ("/window/shortcuts", test_window_shortcuts);
 
   ret = g_test_run ();
   g_clear_object (&app);
