@@ -607,14 +607,6 @@ cg_window_size_allocate (GtkWidget *widget,
     self->narrow_idle_id = g_idle_add (update_narrow_cb, self);
 }
 
-gboolean
-cg_window_get_narrow (CgWindow *self)
-{
-  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-
-  return self->narrow;
-}
-
 static void
 cg_window_constructed (GObject *object)
 {

@@ -25,7 +25,6 @@ gboolean    cg_window_select_section  (CgWindow       *self,
                                        const char     *section_id);
 void        cg_window_show_message    (CgWindow       *self,
                                        const char     *message);
-gboolean    cg_window_get_narrow      (CgWindow       *self);
 gboolean    cg_window_open_bundle     (CgWindow       *self,
                                        GFile          *file);
 
