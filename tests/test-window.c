@@ -252,6 +252,42 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+/* Below 600 px the sections and the text take turns */
+static void
+test_window_narrow (void)
+{
+  CgWindow *window = create_window ();
+  GtkWidget *sidebar = cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR);
+  GtkWidget *view = cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW);
+  gboolean show_sidebar = TRUE;
+
+  g_assert_true (gtk_widget_get_visible (sidebar) && gtk_widget_get_visible (view));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 600);
+  for (guint i = 0; i < 50 && gtk_widget_get_visible (sidebar); i++)
+    cg_test_spin (20);
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_true (gtk_widget_get_visible (view));
+
+  /* F9 shows the sections instead of the text; choosing one goes back to the text */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_false (gtk_widget_get_visible (view));
+  g_assert_true (cg_window_select_section (window, "summary"));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_true (gtk_widget_get_visible (view));
+
+  /* Wide again: the sections come back beside the text */
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
+  for (guint i = 0; i < 50 && !gtk_widget_get_visible (sidebar); i++)
+    cg_test_spin (20);
+  g_object_get (window, "show-sidebar", &show_sidebar, NULL);
+  g_assert_true (show_sidebar);
+  g_assert_true (gtk_widget_get_visible (sidebar) && gtk_widget_get_visible (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+? builds the shortcuts window on first use, for this window */
 static void
 test_window_shortcuts (void)
@@ -341,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/window/print-handout", test_window_print_handout);
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/window/narrow", test_window_narrow);
 
   ret = g_test_run ();
   g_clear_object (&app);
