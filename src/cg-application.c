@@ -238,9 +238,12 @@ cg_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  /* Asynchronous: the first frame does not wait for the portal */
+  /* Asynchronous: the first frame does not wait for the portal. A desktop runs the portal
+   * already; where none runs (tests, benchmarks, bare X sessions) starting one for a colour
+   * preference would cost more than it gives. */
   g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
-                            G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES,
+                            G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES |
+                            G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START,
                             NULL,
                             "org.freedesktop.portal.Desktop",
                             "/org/freedesktop/portal/desktop",
