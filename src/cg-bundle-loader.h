@@ -52,8 +52,6 @@ CgBundle  *cg_bundle_load_file            (GFile        *file,
                                            GError      **error);
 CgBundle  *cg_bundle_load_resource        (const char   *path,
                                            GError      **error);
-GBytes    *cg_bundle_read_file            (GFile        *file,
-                                           GError      **error);
 GPtrArray *cg_bundle_check_bytes          (GBytes       *bytes,
                                            const char   *name);
 void       cg_bundle_diagnostic_free      (CgBundleDiagnostic *diagnostic);
