@@ -108,6 +108,26 @@ is_section_ticked (CgHandoutDialog *self,
 }
 
 /* A new layout of the current options; the handout's sections keep their bundle order. */
+/* The paper drop-down's items, in the order of ui/cg-handout-dialog.ui */
+static const CgPaper paper_items[] = { CG_PAPER_A4, CG_PAPER_LETTER };
+
+static CgPaper
+get_selected_paper (CgHandoutDialog *self)
+{
+  guint position = gtk_drop_down_get_selected (self->paper_dropdown);
+
+  return position < G_N_ELEMENTS (paper_items) ? paper_items[position] : CG_PAPER_A4;
+}
+
+static void
+set_selected_paper (CgHandoutDialog *self,
+                    CgPaper          paper)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (paper_items); i++)
+    if (paper_items[i] == paper)
+      gtk_drop_down_set_selected (self->paper_dropdown, i);
+}
+
 static CgHandoutLayout *
 create_layout (CgHandoutDialog  *self,
                GString          *text,
@@ -127,8 +147,7 @@ create_layout (CgHandoutDialog  *self,
   cg_handout_layout_set_note (layout, note);
   cg_handout_layout_set_clinic_header (layout, clinic);
   cg_handout_layout_set_large_print (layout, gtk_switch_get_active (self->large_print_switch));
-  cg_handout_layout_set_paper (layout, gtk_drop_down_get_selected (self->paper_dropdown) == 1
-                                         ? CG_PAPER_LETTER : CG_PAPER_A4);
+  cg_handout_layout_set_paper (layout, get_selected_paper (self));
 
   /* Every topic: the built-in content in that language, then clinic bundles */
   for (guint i = 0; i < topics->len; i++)
@@ -483,10 +502,8 @@ add_section_rows (CgHandoutDialog *self,
 static void
 on_paper_selected_cb (CgHandoutDialog *self)
 {
-  CgPaper paper = gtk_drop_down_get_selected (self->paper_dropdown) == 1
-                    ? CG_PAPER_LETTER : CG_PAPER_A4;
-
-  g_settings_set_string (self->settings, "handout-paper", cg_paper_to_string (paper));
+  g_settings_set_string (self->settings, "handout-paper",
+                         cg_paper_to_string (get_selected_paper (self)));
 }
 
 static void
@@ -522,7 +539,7 @@ setup (CgHandoutDialog *self)
 
   if (*paper_name != '\0')
     cg_paper_from_string (paper_name, &paper);
-  gtk_drop_down_set_selected (self->paper_dropdown, paper == CG_PAPER_LETTER ? 1 : 0);
+  set_selected_paper (self, paper);
   /* Connected only now: until the clinician picks a paper, it follows the locale. */
   g_signal_connect_object (self->paper_dropdown, "notify::selected",
                            G_CALLBACK (on_paper_selected_cb), self, G_CONNECT_SWAPPED);
