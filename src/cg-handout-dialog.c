@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-bundle.h"
+#include "cg-file-chooser.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
 #include "cg-library.h"
@@ -52,7 +53,7 @@ struct _CgHandoutDialog
   GStrv                 languages;     /* parallel to the language drop-down */
   GPtrArray            *section_checks;
   CgHandoutLayout      *layout;        /* what the preview shows, rebuilt on every change */
-  GtkFileChooserNative *file_chooser;
+  GCancellable         *save_cancellable;  /* while the Save as PDF chooser is open */
   GtkPrintOperation    *print_operation;
   char                 *current_section_id;
 
@@ -343,19 +344,18 @@ cg_handout_dialog_save_pdf (CgHandoutDialog  *self,
 }
 
 static void
-on_file_chooser_response_cb (CgHandoutDialog      *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
+on_save_chooser_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(CgHandoutDialog) self = user_data;
+  g_autoptr(GFile) file = cg_file_chooser_run_finish (result, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
-      !cg_handout_dialog_save_pdf (self, file, &error))
-    show_error (self, error->message);
+  g_clear_object (&self->save_cancellable);
 
-  g_clear_object (&self->file_chooser);
+  if (file != NULL && !cg_handout_dialog_save_pdf (self, file, &error))
+    show_error (self, error->message);
 }
 
 static void
@@ -366,24 +366,18 @@ save_pdf_action (GtkWidget  *widget,
   CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->file_chooser != NULL)
+  /* The chooser is already open */
+  if (self->save_cancellable != NULL)
     return;
 
   show_error (self, NULL);
-  self->file_chooser = gtk_file_chooser_native_new (_("Save Handout as PDF"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  /* Translators: the suggested file name of a saved handout; keep the .pdf */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser),
-                                     _("calcinosis-handout.pdf"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (on_file_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  self->save_cancellable = g_cancellable_new ();
+  cg_file_chooser_run (GTK_WINDOW (self), CG_FILE_CHOOSER_SAVE, _("Save Handout as PDF"),
+                       /* Translators: the suggested file name of a saved handout; keep the .pdf */
+                       _("calcinosis-handout.pdf"),
+                       filter, self->save_cancellable, on_save_chooser_done_cb, g_object_ref (self));
 }
 
 static void
@@ -571,9 +565,8 @@ cg_handout_dialog_dispose (GObject *object)
     clear_note (self);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-  g_clear_object (&self->file_chooser);
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
   if (self->print_operation != NULL)
     gtk_print_operation_cancel (self->print_operation);
   g_clear_object (&self->print_operation);
