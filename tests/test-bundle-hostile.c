@@ -21,6 +21,7 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-bundle-reader.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
