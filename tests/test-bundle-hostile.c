@@ -1,5 +1,4 @@
-/* test-bundle-hostile.c: hostile, broken and odd bundles from disk, and the library that
- * gathers clinic bundles next to the built-in content
+/* test-bundle-hostile.c: hostile, broken and odd bundles from disk
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +24,8 @@
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
+
+#include "cg-test-files.h"
 
 typedef struct
 {
@@ -87,24 +88,6 @@ load_path (const char  *path,
   return cg_bundle_load_file (file, error);
 }
 
-/* "PATH:LINE: " (or "PATH: " without a line) then a message holding @fragment, one line of
- * plain text. */
-static void
-assert_error_message (const GError *error,
-                      const char   *path,
-                      guint         line,
-                      const char   *fragment)
-{
-  g_autofree char *prefix = line > 0 ? g_strdup_printf ("%s:%u: ", path, line)
-                                     : g_strdup_printf ("%s: ", path);
-
-  g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, prefix));
-  g_assert_nonnull (strstr (error->message, fragment));
-  g_assert_null (strchr (error->message, '\n'));
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
-}
-
 static void
 test_hostile_case (gconstpointer data)
 {
@@ -120,7 +103,7 @@ test_hostile_case (gconstpointer data)
 
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, (int)hostile->code);
-  assert_error_message (error, path, hostile->line, hostile->fragment);
+  cg_test_assert_error_message (error, path, hostile->line, hostile->fragment);
 
   /* --validate-bundle reports the same first problem */
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
@@ -258,45 +241,6 @@ test_odd_xsi_schema_location (void)
 
 /* The large cases, made here rather than committed. */
 
-typedef struct
-{
-  char *dir;
-} TempDir;
-
-static void
-temp_dir_setup (TempDir       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("cg-hostile-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-temp_dir_teardown (TempDir       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
 static void
 assert_bytes_refused (GString       *str,
                       CgBundleError  code,
@@ -313,7 +257,7 @@ assert_bytes_refused (GString       *str,
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, (int)code);
-  assert_error_message (error, "generated.xml", line, fragment);
+  cg_test_assert_error_message (error, "generated.xml", line, fragment);
   /* Linear: well under a second natively, seconds under valgrind; quadratic work on these
    * inputs (10^10 steps) would take minutes */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
@@ -420,7 +364,7 @@ test_generated_many_errors (void)
 }
 
 static void
-test_generated_fifo (TempDir       *fixture,
+test_generated_fifo (CgTestTempDir *fixture,
                      gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "bundle.xml", NULL);
@@ -437,7 +381,7 @@ test_generated_fifo (TempDir       *fixture,
   g_test_message ("FIFO refused in %.2f ms", (g_get_monotonic_time () - start) / 1000.0);
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR);
-  assert_error_message (error, path, 0, "named pipe");
+  cg_test_assert_error_message (error, path, 0, "named pipe");
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   g_clear_error (&error);
 
@@ -448,7 +392,7 @@ test_generated_fifo (TempDir       *fixture,
 }
 
 static void
-test_generated_directory (TempDir       *fixture,
+test_generated_directory (CgTestTempDir *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "folder.xml", NULL);
@@ -459,7 +403,7 @@ test_generated_directory (TempDir       *fixture,
   bundle = load_path (path, &error);
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR);
-  assert_error_message (error, path, 0, "folder");
+  cg_test_assert_error_message (error, path, 0, "folder");
 }
 
 static void
@@ -472,12 +416,12 @@ test_generated_device (void)
   bundle = load_path ("/dev/zero", &error);
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NOT_REGULAR);
-  assert_error_message (error, "/dev/zero", 0, "device");
+  cg_test_assert_error_message (error, "/dev/zero", 0, "device");
 }
 
 /* A 50 MB file is refused from its size alone, before any byte is read. */
 static void
-test_generated_huge_file (TempDir       *fixture,
+test_generated_huge_file (CgTestTempDir *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "huge.xml", NULL);
@@ -501,14 +445,14 @@ test_generated_huge_file (TempDir       *fixture,
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE);
   /* g_format_size() puts a no-break space before the unit */
-  assert_error_message (error, path, 0, "The file is 50.0\u00a0MB, larger than the limit of 8 MiB");
+  cg_test_assert_error_message (error, path, 0, "The file is 50.0\u00a0MB, larger than the limit of 8 MiB");
   /* The issue asks for under 100 ms; allow for slow CI machines and valgrind */
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 }
 
 /* One byte over the cap, read for real (not sparse): refused. */
 static void
-test_generated_cap_plus_one (TempDir       *fixture,
+test_generated_cap_plus_one (CgTestTempDir *fixture,
                              gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "over.xml", NULL);
@@ -532,7 +476,7 @@ test_generated_cap_plus_one (TempDir       *fixture,
 }
 
 static void
-test_generated_unreadable (TempDir       *fixture,
+test_generated_unreadable (CgTestTempDir *fixture,
                            gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "missing.xml", NULL);
@@ -541,212 +485,13 @@ test_generated_unreadable (TempDir       *fixture,
 
   g_assert_null (bundle);
   g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_READ);
-  assert_error_message (error, path, 0, g_strerror (ENOENT));
-}
-
-/* The library: clinic bundles next to the built-in content. */
-
-static char *
-write_bundle (const char *dir,
-              const char *name,
-              const char *topic_id,
-              const char *section_id)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *contents =
-    g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<bundle format=\"1\" lang=\"fr\">\n"
-                     "  <provenance><source>Clinic</source><content-version>1</content-version></provenance>\n"
-                     "  <topic id=\"%s\">\n"
-                     "    <title>Topic %s</title>\n"
-                     "    <section id=\"%s\">\n"
-                     "      <title>Section</title>\n"
-                     "      <p>Text.</p>\n"
-                     "    </section>\n"
-                     "  </topic>\n"
-                     "</bundle>\n", topic_id, topic_id, section_id);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-
-  return g_steal_pointer (&path);
-}
-
-static void
-on_changed_cb (CgLibrary *library,
-               guint     *n_changed)
-{
-  (*n_changed)++;
-}
-
-static GPtrArray *
-list_topic_ids (CgLibrary  *library,
-                const char *language)
-{
-  g_autoptr(GPtrArray) topics = cg_library_list_topics (library, language, NULL);
-  GPtrArray *ids = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-
-  g_assert_nonnull (topics);
-  for (guint i = 0; i < topics->len; i++)
-    g_ptr_array_add (ids, g_strdup (cg_topic_get_id (g_ptr_array_index (topics, i))));
-
-  return ids;
-}
-
-static void
-assert_topic_ids (CgLibrary  *library,
-                  const char *language,
-                  const char *expected)
-{
-  g_autoptr(GPtrArray) ids = list_topic_ids (library, language);
-  g_autofree char *joined = g_strjoinv (" ", (char **)ids->pdata);
-
-  g_assert_cmpstr (joined, ==, expected);
-}
-
-static void
-test_library_add_file (TempDir       *fixture,
-                       gconstpointer  data)
-{
-  g_autoptr(CgLibrary) library = cg_library_new ();
-  g_autofree char *clinic = write_bundle (fixture->dir, "clinic.xml", "clinic", "clinic-hours");
-  g_autofree char *copy = write_bundle (fixture->dir, "copy.xml", "clinic", "other");
-  g_autofree char *clash = write_bundle (fixture->dir, "clash.xml", "new-topic", "overview");
-  g_autofree char *bad = fixture_path ("billion-laughs.xml");
-  g_autoptr(GFile) clinic_file = g_file_new_for_path (clinic);
-  g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
-  g_autoptr(GFile) clash_file = g_file_new_for_path (clash);
-  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
-  g_autoptr(GError) error = NULL;
-  guint n_changed = 0;
-
-  g_signal_connect (library, "changed", G_CALLBACK (on_changed_cb), &n_changed);
-
-  g_assert_true (cg_library_add_file (library, clinic_file, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n_changed, ==, 1);
-  g_assert_cmpuint (cg_library_get_n_extra_bundles (library), ==, 1);
-
-  /* Built-in topics in the language asked for, then the clinic's, whatever its language */
-  assert_topic_ids (library, "en", "calcinosis clinic");
-  assert_topic_ids (library, "es", "calcinosis clinic");
-  g_assert_nonnull (cg_library_lookup_section (library, "en", "clinic-hours"));
-  g_assert_nonnull (cg_library_lookup_section (library, "en", "overview"));
-
-  /* The same file again, a topic id taken, a section id the built-in content has: refused,
-   * the first kept */
-  g_assert_false (cg_library_add_file (library, clinic_file, &error));
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_ALREADY_OPEN);
-  assert_error_message (error, clinic, 0, "already open");
-  g_clear_error (&error);
-
-  g_assert_false (cg_library_add_file (library, copy_file, &error));
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID);
-  assert_error_message (error, copy, 0, "Topic “clinic” is already in");
-  g_assert_nonnull (strstr (error->message, clinic));
-  g_clear_error (&error);
-
-  g_assert_false (cg_library_add_file (library, clash_file, &error));
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID);
-  assert_error_message (error, clash, 6, "Section “overview” is already in resource://");
-  g_clear_error (&error);
-
-  g_assert_false (cg_library_add_file (library, bad_file, &error));
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DOCTYPE);
-  g_clear_error (&error);
-
-  g_assert_cmpuint (n_changed, ==, 1);
-  g_assert_cmpuint (cg_library_get_n_extra_bundles (library), ==, 1);
-  assert_topic_ids (library, "en", "calcinosis clinic");
-
-  g_assert_finalize_object (g_steal_pointer (&library));
-}
-
-static void
-assert_collected (GPtrArray     *errors,
-                  guint          position,
-                  CgBundleError  code,
-                  const char    *path,
-                  guint          line,
-                  const char    *fragment)
-{
-  const GError *error = g_ptr_array_index (errors, position);
-
-  g_assert_error (error, CG_BUNDLE_ERROR, (int)code);
-  assert_error_message (error, path, line, fragment);
-}
-
-/* main() points XDG_DATA_HOME and XDG_DATA_DIRS at a temp dir, so nothing installed on the
- * machine running the tests is read. */
-static void
-test_library_load_installed (void)
-{
-  g_autoptr(CgLibrary) library = cg_library_new ();
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
-  const char *user_dir = g_ptr_array_index (dirs, 0);
-  const char *system_dir = g_ptr_array_index (dirs, 1);
-  g_autofree char *fifo = g_build_filename (user_dir, "pipe.xml", NULL);
-  g_autofree char *link = g_build_filename (system_dir, "link.xml", NULL);
-  g_autofree char *user_b = NULL;
-  g_autofree char *system_b = NULL;
-  g_autofree char *bad_contents = NULL;
-  g_autofree char *bad = NULL;
-  g_autofree char *xxe = fixture_path ("xxe-local-file.xml");
-  guint n_changed = 0;
-  gsize len;
-
-  g_assert_cmpuint (dirs->len, >=, 2);
-  g_free (write_bundle (user_dir, "b.xml", "user-b", "user-b-s"));
-  user_b = g_build_filename (user_dir, "b.xml", NULL);
-  g_free (write_bundle (user_dir, "a.xml", "user-a", "user-a-s"));
-  g_free (write_bundle (user_dir, "notes.txt", "ignored", "ignored-s"));
-  g_free (write_bundle (user_dir, ".hidden.xml", "hidden", "hidden-s"));
-  /* The same topic installed system-wide: the user's copy comes first and stays */
-  system_b = write_bundle (system_dir, "b.xml", "user-b", "user-b-s");
-  g_free (write_bundle (system_dir, "c.xml", "system-c", "system-c-s"));
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  g_assert_cmpint (symlink (user_b, link), ==, 0);
-  bad = g_build_filename (system_dir, "d-bad.xml", NULL);
-  g_assert_true (g_file_get_contents (xxe, &bad_contents, &len, NULL));
-  g_assert_true (g_file_set_contents (bad, bad_contents, len, NULL));
-
-  g_signal_connect (library, "changed", G_CALLBACK (on_changed_cb), &n_changed);
-  g_assert_cmpuint (cg_library_load_installed (library, errors), ==, 3);
-  g_assert_cmpuint (n_changed, ==, 1);
-  assert_topic_ids (library, "en", "calcinosis user-a user-b system-c");
-
-  /* Skipped, each with its file (and line): the FIFO without blocking, the system copy of
-   * b.xml, the XXE; the symbolic link to a bundle already added, silently */
-  g_assert_cmpuint (errors->len, ==, 3);
-  assert_collected (errors, 0, CG_BUNDLE_ERROR_NOT_REGULAR, fifo, 0, "named pipe");
-  assert_collected (errors, 1, CG_BUNDLE_ERROR_DUPLICATE_ID, system_b, 0, "Topic “user-b” is already in");
-  assert_collected (errors, 2, CG_BUNDLE_ERROR_DOCTYPE, bad, 2, "<!DOCTYPE>");
-
-  /* Again: nothing new, no noise about what is already there */
-  g_ptr_array_set_size (errors, 0);
-  g_free (write_bundle (system_dir, "e.xml", "system-e", "system-e-s"));
-  g_assert_cmpuint (cg_library_load_installed (library, NULL), ==, 1);
-  g_assert_cmpuint (n_changed, ==, 2);
-  assert_topic_ids (library, "fr", "calcinosis user-a user-b system-c system-e");
-
-  g_assert_finalize_object (g_steal_pointer (&library));
+  cg_test_assert_error_message (error, path, 0, g_strerror (ENOENT));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdg = g_dir_make_tmp ("cg-hostile-xdg-XXXXXX", NULL);
-  g_autofree char *data_home = g_build_filename (xdg, "data", NULL);
-  g_autofree char *data_dirs = g_strdup_printf ("%s/system1:%s/system2", xdg, xdg);
-  int status;
-
-  /* Before anything reads them: GLib caches the XDG directories. (GLib 2.74's
-   * G_TEST_OPTION_ISOLATE_DIRS leaks in g_set_user_dirs(), which LeakSanitizer reports.) */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
-
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
@@ -770,17 +515,11 @@ main (int   argc,
   g_test_add_func ("/hostile/generated/too-large-bytes", test_generated_too_large_bytes);
   g_test_add_func ("/hostile/generated/many-errors", test_generated_many_errors);
   g_test_add_func ("/hostile/generated/device", test_generated_device);
-  g_test_add ("/hostile/generated/fifo", TempDir, NULL, temp_dir_setup, test_generated_fifo, temp_dir_teardown);
-  g_test_add ("/hostile/generated/directory", TempDir, NULL, temp_dir_setup, test_generated_directory, temp_dir_teardown);
-  g_test_add ("/hostile/generated/huge-file", TempDir, NULL, temp_dir_setup, test_generated_huge_file, temp_dir_teardown);
-  g_test_add ("/hostile/generated/cap-plus-one", TempDir, NULL, temp_dir_setup, test_generated_cap_plus_one, temp_dir_teardown);
-  g_test_add ("/hostile/generated/unreadable", TempDir, NULL, temp_dir_setup, test_generated_unreadable, temp_dir_teardown);
+  g_test_add ("/hostile/generated/fifo", CgTestTempDir, NULL, cg_test_temp_dir_setup, test_generated_fifo, cg_test_temp_dir_teardown);
+  g_test_add ("/hostile/generated/directory", CgTestTempDir, NULL, cg_test_temp_dir_setup, test_generated_directory, cg_test_temp_dir_teardown);
+  g_test_add ("/hostile/generated/huge-file", CgTestTempDir, NULL, cg_test_temp_dir_setup, test_generated_huge_file, cg_test_temp_dir_teardown);
+  g_test_add ("/hostile/generated/cap-plus-one", CgTestTempDir, NULL, cg_test_temp_dir_setup, test_generated_cap_plus_one, cg_test_temp_dir_teardown);
+  g_test_add ("/hostile/generated/unreadable", CgTestTempDir, NULL, cg_test_temp_dir_setup, test_generated_unreadable, cg_test_temp_dir_teardown);
 
-  g_test_add ("/library/add-file", TempDir, NULL, temp_dir_setup, test_library_add_file, temp_dir_teardown);
-  g_test_add_func ("/library/load-installed", test_library_load_installed);
-
-  status = g_test_run ();
-  remove_tree (xdg);
-
-  return status;
+  return g_test_run ();
 }

@@ -9,10 +9,11 @@
 #include <string.h>
 
 #include "cg-bundle.h"
-#include "cg-bundle-loader.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
+
+#include "cg-test-source.h"
 
 static const struct {
   const char *id;
@@ -25,42 +26,6 @@ static const struct {
   { "treatment", "Treatment" },
   { "prevention", "Prevention" },
   { "summary", "Summary" },
-};
-
-/* Every sentence of ../shared/seed/calcinosis-source.txt, in its order, kept here on purpose:
- * the test must not read the bundle to learn what the bundle should say. */
-static const char *source_sentences[] = {
-  "For effective management of calcium deposits in soft tissues, understanding its causes, symptoms, diagnosis, treatment, and prevention is crucial.",
-  "The exact cause of calcinosis can vary depending on the underlying condition or disease.",
-  "Some common causes include:",
-  "Calcinosis is a common complication of systemic sclerosis (scleroderma), a connective tissue disorder that causes the skin to thicken and harden.",
-  "Calcinosis may occur in individuals with dermatomyositis, an inflammatory muscle disease affecting the skin and muscles.",
-  "A complication of systemic lupus erythematosus (SLE), an autoimmune disease that affects various organs and tissues, is calcinosis.",
-  "Calcinosis is a condition caused by abnormal calcium and phosphate metabolism in individuals with chronic kidney disease.",
-  "Calcium salts can be deposited in soft tissues as a result of trauma or injury to the affected area.",
-  "Symptoms of calcinosis may vary depending on the location and extent of the calcium deposits.",
-  "Common symptoms include:",
-  "Nodules or lumps under the skin that are hard and palpable",
-  "Tenderness, swelling, or pain in the affected area",
-  "Joints affected by calcinosis have limited range of motion",
-  "Calcium deposits overlying skin ulceration or breakdown",
-  "In severe cases, infections or nerve compression may occur",
-  "Clinical evaluations, imaging studies, and laboratory tests are typically used to diagnose calcinosis.",
-  "A physical examination may reveal palpable lumps or nodules that indicate calcium deposits.",
-  "To visualize the extent and location of these deposits, X-rays, ultrasounds, or CT scans may be used.",
-  "In addition to assessing calcium and phosphate levels, blood tests can also be performed to identify underlying systemic diseases or metabolic abnormalities that can contribute to calcinosis.",
-  "Calcinosis treatment includes managing symptoms, preventing complications, and addressing the underlying cause, if possible.",
-  "Calcinosis pain and inflammation may be managed with nonsteroidal anti-inflammatory drugs (NSAIDs) or analgesics.",
-  "Calcium deposits may be surgically removed if they cause significant pain, impairment of function, or infection risk.",
-  "Corticosteroid creams or intralesional injections of corticosteroids may reduce inflammation and promote calcium deposit resolution.",
-  "In order to effectively manage calcinosis, underlying diseases or conditions, such as systemic sclerosis or chronic kidney disease, must be addressed.",
-  "Calcinosis can be prevented by managing underlying conditions and minimizing risk factors that contribute to the development of calcium deposits in soft tissues.",
-  "Managing systemic diseases such as systemic sclerosis, dermatomyositis, and chronic kidney disease on a regular basis",
-  "Individuals with metabolic disorders affecting mineral metabolism may require dietary modifications or medications to maintain calcium and phosphate balance",
-  "In high-risk environments, prevent skin and soft tissue trauma through proper safety measures and protective equipment",
-  "In conclusion, calcinosis is a medical condition characterized by an abnormal deposition of calcium salts in soft tissues, resulting in calcium deposits.",
-  "For individuals affected by this condition and its complications to be effectively addressed, it is essential to understand its causes, symptoms, diagnosis, treatment, and prevention.",
-  "Identifying and treating calcinosis and its underlying causes early can improve outcomes and quality of life.",
 };
 
 static CgBundle *
@@ -161,50 +126,43 @@ test_bundle_structure (void)
   g_assert_cmpuint (cg_section_get_n_blocks (cg_bundle_lookup_section (bundle, "summary")), ==, 1);
 }
 
-/* Each source sentence exactly once and in order, and nothing else in the body text. */
+/* Each sentence of the source text exactly once, in order and in its section, and nothing
+ * else in the body text. */
 static void
 test_bundle_verbatim (void)
 {
   g_autoptr(CgLibrary) library = NULL;
   CgBundle *bundle = load_english (&library);
+  g_autoptr(GPtrArray) sentences = cg_test_load_source_sentences ();
   g_autofree char *text = dup_all_text (bundle);
   g_autoptr(GString) rest = g_string_new (text);
   const char *cursor = text;
 
-  for (guint i = 0; i < G_N_ELEMENTS (source_sentences); i++)
+  /* The source text has 31 sentences: the test header splits it right */
+  g_assert_cmpuint (sentences->len, ==, 31);
+
+  for (guint i = 0; i < sentences->len; i++)
     {
-      const char *sentence = source_sentences[i];
+      const CgTestSentence *source = g_ptr_array_index (sentences, i);
+      const char *sentence = source->sentence;
       const char *found = strstr (text, sentence);
+      CgSection *section = cg_bundle_lookup_section (bundle, source->section_id);
+      g_autofree char *section_text = NULL;
 
       g_assert_nonnull (found);
       g_assert_null (strstr (found + 1, sentence));
       g_assert_true (found >= cursor);
       cursor = found + strlen (sentence);
       g_assert_cmpuint (g_string_replace (rest, sentence, "", 1), ==, 1);
+
+      g_assert_nonnull (section);
+      section_text = cg_section_dup_text (section);
+      g_assert_nonnull (strstr (section_text, sentence));
     }
 
   g_strdelimit (rest->str, "\n", ' ');
   g_strstrip (rest->str);
   g_assert_cmpstr (rest->str, ==, "");
-}
-
-static void
-test_bundle_languages (void)
-{
-  g_autoptr(CgLibrary) library = cg_library_new ();
-  const char * const *languages = cg_library_get_languages (library);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (languages);
-  g_assert_cmpstr (languages[0], ==, "en");
-  g_assert_true (cg_library_has_language (library, "en"));
-  g_assert_false (cg_library_has_language (library, "xx"));
-  g_assert_null (cg_library_get_bundle (library, "xx", &error));
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NO_CONTENT);
-  g_assert_nonnull (strstr (error->message, "“xx”"));
-  g_assert_cmpstr (cg_language_get_name ("es"), ==, "Español");
-  g_assert_cmpstr (cg_language_get_name ("pt-BR"), ==, "Português");
-  g_assert_null (cg_language_get_name ("qq"));
 }
 
 static void
@@ -231,7 +189,6 @@ main (int   argc,
   g_test_add_func ("/bundle/sections", test_bundle_sections);
   g_test_add_func ("/bundle/structure", test_bundle_structure);
   g_test_add_func ("/bundle/verbatim", test_bundle_verbatim);
-  g_test_add_func ("/bundle/languages", test_bundle_languages);
   g_test_add_func ("/bundle/lifetime", test_bundle_lifetime);
 
   return g_test_run ();

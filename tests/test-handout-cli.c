@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs the built binary ($CG_BINARY) and reads its PDF back with pdftotext, pdfinfo and
- * pdffonts (poppler-utils). The expected sentences are our own copy of
- * data/content/calcinosis.xml: a handout must print the medical text as written.
+ * pdffonts (poppler-utils). The expected sentences come from the source text
+ * (cg-test-source.h), not from the bundle: a handout must print the medical text as written.
  */
 
 #include "config.h"
@@ -13,87 +13,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cg-test-source.h"
 #include "cg-test-util.h"
 
 #define CLINIC "Riverside Rheumatology Clinic\nTelephone 0123 456789"
 #define NOTE "Come back in six weeks. Call us sooner if a lump turns red or hot."
-
-static const struct {
-  const char *id;
-  const char *sentences[10];
-} sections[] = {
-  { "overview", {
-      "For effective management of calcium deposits in soft tissues, understanding its "
-      "causes, symptoms, diagnosis, treatment, and prevention is crucial.",
-      NULL } },
-  { "causes", {
-      "The exact cause of calcinosis can vary depending on the underlying condition or "
-      "disease.",
-      "Some common causes include:",
-      "Calcinosis is a common complication of systemic sclerosis (scleroderma), a "
-      "connective tissue disorder that causes the skin to thicken and harden.",
-      "Calcinosis may occur in individuals with dermatomyositis, an inflammatory muscle "
-      "disease affecting the skin and muscles.",
-      "A complication of systemic lupus erythematosus (SLE), an autoimmune disease that "
-      "affects various organs and tissues, is calcinosis.",
-      "Calcinosis is a condition caused by abnormal calcium and phosphate metabolism in "
-      "individuals with chronic kidney disease.",
-      "Calcium salts can be deposited in soft tissues as a result of trauma or injury to "
-      "the affected area.",
-      NULL } },
-  { "symptoms", {
-      "Symptoms of calcinosis may vary depending on the location and extent of the calcium "
-      "deposits.",
-      "Common symptoms include:",
-      "Nodules or lumps under the skin that are hard and palpable",
-      "Tenderness, swelling, or pain in the affected area",
-      "Joints affected by calcinosis have limited range of motion",
-      "Calcium deposits overlying skin ulceration or breakdown",
-      "In severe cases, infections or nerve compression may occur",
-      NULL } },
-  { "diagnosis", {
-      "Clinical evaluations, imaging studies, and laboratory tests are typically used to "
-      "diagnose calcinosis.",
-      "A physical examination may reveal palpable lumps or nodules that indicate calcium "
-      "deposits.",
-      "To visualize the extent and location of these deposits, X-rays, ultrasounds, or CT "
-      "scans may be used.",
-      "In addition to assessing calcium and phosphate levels, blood tests can also be "
-      "performed to identify underlying systemic diseases or metabolic abnormalities that "
-      "can contribute to calcinosis.",
-      NULL } },
-  { "treatment", {
-      "Calcinosis treatment includes managing symptoms, preventing complications, and "
-      "addressing the underlying cause, if possible.",
-      "Calcinosis pain and inflammation may be managed with nonsteroidal anti-inflammatory "
-      "drugs (NSAIDs) or analgesics.",
-      "Calcium deposits may be surgically removed if they cause significant pain, "
-      "impairment of function, or infection risk.",
-      "Corticosteroid creams or intralesional injections of corticosteroids may reduce "
-      "inflammation and promote calcium deposit resolution.",
-      "In order to effectively manage calcinosis, underlying diseases or conditions, such "
-      "as systemic sclerosis or chronic kidney disease, must be addressed.",
-      NULL } },
-  { "prevention", {
-      "Calcinosis can be prevented by managing underlying conditions and minimizing risk "
-      "factors that contribute to the development of calcium deposits in soft tissues.",
-      "Managing systemic diseases such as systemic sclerosis, dermatomyositis, and chronic "
-      "kidney disease on a regular basis",
-      "Individuals with metabolic disorders affecting mineral metabolism may require "
-      "dietary modifications or medications to maintain calcium and phosphate balance",
-      "In high-risk environments, prevent skin and soft tissue trauma through proper safety"
-      " measures and protective equipment",
-      NULL } },
-  { "summary", {
-      "In conclusion, calcinosis is a medical condition characterized by an abnormal "
-      "deposition of calcium salts in soft tissues, resulting in calcium deposits.",
-      "For individuals affected by this condition and its complications to be effectively "
-      "addressed, it is essential to understand its causes, symptoms, diagnosis, treatment,"
-      " and prevention.",
-      "Identifying and treating calcinosis and its underlying causes early can improve "
-      "outcomes and quality of life.",
-      NULL } },
-};
 
 static char *tmp_dir;
 
@@ -101,26 +25,6 @@ static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmp_dir, name, NULL);
-}
-
-/* Runs a poppler tool on @path and returns its output. */
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  const char *argv_text[] = { tool, "-enc", "UTF-8", path, "-", NULL };
-  const char *argv_other[] = { tool, path, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, g_str_equal (tool, "pdftotext") ? (char **)argv_text : (char **)argv_other,
-                NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-
-  return out;
 }
 
 /* Line breaks and hyphenation differ between a paragraph and its printed lines: compare the
@@ -152,30 +56,19 @@ export (const char *name,
 {
   g_autofree char *option = NULL;
   char *path = tmp_path (name);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *binary = g_getenv ("CG_BINARY");
-  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_null_terminated (8, NULL, TRUE);
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
   va_list ap;
 
-  g_assert_nonnull (binary);
   option = g_strdup_printf ("--export-handout=%s", path);
-  g_ptr_array_add (args, (char *)binary);
   g_ptr_array_add (args, option);
   va_start (ap, name);
   for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (char *)arg);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  g_spawn_sync (NULL, (char **)args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                NULL, &err, &wait_status, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (cg_test_run_binary_argv (NULL, &err, (const char * const *)args->pdata), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   return path;
@@ -184,7 +77,7 @@ export (const char *name,
 static guint
 get_n_pages (const char *path)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path);
+  g_autofree char *info = cg_test_run_tool ("pdfinfo", path, NULL);
   const char *line = strstr (info, "\nPages:");
 
   g_assert_nonnull (line);
@@ -196,19 +89,19 @@ static void
 check_sections (const char *path,
                 const char *chosen)
 {
-  g_autofree char *text = run_tool ("pdftotext", path);
+  g_autofree char *text = cg_test_pdf_to_text (path);
   g_autofree char *squeezed = squeeze (text);
   g_auto(GStrv) ids = chosen != NULL ? g_strsplit (chosen, ",", -1) : NULL;
+  g_autoptr(GPtrArray) sentences = cg_test_load_source_sentences ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (guint i = 0; i < sentences->len; i++)
     {
-      gboolean wanted = ids == NULL || g_strv_contains ((const char * const *)ids, sections[i].id);
+      const CgTestSentence *sentence = g_ptr_array_index (sentences, i);
+      gboolean wanted = ids == NULL ||
+                        g_strv_contains ((const char * const *)ids, sentence->section_id);
 
-      for (guint j = 0; sections[i].sentences[j] != NULL; j++)
-        {
-          g_test_message ("%s: %s", sections[i].id, sections[i].sentences[j]);
-          g_assert_cmpint (text_contains (squeezed, sections[i].sentences[j]), ==, wanted);
-        }
+      g_test_message ("%s: %s", sentence->section_id, sentence->sentence);
+      g_assert_cmpint (text_contains (squeezed, sentence->sentence), ==, wanted);
     }
 }
 
@@ -216,8 +109,8 @@ static void
 test_all_sections (void)
 {
   g_autofree char *path = export ("all.pdf", NULL);
-  g_autofree char *text = run_tool ("pdftotext", path);
-  g_autofree char *info = run_tool ("pdfinfo", path);
+  g_autofree char *text = cg_test_pdf_to_text (path);
+  g_autofree char *info = cg_test_run_tool ("pdfinfo", path, NULL);
   g_autofree char *squeezed = squeeze (text);
   g_autofree char *footer = NULL;
   guint n_pages = get_n_pages (path);
@@ -252,7 +145,7 @@ test_note_and_clinic (void)
 {
   g_autofree char *path = export ("note.pdf", "--sections=overview",
                                   "--notes=" NOTE, "--clinic=" CLINIC, NULL);
-  g_autofree char *text = run_tool ("pdftotext", path);
+  g_autofree char *text = cg_test_pdf_to_text (path);
   g_autofree char *squeezed = squeeze (text);
 
   g_assert_true (text_contains (squeezed, NOTE));
@@ -266,7 +159,7 @@ static void
 test_letter (void)
 {
   g_autofree char *path = export ("letter.pdf", "--paper=letter", NULL);
-  g_autofree char *info = run_tool ("pdfinfo", path);
+  g_autofree char *info = cg_test_run_tool ("pdfinfo", path, NULL);
 
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
   check_sections (path, NULL);
@@ -276,7 +169,7 @@ static void
 test_a4 (void)
 {
   g_autofree char *path = export ("a4.pdf", "--paper=A4", NULL);
-  g_autofree char *info = run_tool ("pdfinfo", path);
+  g_autofree char *info = cg_test_run_tool ("pdfinfo", path, NULL);
 
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
 }
@@ -295,7 +188,7 @@ static void
 test_fonts_embedded (void)
 {
   g_autofree char *path = export ("fonts.pdf", NULL);
-  g_autofree char *fonts = run_tool ("pdffonts", path);
+  g_autofree char *fonts = cg_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   guint n_fonts = 0;
 
@@ -387,7 +280,7 @@ static void
 test_spanish (void)
 {
   g_autofree char *path = export ("es.pdf", "--language=es", "--sections=overview", NULL);
-  g_autofree char *text = run_tool ("pdftotext", path);
+  g_autofree char *text = cg_test_pdf_to_text (path);
 
   g_assert_nonnull (strstr (text, "Español"));
   g_assert_null (strstr (text, "For effective management"));

@@ -16,6 +16,7 @@
 #include "cg-section.h"
 #include "cg-topic.h"
 
+#include "cg-test-util.h"
 #include "cg-test-widgets.h"
 
 /* Every descendant of @widget of @type, depth first. */
@@ -75,22 +76,6 @@ find_label (GtkWidget  *dialog,
   return NULL;
 }
 
-static char *
-pdf_to_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-
-  return out;
-}
-
 static void
 test_dialog_export (void)
 {
@@ -134,7 +119,7 @@ test_dialog_export (void)
   g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
   g_assert_no_error (error);
 
-  text = pdf_to_text (path);
+  text = cg_test_pdf_to_text (path);
   g_assert_null (strstr (text, "Some common causes include:"));
   g_assert_nonnull (strstr (text, "Common symptoms include:"));
   g_assert_nonnull (strstr (text, "Riverside Clinic"));
@@ -281,8 +266,8 @@ test_print_operation (void)
   g_assert_true (cg_handout_layout_export_pdf (layout, exported, &error));
   g_assert_no_error (error);
 
-  printed_text = pdf_to_text (printed);
-  exported_text = pdf_to_text (exported);
+  printed_text = cg_test_pdf_to_text (printed);
+  exported_text = cg_test_pdf_to_text (exported);
   g_assert_nonnull (strstr (printed_text, "Page 1 of "));
   g_assert_cmpstr (printed_text, ==, exported_text);
 
