@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Run on demand (build/tests/bench-search, or with --cpu for this thread's CPU time, steadier
- * on a shared machine), never as a timed test: figures depend on the machine. Targets of issue 3 for 1,000 topics × 7 sections: index build < 200 ms, median
- * query < 5 ms, 99th percentile < 16 ms. The floor is the same queries as a plain casefolded
+ * on a shared machine), never as a timed test: figures depend on the machine. The targets for
+ * 1,000 topics × 7 sections: index build < 200 ms, median query < 5 ms, 99th percentile
+ * < 16 ms. The floor is the same queries as a plain casefolded
  * strstr() scan over the same text: no accent folding, no ranking, no offsets, no snippets.
  */
 

@@ -1,4 +1,5 @@
-/* test-command-line.c: the options of CONVENTIONS §2 that answer without a window
+/* test-command-line.c: the command-line options that answer without a window (README,
+ * "Command line"): output, exit status, and one line starting "calcinosis-guide:" for bad input
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
