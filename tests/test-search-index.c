@@ -562,8 +562,10 @@ test_lifetime (void)
   CgSearchHit *hit = g_object_ref (g_ptr_array_index (hits, 0));
   CgSearchHit *unused = g_object_ref (g_ptr_array_index (hits, 1));
   CgSection *section = cg_search_hit_get_section (hit);
-  g_autoptr(GString) expected = g_string_new (NULL);
   GObject *weak_index = G_OBJECT (index);
+  const CgSearchMatch *matches;
+  const char *snippet;
+  guint n_matches;
 
   /* The caller may drop the index (and the bundle is long gone): a hit keeps what it needs to
    * compute its details later, and lets go of the index once it has */
@@ -573,14 +575,19 @@ test_lifetime (void)
   g_assert_nonnull (weak_index);
 
   g_assert_cmpstr (cg_section_get_id (section), ==, "disease");
-  g_assert_cmpstr (cg_search_hit_get_snippet (hit), ==, "Calcinosis occurs with chronic kidney disease.");
+  snippet = cg_search_hit_get_snippet (hit);
+  g_assert_cmpstr (snippet, ==, "Calcinosis occurs with chronic kidney disease.");
   g_assert_nonnull (weak_index);   /* still held by the hit that has not computed its details */
   g_assert_finalize_object (unused);
   g_assert_null (weak_index);
 
-  /* Details are computed once and stay */
-  g_string_append (expected, cg_search_hit_get_snippet (hit));
-  g_assert_cmpstr (cg_search_hit_get_snippet (hit), ==, expected->str);
+  /* Details are computed once and stay: asking again gives the very same data, without the
+   * index */
+  matches = cg_search_hit_get_matches (hit, &n_matches);
+  g_assert_true (cg_search_hit_get_snippet (hit) == snippet);
+  g_assert_true (cg_search_hit_get_matches (hit, NULL) == matches);
+  g_assert_cmpstr (snippet, ==, "Calcinosis occurs with chronic kidney disease.");
+  g_assert_cmpuint (n_matches, ==, 1);
   g_assert_finalize_object (hit);
 }
 
