@@ -3,9 +3,9 @@
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same checks as tests/fuzz/fuzz-bundle-loader.c, without libFuzzer: each file goes through
- * cg_bundle_load_bytes() and cg_bundle_check_bytes(), which must agree and must not crash, leak
- * or warn (G_DEBUG=fatal-warnings). Under ASan or valgrind this is the regression suite for
+ * The same checks as tests/fuzz/fuzz-bundle-loader.c (cg_fuzz_check_bytes()), without
+ * libFuzzer: each file goes through cg_bundle_load_bytes() and cg_bundle_check_bytes(), which
+ * must agree and must not crash, leak or warn (G_DEBUG=fatal-warnings). Under ASan or valgrind this is the regression suite for
  * whatever the fuzzer found.
  */
 
@@ -13,80 +13,19 @@
 
 #include <string.h>
 
-#include "cg-bundle.h"
-#include "cg-bundle-loader.h"
-#include "cg-section.h"
-#include "cg-topic.h"
-
-static void
-walk_bundle (CgBundle *bundle)
-{
-  g_assert_nonnull (cg_language_get_name (cg_bundle_get_language (bundle)));
-
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
-    {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
-
-      g_assert_true (g_utf8_validate (cg_topic_get_title (topic), -1, NULL));
-      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
-        {
-          CgSection *section = cg_topic_get_section (topic, j);
-
-          g_assert_true (cg_bundle_lookup_section (bundle, cg_section_get_id (section)) == section);
-          for (guint k = 0; k < cg_section_get_n_blocks (section); k++)
-            {
-              const CgBlock *block = cg_section_get_block (section, k);
-
-              g_assert_true (block->text != NULL || block->items != NULL);
-            }
-        }
-    }
-}
+#include "fuzz/cg-fuzz-check.h"
 
 static void
 test_replay_file (gconstpointer data)
 {
   const char *path = data;
   g_autofree char *contents = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(CgBundle) bundle = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gsize len;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-
-  bundle = cg_bundle_load_bytes (bytes, "replay.xml", &error);
-  diagnostics = cg_bundle_check_bytes (bytes, "replay.xml");
-
-  /* Both entry points agree, and an error names the file */
-  g_assert_true ((bundle == NULL) == (error != NULL));
-  g_assert_true ((bundle == NULL) == (diagnostics->len > 0));
-
-  if (error != NULL)
-    {
-      const CgBundleDiagnostic *first = g_ptr_array_index (diagnostics, 0);
-
-      g_test_message ("%s", error->message);
-      g_assert_true (error->domain == CG_BUNDLE_ERROR);
-      g_assert_cmpint (first->code, ==, error->code);
-      g_assert_true (g_str_has_prefix (error->message, "replay.xml"));
-    }
-
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-
-      g_assert_true (g_utf8_validate (diagnostic->message, -1, NULL));
-      g_assert_null (strchr (diagnostic->message, '\n'));
-    }
-
-  if (bundle != NULL)
-    {
-      walk_bundle (bundle);
-      g_assert_finalize_object (g_steal_pointer (&bundle));
-    }
+  cg_fuzz_check_bytes (bytes, "replay.xml");
 }
 
 static int
