@@ -1,4 +1,4 @@
-/* cg-test-widgets.h: finding and waiting for widgets in UI tests
+/* cg-test-widgets.h: finding widgets in UI tests, and waiting for them on conditions
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,21 +32,51 @@ cg_test_find_widget (GtkWidget *widget,
 }
 
 static inline gboolean
-cg_test_timeout_cb (gpointer data)
+cg_test_tick_cb (gpointer data)
 {
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
-/* Runs the main loop for @msec, so layout, idle handlers and debounced signals happen. */
-static inline void
-cg_test_spin (guint msec)
-{
-  gboolean done = FALSE;
+/* Iterates the main loop until @condition (an expression) holds: layout, idle handlers and
+ * debounced signals happen meanwhile, however slow the machine. Fails the test after ten
+ * seconds rather than hanging it. A tick wakes the loop to look at @condition again when
+ * nothing else would. */
+#define CG_TEST_WAIT_UNTIL(condition)                                                   \
+  G_STMT_START {                                                                        \
+    gint64 cg_test_deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;            \
+    guint cg_test_tick = g_timeout_add (10, cg_test_tick_cb, NULL);                     \
+                                                                                        \
+    while (!(condition))                                                                \
+      {                                                                                 \
+        if (g_get_monotonic_time () > cg_test_deadline)                                 \
+          g_error ("%s:%d: timed out waiting for %s", __FILE__, __LINE__, #condition); \
+        g_main_context_iteration (NULL, TRUE);                                          \
+      }                                                                                 \
+    g_source_remove (cg_test_tick);                                                     \
+  } G_STMT_END
 
-  g_timeout_add (msec, cg_test_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+/* A presented window (or widget) is mapped and has had its first allocation. */
+static inline gboolean
+cg_test_is_laid_out (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The first visible toplevel of @type, or NULL */
+static inline GtkWindow *
+cg_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
 }
 
 G_END_DECLS

@@ -25,15 +25,11 @@ get_prefer_dark (void)
   return prefer_dark;
 }
 
-/* Spins until the setting has @expected, for at most five seconds. */
+/* Waits until the setting has @expected. */
 static void
 wait_for_prefer_dark (gboolean expected)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (get_prefer_dark () != expected && g_get_monotonic_time () < deadline)
-    cg_test_spin (20);
-
+  CG_TEST_WAIT_UNTIL (get_prefer_dark () == expected);
   g_assert_cmpint (get_prefer_dark (), ==, expected);
 }
 

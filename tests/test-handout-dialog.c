@@ -94,7 +94,7 @@ test_dialog_export (void)
 
   dialog = cg_handout_dialog_new (NULL, library, "causes");
   gtk_window_present (dialog);
-  cg_test_spin (100);
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (dialog)));
 
   /* Every section is ticked; the one the window shows is marked */
   causes = find_section_check (GTK_WIDGET (dialog), "Causes");
@@ -109,7 +109,8 @@ test_dialog_export (void)
   gtk_text_buffer_set_text (get_buffer (GTK_WIDGET (dialog), 0), "Riverside Clinic", -1);
   note = g_object_ref (get_buffer (GTK_WIDGET (dialog), 1));
   gtk_text_buffer_set_text (note, "Come back in six weeks.", -1);
-  cg_test_spin (300);
+  /* The preview follows the options a moment after the last change */
+  CG_TEST_WAIT_UNTIL (find_label (GTK_WIDGET (dialog), "Reading level: grade ") != NULL);
 
   /* The reading level is shown, with its formula named in the tooltip */
   readability = find_label (GTK_WIDGET (dialog), "Reading level: grade ");
@@ -132,7 +133,7 @@ test_dialog_export (void)
   g_assert_cmpstr (clinic, ==, "Riverside Clinic");
 
   gtk_window_close (dialog);
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (gtk_text_buffer_get_char_count (note) == 0);
   {
     GtkTextIter start, end;
     g_autofree char *left = NULL;
@@ -144,6 +145,27 @@ test_dialog_export (void)
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The Print and Save as PDF buttons that can be pressed */
+static guint
+count_sensitive_output_buttons (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+
+      if ((g_strcmp0 (action, "handout.print") == 0 || g_strcmp0 (action, "handout.save-pdf") == 0) &&
+          gtk_widget_is_sensitive (button))
+        n++;
+    }
+
+  return n;
 }
 
 /* Nothing ticked: nothing to print. */
@@ -158,14 +180,14 @@ test_dialog_nothing_ticked (void)
 
   dialog = cg_handout_dialog_new (NULL, library, NULL);
   gtk_window_present (dialog);
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (dialog)));
 
   g_assert_false (find_label (GTK_WIDGET (dialog), "Shown now") != NULL);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 7);
   for (guint i = 0; i < checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
-  cg_test_spin (300);
+  CG_TEST_WAIT_UNTIL (count_sensitive_output_buttons (GTK_WIDGET (dialog)) == 0);
 
   /* The buttons follow their actions' state */
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
@@ -183,7 +205,7 @@ test_dialog_nothing_ticked (void)
   g_assert_cmpuint (n_buttons, ==, 2);
 
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
-  cg_test_spin (300);
+  CG_TEST_WAIT_UNTIL (count_sensitive_output_buttons (GTK_WIDGET (dialog)) == 2);
   for (guint i = 0; i < buttons->len; i++)
     if (gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, i))))
       g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
@@ -206,7 +228,7 @@ test_dialog_remembers_language (void)
   g_settings_reset (settings, "handout-language");
   dialog = cg_handout_dialog_new (NULL, library, NULL);
   gtk_window_present (dialog);
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (dialog)));
 
   /* Opening the builder stores nothing: the default still follows the interface */
   g_assert_cmpstr (g_settings_get_string (settings, "handout-language"), ==, "");
@@ -225,7 +247,7 @@ test_dialog_remembers_language (void)
 
   dialog = cg_handout_dialog_new (NULL, library, NULL);
   gtk_window_present (dialog);
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (dialog)));
   g_ptr_array_set_size (dropdowns, 0);
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, spanish);

@@ -35,7 +35,7 @@ test_german_sidebar (void)
   GtkListBox *list;
 
   gtk_window_present (GTK_WINDOW (window));
-  cg_test_spin (100);
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (window)));
 
   g_assert_cmpstr (cg_window_get_language (window), ==, "de");
   list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));

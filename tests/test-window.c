@@ -39,7 +39,7 @@ create_window (void)
 
   window = cg_window_new (GTK_APPLICATION (app), library);
   gtk_window_present (GTK_WINDOW (window));
-  cg_test_spin (100);
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (window)));
 
   return window;
 }
@@ -66,7 +66,8 @@ test_window_sections (void)
                        sections[i].title);
 
       gtk_list_box_select_row (list, row);
-      cg_test_spin (20);
+      CG_TEST_WAIT_UNTIL (g_str_equal (cg_section_get_title (cg_window_get_section (window)),
+                                       sections[i].title));
 
       text = cg_content_view_dup_text (view);
       g_assert_true (g_str_has_prefix (text, expected_start));
@@ -101,7 +102,7 @@ test_window_remembers_section (void)
 
   g_assert_true (cg_window_select_section (window, "diagnosis"));
   gtk_window_close (GTK_WINDOW (window));
-  cg_test_spin (20);
+  CG_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
   g_assert_cmpstr (g_settings_get_string (settings, "last-section"), ==, "diagnosis");
 
   window = create_window ();
@@ -110,7 +111,7 @@ test_window_remembers_section (void)
   /* Ctrl+Q saves too: it closes the windows rather than dropping them */
   g_assert_true (cg_window_select_section (window, "prevention"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  cg_test_spin (20);
+  CG_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
   g_assert_cmpstr (g_settings_get_string (settings, "last-section"), ==, "prevention");
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
@@ -132,13 +133,33 @@ test_window_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  const char *query;
+  gboolean    searched;
+} QueryWait;
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      QueryWait      *wait)
+{
+  /* Replacing the text empties the entry first, which is reported at once: not that */
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), wait->query))
+    wait->searched = TRUE;
+}
+
 static void
 type_query (GtkSearchEntry *entry,
             const char     *query)
 {
+  QueryWait wait = { query, FALSE };
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), &wait);
+
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  /* GtkSearchEntry emits ::search-changed 150 ms after the last change */
-  cg_test_spin (300);
+  /* GtkSearchEntry emits ::search-changed 150 ms after the last change; the window's handler,
+   * connected first, has run when ours does */
+  CG_TEST_WAIT_UNTIL (wait.searched);
+  g_signal_handler_disconnect (entry, handler);
 }
 
 static void
@@ -163,7 +184,7 @@ test_window_search (void)
 
   /* Enter opens the best result, shows its section and highlights the matches */
   g_signal_emit_by_name (entry, "activate");
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (cg_content_view_get_n_highlighted (view) > 0);
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
   g_assert_cmpuint (cg_content_view_get_n_highlighted (view), >=, 1);
 
@@ -174,7 +195,7 @@ test_window_search (void)
 
   /* Esc: the sections are back and the highlights gone */
   g_signal_emit_by_name (entry, "stop-search");
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (!gtk_search_bar_get_search_mode (bar));
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_false (cg_sidebar_get_showing_results (sidebar));
   g_assert_cmpuint (cg_content_view_get_n_highlighted (view), ==, 0);
@@ -197,7 +218,8 @@ test_window_search_scrolls (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 360);
   cg_content_view_set_zoom (view, 2.0);
   g_assert_true (cg_window_select_section (window, "overview"));
-  cg_test_spin (100);
+  /* The text is laid out in the view */
+  CG_TEST_WAIT_UNTIL (gtk_adjustment_get_page_size (vadjustment) > 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
@@ -206,8 +228,7 @@ test_window_search_scrolls (void)
   g_signal_emit_by_name (entry, "activate");
 
   /* The view scrolls once the new text is laid out: a frame or two, slower on a busy machine */
-  for (guint i = 0; i < 100 && gtk_adjustment_get_value (vadjustment) == 0; i++)
-    cg_test_spin (20);
+  CG_TEST_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > 0);
 
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "treatment");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
@@ -225,7 +246,7 @@ test_window_print_handout (void)
 
   g_assert_true (cg_window_select_section (window, "treatment"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (cg_test_find_toplevel (CG_TYPE_HANDOUT_DIALOG) != NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -264,8 +285,7 @@ test_window_narrow (void)
   g_assert_true (gtk_widget_get_visible (sidebar) && gtk_widget_get_visible (view));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 600);
-  for (guint i = 0; i < 50 && gtk_widget_get_visible (sidebar); i++)
-    cg_test_spin (20);
+  CG_TEST_WAIT_UNTIL (!gtk_widget_get_visible (sidebar));
   g_assert_false (gtk_widget_get_visible (sidebar));
   g_assert_true (gtk_widget_get_visible (view));
 
@@ -279,8 +299,7 @@ test_window_narrow (void)
 
   /* Wide again: the sections come back beside the text */
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
-  for (guint i = 0; i < 50 && !gtk_widget_get_visible (sidebar); i++)
-    cg_test_spin (20);
+  CG_TEST_WAIT_UNTIL (gtk_widget_get_visible (sidebar));
   g_object_get (window, "show-sidebar", &show_sidebar, NULL);
   g_assert_true (show_sidebar);
   g_assert_true (gtk_widget_get_visible (sidebar) && gtk_widget_get_visible (view));
@@ -297,7 +316,7 @@ test_window_shortcuts (void)
   GtkWindow *shortcuts = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  cg_test_spin (50);
+  CG_TEST_WAIT_UNTIL (cg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -327,7 +346,8 @@ test_window_open_bundle (void)
 
   g_assert_true (cg_window_select_section (window, "symptoms"));
   g_assert_true (cg_window_open_bundle (window, good));
-  cg_test_spin (20);
+  CG_TEST_WAIT_UNTIL ((row = gtk_list_box_get_row_at_index (list, 7)) != NULL &&
+                      gtk_list_box_row_get_header (row) != NULL);
 
   /* Seven built-in sections, then the clinic's two, under a header naming their topic */
   row = gtk_list_box_get_row_at_index (list, 7);
