@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A private session bus (GTestDBus) holds a stand-in portal that says "dark", then switches
- * to "light", as a desktop does when the user changes styles.
+ * to "light" when the test has seen dark, as a desktop does when the user changes styles.
  */
 
 #include "config.h"
@@ -33,6 +33,8 @@ wait_for_prefer_dark (gboolean expected)
   g_assert_cmpint (get_prefer_dark (), ==, expected);
 }
 
+static GSubprocess *portal;
+
 static void
 test_dark_style_follows_portal (void)
 {
@@ -46,6 +48,10 @@ test_dark_style_follows_portal (void)
   g_assert_no_error (error);
 
   wait_for_prefer_dark (TRUE);
+
+  /* The desktop switches to light */
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (portal), "flip\n", 5, NULL, NULL, &error);
+  g_assert_no_error (error);
   wait_for_prefer_dark (FALSE);
 }
 
@@ -54,7 +60,6 @@ main (int   argc,
       char *argv[])
 {
   GTestDBus *bus;
-  g_autoptr(GSubprocess) portal = NULL;
   g_autoptr(GDataInputStream) portal_out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *mock = NULL;
@@ -71,10 +76,10 @@ main (int   argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
 
-  /* The stand-in says "dark" now and "light" two seconds later */
+  /* The stand-in says "dark", and "light" when the test writes "flip" */
   mock = g_test_build_filename (G_TEST_DIST, "tools", "mock-settings-portal.py", NULL);
-  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                             "/usr/bin/python3", mock, "1", "--flip-after=2", NULL);
+  portal = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                             "/usr/bin/python3", mock, "1", NULL);
   g_assert_no_error (error);
   portal_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (portal));
   line = g_data_input_stream_read_line_utf8 (portal_out, NULL, NULL, &error);
@@ -90,6 +95,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_subprocess_force_exit (portal);
+  g_clear_object (&portal);
 
   /* Not g_test_dbus_down(): it waits for GTK's session connection to go, which it never does.
    * GTestDBus's watcher ends the private bus when this process exits. */

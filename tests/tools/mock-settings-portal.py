@@ -2,9 +2,10 @@
 """A stand-in for xdg-desktop-portal's Settings interface, for tests and screenshots.
 
 Owns org.freedesktop.portal.Desktop on the session bus and answers color-scheme with the
-value given on the command line (0 no preference, 1 dark, 2 light). With --flip-after=SECONDS
-it later announces the other scheme through SettingChanged, as a desktop does when the user
-switches styles.
+value given on the command line (0 no preference, 1 dark, 2 light). Each line "flip" on its
+standard input makes it announce the other scheme through SettingChanged, as a desktop does
+when the user switches styles: a test flips once it has seen the first scheme, never after a
+fixed delay.
 """
 import argparse
 import sys
@@ -31,7 +32,6 @@ XML = """
 
 parser = argparse.ArgumentParser()
 parser.add_argument('scheme', type=int)
-parser.add_argument('--flip-after', type=float, default=0)
 args = parser.parse_args()
 state = {'scheme': args.scheme}
 loop = GLib.MainLoop()
@@ -58,8 +58,18 @@ def on_bus(connection, name):
     node = Gio.DBusNodeInfo.new_for_xml(XML)
     connection.register_object('/org/freedesktop/portal/desktop', node.interfaces[0],
                                on_call, None, None)
-    if args.flip_after > 0:
-        GLib.timeout_add(int(args.flip_after * 1000), flip, connection)
+    GLib.io_add_watch(GLib.IOChannel.unix_new(sys.stdin.fileno()), GLib.PRIORITY_DEFAULT,
+                      GLib.IOCondition.IN | GLib.IOCondition.HUP, on_input, connection)
+
+
+def on_input(channel, condition, connection):
+    line = sys.stdin.readline()
+    if not line:
+        loop.quit()   # the test has gone
+        return GLib.SOURCE_REMOVE
+    if line.strip() == 'flip':
+        flip(connection)
+    return GLib.SOURCE_CONTINUE
 
 
 def on_name_acquired(connection, name):
