@@ -89,6 +89,24 @@ collect_texts (CgSection *section,
     }
 }
 
+/* The generator's word list: the texts and keywords of @topics (borrowed) */
+static void
+collect_words (GPtrArray *topics,
+               GPtrArray *sentences,
+               GPtrArray *keywords)
+{
+  for (guint i = 0; i < topics->len; i++)
+    for (guint j = 0; j < cg_topic_get_n_sections (g_ptr_array_index (topics, i)); j++)
+      {
+        CgSection *section = cg_topic_get_section (g_ptr_array_index (topics, i), j);
+        const char * const *section_keywords = cg_section_get_keywords (section);
+
+        collect_texts (section, sentences);
+        for (guint k = 0; section_keywords != NULL && section_keywords[k] != NULL; k++)
+          g_ptr_array_add (keywords, (char *)section_keywords[k]);
+      }
+}
+
 static void
 append_made_up_word (GString *str,
                      GRand   *rand)
@@ -361,16 +379,7 @@ main (int   argc,
     g_error ("%s", error->message);
   load_ms = now_ms () - start;
 
-  for (guint i = 0; i < topics->len; i++)
-    for (guint j = 0; j < cg_topic_get_n_sections (g_ptr_array_index (topics, i)); j++)
-      {
-        CgSection *section = cg_topic_get_section (g_ptr_array_index (topics, i), j);
-        const char * const *section_keywords = cg_section_get_keywords (section);
-
-        collect_texts (section, sentences);
-        for (guint k = 0; section_keywords != NULL && section_keywords[k] != NULL; k++)
-          g_ptr_array_add (keywords, (char *)section_keywords[k]);
-      }
+  collect_words (topics, sentences, keywords);
 
   xml = generate_bundle (sentences, keywords);
   start = now_ms ();

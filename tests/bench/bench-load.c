@@ -132,16 +132,7 @@ main (int   argc,
   /* The generator's word list: the shipped text and keywords, as in bench-search */
   if (!(topics = cg_library_list_topics (library, "en", &error)))
     g_error ("%s", error->message);
-  for (guint i = 0; i < topics->len; i++)
-    for (guint j = 0; j < cg_topic_get_n_sections (g_ptr_array_index (topics, i)); j++)
-      {
-        CgSection *section = cg_topic_get_section (g_ptr_array_index (topics, i), j);
-        const char * const *section_keywords = cg_section_get_keywords (section);
-
-        collect_texts (section, sentences);
-        for (guint k = 0; section_keywords != NULL && section_keywords[k] != NULL; k++)
-          g_ptr_array_add (keywords, (char *)section_keywords[k]);
-      }
+  collect_words (topics, sentences, keywords);
   xml = generate_bundle (sentences, keywords);
 
   if (!(shipped = g_resources_lookup_data (shipped_path, 0, &error)))
