@@ -13,6 +13,7 @@
 
 #include "cg-handout-set.h"
 #include "cg-library.h"
+#include "cg-test-util.h"
 
 typedef struct
 {
@@ -322,6 +323,86 @@ test_missing (Fixture       *fixture,
   g_assert_nonnull (strstr (missing, "“xx”"));
 }
 
+static char *
+dup_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  return text;
+}
+
+/* --list-handout-sets and --handout-set: the same sets the builder offers */
+static void
+test_command_line (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) clinic = write_set (fixture->clinic_dir, "new-diagnosis", NEW_DIAGNOSIS);
+  g_autoptr(GFile) user = write_set (fixture->user_dir, "before-surgery",
+                                     "[Handout Set]\nName=Before surgery\n"
+                                     "Sections=treatment\nLanguage=en\n");
+  g_autoptr(GFile) bad = write_set (fixture->user_dir, "broken", "[Handout Set]\nName=X\n");
+  g_autofree char *pdf = g_build_filename (fixture->root, "handout.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export-handout=", pdf, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  (void)data;
+
+  /* Sorted by name; a bad file is reported with its file and line, the rest still listed */
+  g_assert_cmpint (cg_test_run_binary (&out, &err, "--list-handout-sets", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "before-surgery\tBefore surgery\nnew-diagnosis\tNew diagnosis\n");
+  g_assert_nonnull (strstr (err, "broken.handout-set:1: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The set's sections and language */
+  g_assert_cmpint (cg_test_run_binary (&out, &err, export_arg, "--handout-set=new-diagnosis",
+                                       NULL), ==, 0);
+  text = dup_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Tratamiento"));
+  g_assert_null (strstr (text, "Prevención"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Explicit options override the set */
+  g_assert_cmpint (cg_test_run_binary (&out, &err, export_arg, "--handout-set=new-diagnosis",
+                                       "--language=en", "--sections=prevention", NULL), ==, 0);
+  text = dup_pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Prevention"));
+  g_assert_null (strstr (text, "Treatment"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (g_remove (pdf), ==, 0);
+
+  /* Unknown, broken and incomplete sets: exit 2 naming the set, no file written */
+  g_assert_cmpint (cg_test_run_binary (&out, &err, export_arg, "--handout-set=nothing", NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "“nothing”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cg_test_run_binary (&out, &err, export_arg, "--handout-set=broken", NULL),
+                   ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  write_set (fixture->user_dir, "incomplete",
+             "[Handout Set]\nName=Incomplete\nSections=overview;wound-care\nLanguage=de\n");
+  g_assert_cmpint (cg_test_run_binary (&out, &err, export_arg, "--handout-set=incomplete", NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "“incomplete”"));
+  g_assert_nonnull (strstr (err, "wound-care"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 static void
 run_in_subprocess (gconstpointer data)
 {
@@ -350,6 +431,7 @@ main (int   argc,
   ADD_TEST ("/handout-set/clinic-read-only", test_clinic_read_only);
   ADD_TEST ("/handout-set/bad-files", test_bad_files);
   ADD_TEST ("/handout-set/missing", test_missing);
+  ADD_TEST ("/handout-set/command-line", test_command_line);
 
   return g_test_run ();
 }
