@@ -23,6 +23,7 @@
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-set.h"
+#include "cg-handout-set-chooser.h"
 #include "cg-library.h"
 #include "cg-print-operation.h"
 #include "cg-readability.h"
@@ -41,12 +42,6 @@
  * long unbroken text, so the preview stays responsive only with a cap. */
 #define NOTE_MAX_CHARS 2000
 
-typedef enum
-{
-  SET_NAME_NONE,
-  SET_NAME_NEW,
-  SET_NAME_RENAME,
-} SetNameMode;
 
 struct _CgHandoutDialog
 {
@@ -72,10 +67,7 @@ struct _CgHandoutDialog
   GtkButton            *keep_editing_button;
   GtkRevealer          *saved_revealer;
   GtkLabel             *saved_label;
-  GtkDropDown          *set_dropdown;
-  GtkLabel             *set_missing_label;
-  GtkRevealer          *set_name_revealer;
-  GtkEntry             *set_name_entry;
+  CgHandoutSetChooser  *set_chooser;
   GtkLabel             *note_count_label;
 
   /* Owned */
@@ -87,10 +79,8 @@ struct _CgHandoutDialog
   GtkFileChooserNative *file_chooser;
   GtkPrintOperation    *print_operation;
   char                 *current_section_id;
-  GPtrArray            *sets;          /* parallel to the set drop-down, after its "None" */
   GFile                *saved_file;    /* the last PDF saved, for Open and Show in Files */
 
-  SetNameMode           set_name_mode;
   guint                 current_page;
   guint                 update_source;
   guint                 narrow_source;
@@ -851,85 +841,12 @@ select_language (CgHandoutDialog *self,
       gtk_drop_down_set_selected (self->language_dropdown, i);
 }
 
-/* Handout sets */
-
-static CgHandoutSet *
-get_selected_set (CgHandoutDialog *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->set_dropdown);
-
-  if (self->sets == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > self->sets->len)
-    return NULL;
-
-  return g_ptr_array_index (self->sets, selected - 1);
-}
+/* Handout sets: the chooser applies a set the library can print, and asks for the current
+ * choice when saving one */
 
 static void
-update_set_actions (CgHandoutDialog *self)
-{
-  CgHandoutSet *set = get_selected_set (self);
-  gboolean editable = set != NULL && !cg_handout_set_is_read_only (set);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.rename-set", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.delete-set", editable);
-}
-
-/* Reads the sets again and selects the one with @select_id (or none). Sets a file could not
- * be read from are named, with their file and line, not skipped silently. */
-static void
-load_sets (CgHandoutDialog *self,
-           const char      *select_id)
-{
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  g_clear_pointer (&self->sets, g_ptr_array_unref);
-  self->sets = cg_handout_set_load_all (errors);
-
-  /* Translators: the handout-set drop-down's entry for “no set chosen” */
-  gtk_string_list_append (names, _("None"));
-  for (guint i = 0; i < self->sets->len; i++)
-    {
-      CgHandoutSet *set = g_ptr_array_index (self->sets, i);
-      g_autofree char *name = NULL;
-
-      if (cg_handout_set_is_read_only (set))
-        /* Translators: a handout set deployed by the clinic, which cannot be changed here */
-        name = g_strdup_printf (_("%s (clinic)"), cg_handout_set_get_name (set));
-      else
-        name = g_strdup (cg_handout_set_get_name (set));
-
-      gtk_string_list_append (names, name);
-      if (g_strcmp0 (select_id, cg_handout_set_get_id (set)) == 0)
-        selected = i + 1;
-    }
-
-  self->applying = TRUE;
-  gtk_drop_down_set_model (self->set_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->set_dropdown, selected);
-  self->applying = FALSE;
-  update_set_actions (self);
-
-  if (errors->len > 0)
-    {
-      g_autoptr(GString) message = g_string_new (NULL);
-
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u handout set could not be read:",
-                                           "%u handout sets could not be read:", errors->len),
-                              errors->len);
-      for (guint i = 0; i < errors->len; i++)
-        g_string_append_printf (message, "\n%s", ((GError *)g_ptr_array_index (errors, i))->message);
-      show_error (self, message->str);
-    }
-}
-
-static void
-apply_set (CgHandoutDialog *self,
-           CgHandoutSet    *set)
+on_set_chooser_apply_cb (CgHandoutDialog *self,
+                         CgHandoutSet    *set)
 {
   const char *language = cg_handout_set_get_language (set);
   const char *paper_name = cg_handout_set_get_paper (set);
@@ -947,38 +864,10 @@ apply_set (CgHandoutDialog *self,
   tick_sections (self, cg_handout_set_get_sections (set));
 }
 
-static void
-on_set_selected_cb (CgHandoutDialog *self)
-{
-  CgHandoutSet *set = get_selected_set (self);
-  g_autofree char *missing = NULL;
-
-  update_set_actions (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->set_missing_label), FALSE);
-
-  if (self->applying || set == NULL)
-    return;
-
-  /* Never half a set: what it names and the library lacks is said, and nothing changes */
-  if ((missing = cg_handout_set_dup_missing (set, self->library)))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the first %s is a handout set's name, the second says what is missing */
-      message = g_strdup_printf (_("“%s” cannot be used: %s"), cg_handout_set_get_name (set),
-                                 missing);
-      gtk_label_set_text (self->set_missing_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->set_missing_label), TRUE);
-      return;
-    }
-
-  apply_set (self, set);
-}
-
 /* The builder's current choice as a set: never the note. */
 static void
-fill_set (CgHandoutDialog *self,
-          CgHandoutSet    *set)
+on_set_chooser_fill_cb (CgHandoutDialog *self,
+                        CgHandoutSet    *set)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
@@ -996,98 +885,6 @@ fill_set (CgHandoutDialog *self,
   cg_handout_set_set_language (set, get_handout_language (self));
   cg_handout_set_set_large_print (set, gtk_switch_get_active (self->large_print_switch));
   cg_handout_set_set_paper (set, cg_paper_to_string (get_selected_paper (self)));
-}
-
-static void
-ask_set_name (CgHandoutDialog *self,
-              SetNameMode      mode,
-              const char      *name)
-{
-  self->set_name_mode = mode;
-  gtk_editable_set_text (GTK_EDITABLE (self->set_name_entry), name != NULL ? name : "");
-  gtk_revealer_set_reveal_child (self->set_name_revealer, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->set_name_entry));
-}
-
-static void
-save_set_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ask_set_name (CG_HANDOUT_DIALOG (widget), SET_NAME_NEW, NULL);
-}
-
-static void
-rename_set_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  CgHandoutSet *set = get_selected_set (self);
-
-  if (set != NULL)
-    ask_set_name (self, SET_NAME_RENAME, cg_handout_set_get_name (set));
-}
-
-static void
-on_set_name_cancel_clicked_cb (CgHandoutDialog *self)
-{
-  self->set_name_mode = SET_NAME_NONE;
-  gtk_revealer_set_reveal_child (self->set_name_revealer, FALSE);
-}
-
-static void
-on_set_name_entry_activate_cb (CgHandoutDialog *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->set_name_entry))));
-  g_autoptr(CgHandoutSet) set = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (*name == '\0')
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self->set_name_entry));
-      return;
-    }
-
-  if (self->set_name_mode == SET_NAME_RENAME && get_selected_set (self) != NULL)
-    set = g_object_ref (get_selected_set (self));
-  else
-    {
-      set = cg_handout_set_new (name);
-      fill_set (self, set);
-    }
-  cg_handout_set_set_name (set, name);
-
-  if (!cg_handout_set_save (set, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  on_set_name_cancel_clicked_cb (self);
-  show_error (self, NULL);
-  load_sets (self, cg_handout_set_get_id (set));
-}
-
-static void
-delete_set_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  CgHandoutSet *set = get_selected_set (self);
-  g_autoptr(GError) error = NULL;
-
-  if (set == NULL)
-    return;
-
-  if (!cg_handout_set_delete (set, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  load_sets (self, NULL);
 }
 
 /* Narrow windows: the options and the preview take turns behind the Preview toggle. */
@@ -1204,7 +1001,8 @@ setup (CgHandoutDialog *self)
                            G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);
   on_note_changed_cb (self);
 
-  load_sets (self, NULL);
+  cg_handout_set_chooser_set_library (self->set_chooser, self->library);
+  cg_handout_set_chooser_reload (self->set_chooser, NULL);
 
   self->set_up = TRUE;
 
@@ -1236,7 +1034,6 @@ cg_handout_dialog_dispose (GObject *object)
   g_clear_object (&self->saved_file);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->section_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->sets, g_ptr_array_unref);
   g_clear_pointer (&self->current_section_id, g_free);
 
   G_OBJECT_CLASS (cg_handout_dialog_parent_class)->dispose (object);
@@ -1250,6 +1047,8 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
 
   object_class->dispose = cg_handout_dialog_dispose;
   widget_class->size_allocate = cg_handout_dialog_size_allocate;
+
+  g_type_ensure (CG_TYPE_HANDOUT_SET_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cg-handout-dialog.ui");
@@ -1272,10 +1071,7 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, keep_editing_button);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, saved_revealer);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, saved_label);
-  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, set_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, set_missing_label);
-  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, set_name_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, set_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, set_chooser);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, note_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_option_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
@@ -1284,9 +1080,8 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_keep_editing_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_discard_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_saved_close_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_name_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_name_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_chooser_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_set_chooser_fill_cb);
 
   gtk_widget_class_install_action (widget_class, "handout.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "handout.save-pdf", NULL, save_pdf_action);
@@ -1297,9 +1092,6 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "handout.select-current", NULL, select_sections_action);
   gtk_widget_class_install_action (widget_class, "handout.select-all", NULL, select_sections_action);
   gtk_widget_class_install_action (widget_class, "handout.select-none", NULL, select_sections_action);
-  gtk_widget_class_install_action (widget_class, "handout.save-set", NULL, save_set_action);
-  gtk_widget_class_install_action (widget_class, "handout.rename-set", NULL, rename_set_action);
-  gtk_widget_class_install_action (widget_class, "handout.delete-set", NULL, delete_set_action);
   gtk_widget_class_install_action (widget_class, "handout.escape", NULL, escape_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "handout.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -1344,7 +1136,6 @@ cg_handout_dialog_init (CgHandoutDialog *self)
   reset_mnemonic_button_labels (GTK_WIDGET (self));
   name_drop_down_button (self->language_dropdown, _("Language of the handout"));
   name_drop_down_button (self->paper_dropdown, _("Paper size"));
-  name_drop_down_button (self->set_dropdown, _("Handout set"));
 
   self->section_checks = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);

@@ -11,6 +11,7 @@
 #include "cg-bundle.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
+#include "cg-handout-set-chooser.h"
 #include "cg-library.h"
 #include "cg-print-operation.h"
 #include "cg-section.h"
@@ -503,6 +504,7 @@ test_dialog_sets (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   GtkDropDown *sets;
+  GtkWidget *chooser;
   GtkWidget *missing;
   GtkWindow *dialog;
   guint position;
@@ -518,6 +520,7 @@ test_dialog_sets (void)
   gtk_window_present (dialog);
   cg_test_spin (50);
   sets = get_dropdown (GTK_WIDGET (dialog), 0);
+  chooser = cg_test_find_widget (GTK_WIDGET (dialog), CG_TYPE_HANDOUT_SET_CHOOSER);
 
   /* The bad file is named with its line; the good ones are listed, the clinic's marked */
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "1 handout set could not be read:"));
@@ -532,8 +535,8 @@ test_dialog_sets (void)
   ASSERT_TICKED (dialog, "overview,causes,treatment");
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (get_dropdown (GTK_WIDGET (dialog), 1))),
                    ==, "Español");
-  g_assert_false (is_action_enabled (GTK_WIDGET (dialog), "handout.rename-set"));
-  g_assert_false (is_action_enabled (GTK_WIDGET (dialog), "handout.delete-set"));
+  g_assert_false (is_action_enabled (chooser, "handout-set.rename"));
+  g_assert_false (is_action_enabled (chooser, "handout-set.delete"));
 
   /* A set naming a missing section: said, and nothing changes */
   gtk_drop_down_set_selected (sets, find_set (sets, "Wound care (clinic)"));
@@ -545,7 +548,7 @@ test_dialog_sets (void)
 
   /* Save the current choice as a set of the user's */
   gtk_check_button_set_active (find_section_check (GTK_WIDGET (dialog), "Overview"), FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.save-set", NULL));
+  g_assert_true (gtk_widget_activate_action (chooser, "handout-set.save", NULL));
   {
     GtkEntry *entry = GTK_ENTRY (cg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
 
@@ -564,7 +567,7 @@ test_dialog_sets (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, find_set (sets, "Before surgery"));
 
   /* Rename: the same file, another name */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.rename-set", NULL));
+  g_assert_true (gtk_widget_activate_action (chooser, "handout-set.rename", NULL));
   {
     GtkEntry *entry = GTK_ENTRY (cg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
 
@@ -578,7 +581,7 @@ test_dialog_sets (void)
   g_assert_cmpuint (find_set (sets, "Before surgery"), ==, GTK_INVALID_LIST_POSITION);
 
   /* Delete */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.delete-set", NULL));
+  g_assert_true (gtk_widget_activate_action (chooser, "handout-set.delete", NULL));
   g_assert_false (g_file_test (saved_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (find_set (sets, "Before an operation"), ==, GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, 0);
