@@ -30,6 +30,8 @@ typedef enum
   CG_BUNDLE_ERROR_SCHEMA,            /* does not follow bundle.xsd */
   CG_BUNDLE_ERROR_DUPLICATE_ID,      /* in one bundle, or a topic or section another bundle has */
   CG_BUNDLE_ERROR_UNKNOWN_LANGUAGE,
+  CG_BUNDLE_ERROR_NO_CONTENT,        /* the library has no built-in content in that language */
+  CG_BUNDLE_ERROR_ALREADY_OPEN,      /* the library holds a bundle from the same file */
 } CgBundleError;
 
 /* Bundles are a few hundred KiB at most; anything far larger is a mistake or an attack. */
@@ -51,8 +53,6 @@ CgBundle  *cg_bundle_load_bytes           (GBytes       *bytes,
 CgBundle  *cg_bundle_load_file            (GFile        *file,
                                            GError      **error);
 CgBundle  *cg_bundle_load_resource        (const char   *path,
-                                           GError      **error);
-GBytes    *cg_bundle_read_file            (GFile        *file,
                                            GError      **error);
 GPtrArray *cg_bundle_check_bytes          (GBytes       *bytes,
                                            const char   *name);

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "cg-bundle-private.h"
 #include "cg-bundle.h"
 #include "cg-section.h"
 #include "cg-topic.h"

@@ -15,10 +15,12 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-bundle-reader.h"
 #include "cg-command-line.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-set.h"
 #include "cg-library.h"
+#include "cg-search-fold.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-topic.h"

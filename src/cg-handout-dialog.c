@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-bundle.h"
+#include "cg-file-chooser.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-set.h"
@@ -76,7 +77,7 @@ struct _CgHandoutDialog
   GStrv                 languages;     /* parallel to the language drop-down */
   GPtrArray            *section_checks;
   CgHandoutLayout      *layout;        /* what the preview shows, rebuilt on every change */
-  GtkFileChooserNative *file_chooser;
+  GCancellable         *save_cancellable;  /* while the Save as PDF chooser is open */
   GtkPrintOperation    *print_operation;
   char                 *current_section_id;
   GFile                *saved_file;    /* the last PDF saved, for Open and Show in Files */
@@ -138,6 +139,26 @@ is_section_ticked (CgHandoutDialog *self,
 }
 
 /* A new layout of the current options; the handout's sections keep their bundle order. */
+/* The paper drop-down's items, in the order of ui/cg-handout-dialog.ui */
+static const CgPaper paper_items[] = { CG_PAPER_A4, CG_PAPER_LETTER };
+
+static CgPaper
+get_selected_paper (CgHandoutDialog *self)
+{
+  guint position = gtk_drop_down_get_selected (self->paper_dropdown);
+
+  return position < G_N_ELEMENTS (paper_items) ? paper_items[position] : CG_PAPER_A4;
+}
+
+static void
+set_selected_paper (CgHandoutDialog *self,
+                    CgPaper          paper)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (paper_items); i++)
+    if (paper_items[i] == paper)
+      gtk_drop_down_set_selected (self->paper_dropdown, i);
+}
+
 static CgHandoutLayout *
 create_layout (CgHandoutDialog  *self,
                GString          *text,
@@ -157,7 +178,7 @@ create_layout (CgHandoutDialog  *self,
   cg_handout_layout_set_note (layout, note);
   cg_handout_layout_set_clinic_header (layout, clinic);
   cg_handout_layout_set_large_print (layout, gtk_switch_get_active (self->large_print_switch));
-  cg_handout_layout_set_paper (layout, (CgPaper)gtk_drop_down_get_selected (self->paper_dropdown));
+  cg_handout_layout_set_paper (layout, get_selected_paper (self));
 
   /* Every topic: the built-in content in that language, then clinic bundles */
   for (guint i = 0; i < topics->len; i++)
@@ -452,21 +473,18 @@ cg_handout_dialog_save_pdf (CgHandoutDialog  *self,
 }
 
 static void
-on_file_chooser_response_cb (CgHandoutDialog      *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
+on_save_chooser_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(CgHandoutDialog) self = user_data;
+  g_autoptr(GFile) file = cg_file_chooser_run_finish (result, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    {
-      if (!cg_handout_dialog_save_pdf (self, file, &error))
-        show_error (self, error->message);
-    }
+  g_clear_object (&self->save_cancellable);
 
-  g_clear_object (&self->file_chooser);
+  if (file != NULL && !cg_handout_dialog_save_pdf (self, file, &error))
+    show_error (self, error->message);
 }
 
 static void
@@ -477,24 +495,18 @@ save_pdf_action (GtkWidget  *widget,
   CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->file_chooser != NULL)
+  /* The chooser is already open */
+  if (self->save_cancellable != NULL)
     return;
 
   show_error (self, NULL);
-  self->file_chooser = gtk_file_chooser_native_new (_("Save Handout as PDF"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  /* Translators: the suggested file name of a saved handout; keep the .pdf */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser),
-                                     _("calcinosis-handout.pdf"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (on_file_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+  self->save_cancellable = g_cancellable_new ();
+  cg_file_chooser_run (GTK_WINDOW (self), CG_FILE_CHOOSER_SAVE, _("Save Handout as PDF"),
+                       /* Translators: the suggested file name of a saved handout; keep the .pdf */
+                       _("calcinosis-handout.pdf"),
+                       filter, self->save_cancellable, on_save_chooser_done_cb, g_object_ref (self));
 }
 
 static void
@@ -817,13 +829,6 @@ cg_handout_dialog_select_only (CgHandoutDialog *self,
     tick_sections (self, ids);
 }
 
-static CgPaper
-get_selected_paper (CgHandoutDialog *self)
-{
-  /* The paper drop-down lists CgPaper values in order */
-  return (CgPaper)gtk_drop_down_get_selected (self->paper_dropdown);
-}
-
 static void
 on_paper_selected_cb (CgHandoutDialog *self)
 {
@@ -857,7 +862,7 @@ on_set_chooser_apply_cb (CgHandoutDialog *self,
                                           : cg_library_get_default_language (self->library));
   if (paper_name != NULL)
     cg_paper_from_string (paper_name, &paper);
-  gtk_drop_down_set_selected (self->paper_dropdown, paper);
+  set_selected_paper (self, paper);
   gtk_switch_set_active (self->large_print_switch, cg_handout_set_get_large_print (set));
   self->applying = FALSE;
 
@@ -983,7 +988,7 @@ setup (CgHandoutDialog *self)
 
   if (*paper_name != '\0')
     cg_paper_from_string (paper_name, &paper);
-  gtk_drop_down_set_selected (self->paper_dropdown, paper);
+  set_selected_paper (self, paper);
   /* Connected only now: until the clinician picks a paper, it follows the locale. */
   g_signal_connect_object (self->paper_dropdown, "notify::selected",
                            G_CALLBACK (on_paper_selected_cb), self, G_CONNECT_SWAPPED);
@@ -1019,9 +1024,8 @@ cg_handout_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-  g_clear_object (&self->file_chooser);
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
   if (self->print_operation != NULL)
     gtk_print_operation_cancel (self->print_operation);
   g_clear_object (&self->print_operation);

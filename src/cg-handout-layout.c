@@ -13,20 +13,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <langinfo.h>
-#include <locale.h>
-#include <string.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "cg-bundle.h"
 #include "cg-handout-layout.h"
+#include "cg-handout-pdf.h"
+#include "cg-paper.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -829,223 +823,35 @@ cg_handout_layout_dup_page_text (CgHandoutLayout *self,
   return g_string_free (str, FALSE);
 }
 
-/* Cairo hands over the PDF in small pieces: gather them, so writing takes a few system calls
- * rather than hundreds. */
-#define PDF_BUFFER_SIZE (64 * 1024)
-
-typedef struct
+static void
+draw_pdf_page_cb (cairo_t  *cr,
+                  guint     page,
+                  gpointer  user_data)
 {
-  int         fd;
-  int         saved_errno;
-  GByteArray *buffer;
-} PdfStream;
-
-static gboolean
-flush_pdf_stream (PdfStream *stream)
-{
-  const guint8 *data = stream->buffer->data;
-  gsize length = stream->buffer->len;
-
-  while (length > 0)
-    {
-      gssize n = write (stream->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          stream->saved_errno = n < 0 ? errno : EIO;
-          break;
-        }
-      data += n;
-      length -= n;
-    }
-
-  g_byte_array_set_size (stream->buffer, 0);
-
-  return stream->saved_errno == 0;
-}
-
-static cairo_status_t
-write_pdf_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  PdfStream *stream = closure;
-
-  g_byte_array_append (stream->buffer, data, length);
-
-  if (stream->buffer->len >= PDF_BUFFER_SIZE && !flush_pdf_stream (stream))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-set_write_error (GError     **error,
-                 GIOErrorEnum  code,
-                 const char   *path,
-                 const char   *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  /* Translators: the first %s is a file name, the second the system's reason */
-  g_set_error (error, G_IO_ERROR, code, _("Cannot write “%s”: %s"), display_name, reason);
-
-  return FALSE;
+  cg_handout_layout_draw_page (user_data, cr, page);
 }
 
 /**
  * cg_handout_layout_export_pdf:
  * @path: where to write the PDF, on the layout's paper
  *
- * Writes the handout next to @path under a temporary name, then renames it: a reader never sees
- * half a file, and a failure leaves nothing behind.
+ * Writes the handout with cg_handout_pdf_write(): a reader never sees half a file, and a
+ * failure leaves nothing behind.
  */
 gboolean
 cg_handout_layout_export_pdf (CgHandoutLayout  *self,
                               const char       *path,
                               GError          **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  PdfStream stream = { -1, 0, NULL };
-  cairo_surface_t *surface;
-  cairo_status_t status;
   double width, height;
   guint n_pages;
 
   g_return_val_if_fail (CG_IS_HANDOUT_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-
-  if ((stream.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666)) < 0)
-    {
-      int saved_errno = errno;
-
-      return set_write_error (error, g_io_error_from_errno (saved_errno), path,
-                              g_strerror (saved_errno));
-    }
-
-  stream.buffer = g_byte_array_sized_new (PDF_BUFFER_SIZE);
   cg_paper_get_size (self->paper, &width, &height);
   n_pages = cg_handout_layout_paginate (self, width, height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &stream, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, get_title (self));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_t *cr = cairo_create (surface);
-
-      cg_handout_layout_draw_page (self, cr, page);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-    }
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    flush_pdf_stream (&stream);
-  g_byte_array_unref (stream.buffer);
-  if (close (stream.fd) != 0 && stream.saved_errno == 0)
-    stream.saved_errno = errno;
-
-  if (status == CAIRO_STATUS_SUCCESS && stream.saved_errno == 0 &&
-      g_rename (tmp_path, path) != 0)
-    stream.saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || stream.saved_errno != 0)
-    {
-      g_unlink (tmp_path);
-
-      if (stream.saved_errno != 0)
-        return set_write_error (error, g_io_error_from_errno (stream.saved_errno), path,
-                                g_strerror (stream.saved_errno));
-
-      return set_write_error (error, G_IO_ERROR_FAILED, path, cairo_status_to_string (status));
-    }
-
-  return TRUE;
-}
-
-/**
- * cg_paper_get_default:
- *
- * Returns: the paper of the LC_PAPER locale: US Letter where the locale says so, else A4
- */
-CgPaper
-cg_paper_get_default (void)
-{
-#ifdef __GLIBC__
-  union { unsigned int word; char *string; } width;
-
-  width.string = nl_langinfo (_NL_PAPER_WIDTH);
-  if (width.word == 216)
-    return CG_PAPER_LETTER;
-  if (width.word == 210)
-    return CG_PAPER_A4;
-#endif
-
-  {
-    static const char * const letter_territories[] = {
-      "_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE", "_GT", "_PR", "_CR", "_SV", "_NI",
-      "_PA", "_DO",
-    };
-    const char *locale = setlocale (LC_PAPER, NULL);
-
-    for (guint i = 0; locale != NULL && i < G_N_ELEMENTS (letter_territories); i++)
-      if (strstr (locale, letter_territories[i]) != NULL)
-        return CG_PAPER_LETTER;
-  }
-
-  return CG_PAPER_A4;
-}
-
-/* @name: "a4" or "letter", in any case */
-gboolean
-cg_paper_from_string (const char *name,
-                      CgPaper    *paper)
-{
-  g_return_val_if_fail (paper != NULL, FALSE);
-
-  if (g_ascii_strcasecmp (name, "a4") == 0)
-    *paper = CG_PAPER_A4;
-  else if (g_ascii_strcasecmp (name, "letter") == 0)
-    *paper = CG_PAPER_LETTER;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-const char *
-cg_paper_to_string (CgPaper paper)
-{
-  return paper == CG_PAPER_LETTER ? "letter" : "a4";
-}
-
-/* The paper size in points, portrait. */
-void
-cg_paper_get_size (CgPaper  paper,
-                   double  *width,
-                   double  *height)
-{
-  if (paper == CG_PAPER_LETTER)
-    {
-      *width = 8.5 * 72.0;
-      *height = 11.0 * 72.0;
-    }
-  else
-    {
-      *width = MM_TO_PT (210.0);
-      *height = MM_TO_PT (297.0);
-    }
+  return cg_handout_pdf_write (path, width, height, n_pages, get_title (self),
+                               draw_pdf_page_cb, self, error);
 }

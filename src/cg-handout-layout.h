@@ -9,15 +9,10 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "cg-paper.h"
 #include "cg-types.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  CG_PAPER_A4,
-  CG_PAPER_LETTER,
-} CgPaper;
 
 #define CG_TYPE_HANDOUT_LAYOUT (cg_handout_layout_get_type())
 
@@ -49,13 +44,5 @@ char            *cg_handout_layout_dup_page_text     (CgHandoutLayout  *self,
 gboolean         cg_handout_layout_export_pdf        (CgHandoutLayout  *self,
                                                       const char       *path,
                                                       GError          **error);
-
-CgPaper          cg_paper_get_default                (void);
-gboolean         cg_paper_from_string                (const char       *name,
-                                                      CgPaper          *paper);
-const char      *cg_paper_to_string                  (CgPaper           paper);
-void             cg_paper_get_size                   (CgPaper           paper,
-                                                      double           *width,
-                                                      double           *height);
 
 G_END_DECLS

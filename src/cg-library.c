@@ -223,8 +223,9 @@ cg_library_get_bundle (CgLibrary   *self,
 
   if (!cg_library_has_language (self, language))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "No content in language “%s”", language);
+      /* Translators: %s is a language code such as “pt-BR” */
+      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NO_CONTENT,
+                   _("No content in language “%s”"), language);
       return NULL;
     }
 
@@ -304,9 +305,10 @@ cg_library_lookup_section (CgLibrary  *self,
 }
 
 /* The bundles whose ids a new bundle must not reuse: the built-in content (the same ids in
- * every language, so the first language stands for all) and the extra bundles. */
+ * every language, so the first language stands for all) and the extra bundles. Returns a new
+ * array of borrowed bundles: the library owns them. */
 static GPtrArray *
-dup_loaded_bundles (CgLibrary *self)
+get_loaded_bundles (CgLibrary *self)
 {
   GPtrArray *bundles = g_ptr_array_new ();
   GHashTableIter iter;
@@ -329,7 +331,7 @@ check_conflicts (CgLibrary  *self,
                  CgBundle   *bundle,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) loaded = dup_loaded_bundles (self);
+  g_autoptr(GPtrArray) loaded = get_loaded_bundles (self);
   const char *origin = cg_bundle_get_origin (bundle);
 
   for (guint i = 0; i < loaded->len; i++)
@@ -338,7 +340,7 @@ check_conflicts (CgLibrary  *self,
 
       if (g_str_equal (cg_bundle_get_origin (other), origin))
         {
-          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
+          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_ALREADY_OPEN,
                        _("%s: This bundle is already open"), origin);
           return FALSE;
         }
@@ -406,7 +408,8 @@ add_bundle (CgLibrary  *self,
  * Adds @bundle after the ones already there, unless one of its topic or section ids is
  * taken, and emits #CgLibrary::changed.
  *
- * Returns: %TRUE if added, else %FALSE with @error set (%CG_BUNDLE_ERROR_DUPLICATE_ID)
+ * Returns: %TRUE if added, else %FALSE with @error set (%CG_BUNDLE_ERROR_ALREADY_OPEN,
+ *   %CG_BUNDLE_ERROR_DUPLICATE_ID)
  */
 gboolean
 cg_library_add_bundle (CgLibrary  *self,

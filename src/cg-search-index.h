@@ -5,9 +5,8 @@
  *
  * Full-text search over the sections of one content language, without widgets.
  *
- * Matching: text and query are folded the same way (case folding, compatibility decomposition,
- * combining marks dropped, so "Résolución" = "resolucion", "Straße" = "strasse", "ﬁ" = "fi")
- * and split into words at anything that is not a letter or digit. Every word of the query must
+ * Matching: text and query are folded the same way (cg-search-fold.h) and split into words at
+ * anything that is not a letter or digit. Every word of the query must
  * occur in the section (its title, keywords or body); the last word matches as a prefix of a
  * word ("calc" finds "calcium"), the others as whole words. A query that ends in a space or
  * punctuation has no prefix word: "calc " finds only "calc". Only the first
@@ -36,61 +35,22 @@
 
 #include <glib-object.h>
 
+#include "cg-search-hit.h"
 #include "cg-types.h"
 
 G_BEGIN_DECLS
 
+/* Words of a query past this many are ignored */
 #define CG_SEARCH_MAX_QUERY_WORDS 32
 
-typedef enum
-{
-  CG_SEARCH_TIER_TITLE,    /* at least one query word is in the section title */
-  CG_SEARCH_TIER_KEYWORD,  /* not in the title, but at least one in a keyword */
-  CG_SEARCH_TIER_BODY,     /* in the body text only */
-} CgSearchTier;
-
-/* A match in a title, snippet, paragraph or list item. */
-typedef struct
-{
-  guint start;
-  guint end;
-} CgSearchRange;
-
-/* A match in a section's body: the text is cg_section_get_block (section, block)->text for a
- * paragraph, or ->items[item] for a list. */
-typedef struct
-{
-  guint block;
-  guint item;   /* 0 for a paragraph */
-  guint start;
-  guint end;
-} CgSearchMatch;
-
 #define CG_TYPE_SEARCH_INDEX (cg_search_index_get_type())
-#define CG_TYPE_SEARCH_HIT   (cg_search_hit_get_type())
 
 G_DECLARE_FINAL_TYPE (CgSearchIndex, cg_search_index, CG, SEARCH_INDEX, GObject)
-G_DECLARE_FINAL_TYPE (CgSearchHit, cg_search_hit, CG, SEARCH_HIT, GObject)
 
-CgSearchIndex       *cg_search_index_new               (GPtrArray     *topics);
-guint                cg_search_index_get_n_sections    (CgSearchIndex *self);
-GPtrArray           *cg_search_index_query             (CgSearchIndex *self,
-                                                        const char    *query,
-                                                        guint          max_hits);
-
-CgSection           *cg_search_hit_get_section         (CgSearchHit   *self);
-CgSearchTier         cg_search_hit_get_tier            (CgSearchHit   *self);
-const char          *cg_search_hit_get_matched_keyword (CgSearchHit   *self);
-const char          *cg_search_hit_get_snippet         (CgSearchHit   *self);
-const CgSearchRange *cg_search_hit_get_snippet_ranges  (CgSearchHit   *self,
-                                                        guint         *n_ranges);
-const CgSearchRange *cg_search_hit_get_title_ranges    (CgSearchHit   *self,
-                                                        guint         *n_ranges);
-const CgSearchMatch *cg_search_hit_get_matches         (CgSearchHit   *self,
-                                                        guint         *n_matches);
-
-char                *cg_search_fold                    (const char    *text,
-                                                        gssize         length,
-                                                        GArray       **offsets);
+CgSearchIndex *cg_search_index_new            (GPtrArray     *topics);
+guint          cg_search_index_get_n_sections (CgSearchIndex *self);
+GPtrArray     *cg_search_index_query          (CgSearchIndex *self,
+                                               const char    *query,
+                                               guint          max_hits);
 
 G_END_DECLS

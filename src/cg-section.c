@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "cg-bundle-private.h"
 #include "cg-section.h"
 
 struct _CgSection

@@ -31,8 +31,6 @@ guint               cg_section_get_n_blocks (CgSection           *self);
 const CgBlock      *cg_section_get_block    (CgSection           *self,
                                              guint                position);
 CgTopic            *cg_section_get_topic    (CgSection           *self);
-void                _cg_section_set_topic   (CgSection           *self,
-                                             CgTopic             *topic);
 char               *cg_section_dup_text     (CgSection           *self);
 
 G_END_DECLS

@@ -28,7 +28,5 @@ CgSection  *cg_topic_get_section        (CgTopic    *self,
 CgSection  *cg_topic_lookup_section     (CgTopic    *self,
                                          const char *section_id);
 CgBundle   *cg_topic_get_bundle         (CgTopic    *self);
-void        _cg_topic_set_bundle        (CgTopic    *self,
-                                         CgBundle   *bundle);
 
 G_END_DECLS

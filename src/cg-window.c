@@ -19,6 +19,7 @@
 #include "cg-sidebar.h"
 #include "cg-topic.h"
 #include "cg-window.h"
+#include "cg-window-private.h"
 
 #define ZOOM_STEP 0.1
 
@@ -306,133 +307,6 @@ zoom_action (GtkWidget  *widget,
     zoom = 1.0;
 
   cg_content_view_set_zoom (self->content_view, zoom);
-}
-
-/**
- * cg_window_open_bundle:
- * @file: a content bundle on disk (untrusted)
- *
- * Adds the bundle's topics beside the built-in content. A bad bundle is refused with a
- * message naming the file, the line and the problem; everything else keeps working.
- *
- * Returns: whether the bundle was added
- */
-gboolean
-cg_window_open_bundle (CgWindow *self,
-                       GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!cg_library_add_file (self->library, file, &error))
-    {
-      /* Translators: %s is an error that names the file and line, e.g. "a.xml:3: …" */
-      g_autofree char *message = g_strdup_printf (_("Could not open the bundle: %s"), error->message);
-
-      cg_window_show_message (self, message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static GtkFileFilter *
-create_bundle_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Content bundles"));
-  gtk_file_filter_add_mime_type (filter, "application/xml");
-  gtk_file_filter_add_mime_type (filter, "text/xml");
-  gtk_file_filter_add_suffix (filter, "xml");
-
-  return filter;
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-/* GtkFileDialog is 4.10 API, used on purpose behind the 4.8 version fence */
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
-static void
-on_open_dialog_done_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(CgWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    cg_window_open_bundle (self, file);
-}
-
-static void
-open_bundle_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = create_bundle_filter ();
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, _("Open Bundle"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, on_open_dialog_done_cb, g_object_ref (widget));
-}
-
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-static void
-on_open_chooser_response_cb (CgWindow             *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        cg_window_open_bundle (self, file);
-    }
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
-}
-
-static void
-open_bundle_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Bundle"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), create_bundle_filter ());
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_open_chooser_response_cb), widget, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-#endif
-
-static gboolean
-on_drop_cb (CgWindow      *self,
-            const GValue  *value,
-            double         x,
-            double         y,
-            GtkDropTarget *target)
-{
-  gboolean added = FALSE;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
-    added |= cg_window_open_bundle (self, l->data);
-
-  return added;
 }
 
 /* GtkApplication would build the shortcuts window for every new window; it is built here the
@@ -755,7 +629,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, open_bundle_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, _cg_window_open_bundle_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, handout_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, handout_action);
@@ -784,7 +658,6 @@ static void
 cg_window_init (CgWindow *self)
 {
   GtkEventController *controller;
-  GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -798,10 +671,7 @@ cg_window_init (CgWindow *self)
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  /* Bundles dropped onto the window are opened like Open Bundle… */
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+  _cg_window_add_drop_target (self);
 
   /* Capture phase: the entry's own text would otherwise take Down first */
   controller = gtk_event_controller_key_new ();

@@ -21,6 +21,7 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-bundle-reader.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
@@ -635,7 +636,7 @@ test_library_add_file (TempDir       *fixture,
   /* The same file again, a topic id taken, a section id the built-in content has: refused,
    * the first kept */
   g_assert_false (cg_library_add_file (library, clinic_file, &error));
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID);
+  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_ALREADY_OPEN);
   assert_error_message (error, clinic, 0, "already open");
   g_clear_error (&error);
 

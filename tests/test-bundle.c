@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cg-bundle.h"
+#include "cg-bundle-loader.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
@@ -190,12 +193,15 @@ test_bundle_languages (void)
 {
   g_autoptr(CgLibrary) library = cg_library_new ();
   const char * const *languages = cg_library_get_languages (library);
+  g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (languages);
   g_assert_cmpstr (languages[0], ==, "en");
   g_assert_true (cg_library_has_language (library, "en"));
   g_assert_false (cg_library_has_language (library, "xx"));
-  g_assert_null (cg_library_get_bundle (library, "xx", NULL));
+  g_assert_null (cg_library_get_bundle (library, "xx", &error));
+  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_NO_CONTENT);
+  g_assert_nonnull (strstr (error->message, "“xx”"));
   g_assert_cmpstr (cg_language_get_name ("es"), ==, "Español");
   g_assert_cmpstr (cg_language_get_name ("pt-BR"), ==, "Português");
   g_assert_null (cg_language_get_name ("qq"));

@@ -11,6 +11,7 @@
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
 #include "cg-library.h"
+#include "cg-search-fold.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-topic.h"

@@ -1,0 +1,17 @@
+/* cg-bundle-reader.h
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GBytes *cg_bundle_read_file         (GFile   *file,
+                                     GError **error);
+char   *cg_bundle_dup_display_name  (GFile   *file);
+
+G_END_DECLS

@@ -1,0 +1,111 @@
+/* cg-window-open.c: bundles opened from the Open Bundle chooser or dropped onto the window
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-file-chooser.h"
+#include "cg-library.h"
+#include "cg-window.h"
+#include "cg-window-private.h"
+
+/**
+ * cg_window_open_bundle:
+ * @file: a content bundle on disk (untrusted)
+ *
+ * Adds the bundle's topics beside the built-in content. A bad bundle is refused with a
+ * message naming the file, the line and the problem; everything else keeps working.
+ *
+ * Returns: whether the bundle was added
+ */
+gboolean
+cg_window_open_bundle (CgWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!cg_library_add_file (cg_window_get_library (self), file, &error))
+    {
+      /* Translators: %s is an error that names the file and line, e.g. "a.xml:3: …" */
+      g_autofree char *message = g_strdup_printf (_("Could not open the bundle: %s"), error->message);
+
+      cg_window_show_message (self, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GtkFileFilter *
+create_bundle_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Content bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+
+  return filter;
+}
+
+static void
+on_open_chooser_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GFile) file = cg_file_chooser_run_finish (result, NULL);
+
+  if (file != NULL)
+    cg_window_open_bundle (self, file);
+}
+
+/* win.open-bundle: Open Bundle…, Ctrl+O */
+void
+_cg_window_open_bundle_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  g_autoptr(GtkFileFilter) filter = create_bundle_filter ();
+
+  cg_file_chooser_run (GTK_WINDOW (widget), CG_FILE_CHOOSER_OPEN, _("Open Bundle"), NULL, filter,
+                       NULL, on_open_chooser_done_cb, g_object_ref (widget));
+}
+
+static gboolean
+on_drop_cb (CgWindow      *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  gboolean added = FALSE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+    added |= cg_window_open_bundle (self, l->data);
+
+  return added;
+}
+
+/* Bundles dropped onto the window are opened like Open Bundle… */
+void
+_cg_window_add_drop_target (CgWindow *self)
+{
+  GtkDropTarget *drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
