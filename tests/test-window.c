@@ -14,19 +14,22 @@
 #include "cg-sidebar.h"
 #include "cg-window.h"
 
+#include "cg-test-source.h"
 #include "cg-test-widgets.h"
 
+/* The sidebar's rows, in order; each shows its section's text, which starts with the first
+ * sentence of that part of the source text */
 static const struct {
+  const char *id;
   const char *title;
-  const char *first_sentence;
 } sections[] = {
-  { "Overview", "For effective management of calcium deposits in soft tissues" },
-  { "Causes", "The exact cause of calcinosis can vary depending on the underlying condition or disease." },
-  { "Symptoms", "Symptoms of calcinosis may vary depending on the location and extent of the calcium deposits." },
-  { "Diagnosis", "Clinical evaluations, imaging studies, and laboratory tests are typically used to diagnose calcinosis." },
-  { "Treatment", "Calcinosis treatment includes managing symptoms, preventing complications" },
-  { "Prevention", "Calcinosis can be prevented by managing underlying conditions" },
-  { "Summary", "In conclusion, calcinosis is a medical condition" },
+  { "overview", "Overview" },
+  { "causes", "Causes" },
+  { "symptoms", "Symptoms" },
+  { "diagnosis", "Diagnosis" },
+  { "treatment", "Treatment" },
+  { "prevention", "Prevention" },
+  { "summary", "Summary" },
 };
 
 static CgApplication *app;
@@ -50,6 +53,7 @@ test_window_sections (void)
   CgWindow *window = create_window ();
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  g_autoptr(GPtrArray) source = cg_test_load_source_sentences ();
 
   g_assert_nonnull (view);
   g_assert_nonnull (list);
@@ -71,7 +75,7 @@ test_window_sections (void)
 
       text = cg_content_view_dup_text (view);
       g_assert_true (g_str_has_prefix (text, expected_start));
-      g_assert_nonnull (strstr (text, sections[i].first_sentence));
+      g_assert_nonnull (strstr (text, cg_test_source_first_sentence (source, sections[i].id)));
       g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==, sections[i].title);
     }
 
@@ -237,27 +241,88 @@ test_window_search_scrolls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_window_print_handout (void)
+static guint
+count_handout_dialogs (void)
 {
-  CgWindow *window = create_window ();
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *dialog = NULL;
+  guint n = 0;
 
-  g_assert_true (cg_window_select_section (window, "treatment"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
-  CG_TEST_WAIT_UNTIL (cg_test_find_toplevel (CG_TYPE_HANDOUT_DIALOG) != NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += CG_IS_HANDOUT_DIALOG (toplevel);
+    }
+
+  return n;
+}
+
+static GtkWindow *
+find_handout_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
       if (CG_IS_HANDOUT_DIALOG (toplevel))
-        dialog = toplevel;
+        return toplevel;
     }
 
+  return NULL;
+}
+
+static void
+collect_check_buttons (GtkWidget *widget,
+                       GPtrArray *found)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_check_buttons (child, found);
+}
+
+static void
+test_window_print_handout (void)
+{
+  CgWindow *window = create_window ();
+  GtkWindow *dialog = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  g_assert_true (cg_window_select_section (window, "treatment"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  CG_TEST_WAIT_UNTIL ((dialog = find_handout_dialog ()) != NULL);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+
+  /* A window of its own: the guide stays usable while the note is written */
+  g_assert_false (gtk_window_get_modal (dialog));
+  g_assert_null (gtk_window_get_transient_for (dialog));
+  g_assert_true (cg_window_select_section (window, "causes"));
+
+  /* Ctrl+P again raises the same builder */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  CG_TEST_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (find_handout_dialog () == dialog);
+  g_assert_cmpuint (count_handout_dialogs (), ==, 1);
+
+  /* Ctrl+Shift+E: a handout of the section being read */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  CG_TEST_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (find_handout_dialog () == dialog);
+  collect_check_buttons (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, 7);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      g_assert_cmpint (gtk_check_button_get_active (check), ==,
+                       g_str_equal (gtk_check_button_get_label (check), "Causes"));
+    }
+
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
 }
