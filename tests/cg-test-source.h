@@ -21,6 +21,32 @@
 
 G_BEGIN_DECLS
 
+/* The built-in content's sections in order, with their English titles (the app's own
+ * headings: the source text names only five of them) */
+typedef struct
+{
+  const char *id;
+  const char *title;
+} CgTestSection;
+
+#define CG_TEST_N_SECTIONS 7
+
+static inline const CgTestSection *
+cg_test_get_sections (void)
+{
+  static const CgTestSection sections[CG_TEST_N_SECTIONS] = {
+    { "overview", "Overview" },
+    { "causes", "Causes" },
+    { "symptoms", "Symptoms" },
+    { "diagnosis", "Diagnosis" },
+    { "treatment", "Treatment" },
+    { "prevention", "Prevention" },
+    { "summary", "Summary" },
+  };
+
+  return sections;
+}
+
 typedef struct
 {
   char *section_id;   /* the id of the bundle's section that holds the sentence */

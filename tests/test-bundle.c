@@ -15,19 +15,6 @@
 
 #include "cg-test-source.h"
 
-static const struct {
-  const char *id;
-  const char *title;
-} expected_sections[] = {
-  { "overview", "Overview" },
-  { "causes", "Causes" },
-  { "symptoms", "Symptoms" },
-  { "diagnosis", "Diagnosis" },
-  { "treatment", "Treatment" },
-  { "prevention", "Prevention" },
-  { "summary", "Summary" },
-};
-
 static CgBundle *
 load_english (CgLibrary **library)
 {
@@ -83,17 +70,18 @@ test_bundle_sections (void)
   g_autoptr(CgLibrary) library = NULL;
   CgBundle *bundle = load_english (&library);
   CgTopic *topic = cg_bundle_get_topic (bundle, 0);
+  const CgTestSection *sections = cg_test_get_sections ();
 
-  g_assert_cmpuint (cg_topic_get_n_sections (topic), ==, G_N_ELEMENTS (expected_sections));
+  g_assert_cmpuint (cg_topic_get_n_sections (topic), ==, CG_TEST_N_SECTIONS);
 
-  for (guint i = 0; i < G_N_ELEMENTS (expected_sections); i++)
+  for (guint i = 0; i < CG_TEST_N_SECTIONS; i++)
     {
       CgSection *section = cg_topic_get_section (topic, i);
 
-      g_assert_cmpstr (cg_section_get_id (section), ==, expected_sections[i].id);
-      g_assert_cmpstr (cg_section_get_title (section), ==, expected_sections[i].title);
+      g_assert_cmpstr (cg_section_get_id (section), ==, sections[i].id);
+      g_assert_cmpstr (cg_section_get_title (section), ==, sections[i].title);
       g_assert_true (cg_section_get_topic (section) == topic);
-      g_assert_true (cg_bundle_lookup_section (bundle, expected_sections[i].id) == section);
+      g_assert_true (cg_bundle_lookup_section (bundle, sections[i].id) == section);
       g_assert_cmpuint (g_strv_length ((char **)cg_section_get_keywords (section)), >, 0);
     }
 }

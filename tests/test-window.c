@@ -17,21 +17,6 @@
 #include "cg-test-source.h"
 #include "cg-test-widgets.h"
 
-/* The sidebar's rows, in order; each shows its section's text, which starts with the first
- * sentence of that part of the source text */
-static const struct {
-  const char *id;
-  const char *title;
-} sections[] = {
-  { "overview", "Overview" },
-  { "causes", "Causes" },
-  { "symptoms", "Symptoms" },
-  { "diagnosis", "Diagnosis" },
-  { "treatment", "Treatment" },
-  { "prevention", "Prevention" },
-  { "summary", "Summary" },
-};
-
 static CgApplication *app;
 
 static CgWindow *
@@ -54,11 +39,12 @@ test_window_sections (void)
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
   g_autoptr(GPtrArray) source = cg_test_load_source_sentences ();
+  const CgTestSection *sections = cg_test_get_sections ();
 
   g_assert_nonnull (view);
   g_assert_nonnull (list);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (guint i = 0; i < CG_TEST_N_SECTIONS; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
       g_autofree char *text = NULL;
@@ -79,7 +65,7 @@ test_window_sections (void)
       g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==, sections[i].title);
     }
 
-  g_assert_null (gtk_list_box_get_row_at_index (list, G_N_ELEMENTS (sections)));
+  g_assert_null (gtk_list_box_get_row_at_index (list, CG_TEST_N_SECTIONS));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
