@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "cg-bundle.h"
@@ -48,14 +50,59 @@ static const GOptionEntry entries[] = {
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Content language (en, es, fr, de)"), N_("LANG") },
   { "bundle", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use this content bundle instead of the built-in one"), N_("FILE") },
+    N_("Add this content bundle to the library (open it in a window when given alone)"), N_("FILE") },
   { NULL }
 };
 
+/* Text options are declared G_OPTION_ARG_STRING above but registered as bytes, so GOption never
+ * converts them through the locale's character set (which fails under LC_ALL=C, as cron and
+ * systemd run scripts); decode_text_options() turns them into UTF-8 strings. */
 const GOptionEntry *
 cg_command_line_get_entries (void)
 {
-  return entries;
+  static GOptionEntry *registered = NULL;
+
+  if (g_once_init_enter (&registered))
+    {
+      GOptionEntry *copy = g_memdup2 (entries, sizeof entries);
+
+      for (guint i = 0; copy[i].long_name != NULL; i++)
+        if (copy[i].arg == G_OPTION_ARG_STRING)
+          copy[i].arg = G_OPTION_ARG_FILENAME;
+
+      g_once_init_leave (&registered, copy);
+    }
+
+  return registered;
+}
+
+/* Text for the terminal: in the locale's character set where it can say it, else UTF-8 as it
+ * is (section titles and snippets are UTF-8, and "?" for every accent helps no script). */
+static void
+write_text (FILE       *stream,
+            const char *text)
+{
+  g_autofree char *converted = NULL;
+
+  if (!g_get_charset (NULL))
+    converted = g_locale_from_utf8 (text, -1, NULL, NULL, NULL);
+
+  fputs (converted != NULL ? converted : text, stream);
+}
+
+G_GNUC_PRINTF (1, 2)
+static void
+print_line (const char *format,
+            ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  write_text (stdout, line);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -70,77 +117,188 @@ fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  write_text (stderr, g_get_prgname ());
+  write_text (stderr, ": ");
+  write_text (stderr, message);
+  write_text (stderr, "\n");
 
   return CG_EXIT_BAD_INPUT;
 }
 
-static int
-run_validate_bundle (const char *filename)
+/* An argument as UTF-8: converted from the locale's character set where that works, taken as
+ * UTF-8 where the locale cannot represent it (LC_ALL=C), else %NULL. */
+static char *
+decode_argument (const char *bytes)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  char *text;
 
-  if (!(bytes = cg_bundle_read_file (file, &error)))
+  if (g_get_charset (NULL))
+    return g_utf8_validate (bytes, -1, NULL) ? g_strdup (bytes) : NULL;
+
+  if ((text = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL)) != NULL)
+    return text;
+
+  return g_utf8_validate (bytes, -1, NULL) ? g_strdup (bytes) : NULL;
+}
+
+/* Replaces each text option's bytes in @options with a UTF-8 string ("s"), so the actions read
+ * every text option with "&s". Returns the exit status of a failure, or 0. */
+static int
+decode_text_options (GVariantDict *options)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      g_autofree char *text = NULL;
+      const char *bytes = NULL;
+
+      if (entries[i].arg != G_OPTION_ARG_STRING ||
+          !g_variant_dict_lookup (options, entries[i].long_name, "^&ay", &bytes))
+        continue;
+
+      if (!(text = decode_argument (bytes)))
+        /* Translators: %s is an option such as --notes */
+        return fail (_("The value of --%s is not valid text; use UTF-8"), entries[i].long_name);
+
+      g_variant_dict_insert (options, entries[i].long_name, "s", text);
     }
-
-  diagnostics = cg_bundle_check_bytes (bytes, filename);
-
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-
-      if (diagnostic->line > 0)
-        g_printerr ("%s:%u: %s\n", filename, diagnostic->line, diagnostic->message);
-      else
-        g_printerr ("%s: %s\n", filename, diagnostic->message);
-    }
-
-  if (diagnostics->len > 0)
-    return 1;
-
-  /* Translators: %s is a file name */
-  g_print (_("%s: valid bundle\n"), filename);
 
   return 0;
 }
 
-/* The library the other actions read: --bundle, or the built-in content. */
+/* Installed bundles that could not be added are the administrator's to fix: one line each on
+ * stderr, and the command goes on with the rest of the library, as the window does. */
+static void
+report_installed_problems (GPtrArray *errors)
+{
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+      g_autofree char *line = NULL;
+
+      if (error->domain == CG_BUNDLE_ERROR)
+        /* Translators: %s is "FILE:LINE: problem" */
+        line = g_strdup_printf (_("Installed bundle not used: %s"), error->message);
+      else
+        line = g_strdup (error->message);
+      write_text (stderr, g_get_prgname ());
+      write_text (stderr, ": ");
+      write_text (stderr, line);
+      write_text (stderr, "\n");
+    }
+}
+
+/* The library the window shows: the built-in content, the installed bundles, and --bundle. */
 static CgLibrary *
 open_library (GVariantDict  *options,
-              const char   **language,
+              gboolean       report_problems,
               GError       **error)
 {
-  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   const char *bundle_path = NULL;
+
+  cg_library_load_installed (library, problems);
+  if (report_problems)
+    report_installed_problems (problems);
 
   if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
 
-      if (!(library = cg_library_new_for_file (file, error)))
+      if (!cg_library_add_file (library, file, error))
         return NULL;
     }
-  else
-    library = cg_library_new ();
 
-  if (!g_variant_dict_lookup (options, "language", "&s", language))
-    *language = cg_library_get_default_language (library);
-  else if (!cg_library_has_language (library, *language))
+  return g_steal_pointer (&library);
+}
+
+/* --language, or the interface language's content */
+static const char *
+choose_language (CgLibrary     *library,
+                 GVariantDict  *options,
+                 GError       **error)
+{
+  const char *language = NULL;
+
+  if (!g_variant_dict_lookup (options, "language", "&s", &language))
+    return cg_library_get_default_language (library);
+
+  if (!cg_library_has_language (library, language))
     {
       g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Unknown language “%s”; available: %s"), *language, available);
+                   _("Unknown language “%s”; available: %s"), language, available);
       return NULL;
     }
 
-  return g_steal_pointer (&library);
+  return language;
+}
+
+static void
+print_diagnostic (const char *filename,
+                  guint       line,
+                  const char *message)
+{
+  g_autofree char *text = line > 0 ? g_strdup_printf ("%s:%u: %s\n", filename, line, message)
+                                   : g_strdup_printf ("%s: %s\n", filename, message);
+
+  write_text (stderr, text);
+}
+
+/* --validate-bundle: what the window would do with the file. A file that cannot be read at all
+ * is bad input (exit 2); a bundle the app would refuse, by the schema or because its ids are
+ * taken in the library it would join, is invalid (exit 1). */
+static int
+run_validate_bundle (const char   *filename,
+                     GVariantDict *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+  g_autofree char *display_name = g_filename_display_name (filename);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgBundle) bundle = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(bytes = cg_bundle_read_file (file, &error)))
+    {
+      if (g_error_matches (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE))
+        {
+          write_text (stderr, error->message);
+          write_text (stderr, "\n");
+          return 1;
+        }
+      return fail ("%s", error->message);
+    }
+
+  diagnostics = cg_bundle_check_bytes (bytes, display_name);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      print_diagnostic (display_name, diagnostic->line, diagnostic->message);
+    }
+
+  if (diagnostics->len > 0)
+    return 1;
+
+  if (!(library = open_library (options, FALSE, &error)))
+    return fail ("%s", error->message);
+
+  if (!(bundle = cg_bundle_load_bytes (bytes, display_name, &error)) ||
+      !cg_library_check_bundle (library, bundle, &error))
+    {
+      write_text (stderr, error->message);
+      write_text (stderr, "\n");
+      return 1;
+    }
+
+  /* Translators: %s is a file name */
+  print_line (_("%s: valid bundle\n"), display_name);
+
+  return 0;
 }
 
 static int
@@ -161,7 +319,7 @@ run_list_sections (CgLibrary  *library,
         {
           CgSection *section = cg_topic_get_section (topic, j);
 
-          g_print ("%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
+          print_line ("%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
         }
     }
 
@@ -194,15 +352,54 @@ run_search (CgLibrary  *library,
     {
       CgSearchHit *hit = g_ptr_array_index (hits, i);
 
-      g_print ("%s\t%s\n",
-               cg_section_get_id (cg_search_hit_get_section (hit)),
-               cg_search_hit_get_snippet (hit));
+      print_line ("%s\t%s\n",
+                  cg_section_get_id (cg_search_hit_get_section (hit)),
+                  cg_search_hit_get_snippet (hit));
     }
 
   return hits->len > 0 ? 0 : 1;
 }
 
-/* --export-handout: the same pages the handout builder prints, sections in bundle order. */
+/* --sections=ID,ID: the chosen section ids as a set, or %NULL for every section. An empty list
+ * is refused like the builder's "nothing ticked". Returns the exit status of a failure, or 0. */
+static int
+choose_sections (CgLibrary     *library,
+                 const char    *language,
+                 GVariantDict  *options,
+                 GHashTable   **out_chosen)
+{
+  g_autoptr(GHashTable) chosen = NULL;
+  g_auto(GStrv) ids = NULL;
+  const char *text = NULL;
+
+  *out_chosen = NULL;
+  if (!g_variant_dict_lookup (options, "sections", "&s", &text))
+    return 0;
+
+  ids = g_strsplit (text, ",", -1);
+  chosen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      CgSection *section;
+
+      if (*g_strstrip (ids[i]) == '\0')
+        continue;
+      if (!(section = cg_library_lookup_section (library, language, ids[i])))
+        return fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
+      g_hash_table_add (chosen, (gpointer)cg_section_get_id (section));
+    }
+
+  if (g_hash_table_size (chosen) == 0)
+    return fail ("%s", _("No sections given to --sections; name at least one, or leave the "
+                         "option out to print every section"));
+
+  *out_chosen = g_steal_pointer (&chosen);
+
+  return 0;
+}
+
+/* --export-handout: the same pages the handout builder prints, from the same library (the
+ * built-in content in @language, then installed and --bundle bundles), in library order. */
 static int
 run_export_handout (CgLibrary    *library,
                     const char   *language,
@@ -210,35 +407,26 @@ run_export_handout (CgLibrary    *library,
 {
   g_autoptr(GHashTable) chosen = NULL;
   g_autoptr(CgHandoutLayout) layout = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
   const char *filename = NULL;
   const char *text = NULL;
   CgPaper paper = cg_paper_get_default ();
   CgBundle *bundle;
+  int status;
 
   if (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0')
     return fail ("%s", _("No file name given to --export-handout"));
 
-  if (!(bundle = cg_library_get_bundle (library, language, &error)))
+  if (!(bundle = cg_library_get_bundle (library, language, &error)) ||
+      !(topics = cg_library_list_topics (library, language, &error)))
     return fail ("%s", error->message);
 
   if (g_variant_dict_lookup (options, "paper", "&s", &text) && !cg_paper_from_string (text, &paper))
     return fail (_("Unknown paper size “%s”; use a4 or letter"), text);
 
-  if (g_variant_dict_lookup (options, "sections", "&s", &text))
-    {
-      g_auto(GStrv) ids = g_strsplit (text, ",", -1);
-
-      chosen = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          CgSection *section = cg_bundle_lookup_section (bundle, g_strstrip (ids[i]));
-
-          if (section == NULL)
-            return fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
-          g_hash_table_add (chosen, (gpointer)cg_section_get_id (section));
-        }
-    }
+  if ((status = choose_sections (library, language, options, &chosen)) != 0)
+    return status;
 
   layout = cg_handout_layout_new (bundle);
   cg_handout_layout_set_paper (layout, paper);
@@ -248,9 +436,9 @@ run_export_handout (CgLibrary    *library,
   if (g_variant_dict_lookup (options, "clinic", "&s", &text))
     cg_handout_layout_set_clinic_header (layout, text);
 
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+  for (guint i = 0; i < topics->len; i++)
     {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
+      CgTopic *topic = g_ptr_array_index (topics, i);
 
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         {
@@ -282,6 +470,10 @@ cg_command_line_run (GVariantDict *options)
   const char *language = NULL;
   const char *filename = NULL;
   const char *query = NULL;
+  int status;
+
+  if ((status = decode_text_options (options)) != 0)
+    return status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -290,14 +482,15 @@ cg_command_line_run (GVariantDict *options)
     }
 
   if (g_variant_dict_lookup (options, "validate-bundle", "^&ay", &filename))
-    return run_validate_bundle (filename);
+    return run_validate_bundle (filename, options);
 
   if (!g_variant_dict_contains (options, "list-sections") &&
       !g_variant_dict_contains (options, "search") &&
       !g_variant_dict_contains (options, "export-handout"))
     return -1;
 
-  if (!(library = open_library (options, &language, &error)))
+  if (!(library = open_library (options, TRUE, &error)) ||
+      !(language = choose_language (library, options, &error)))
     return fail ("%s", error->message);
 
   if (g_variant_dict_contains (options, "list-sections"))

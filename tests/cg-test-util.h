@@ -7,35 +7,48 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 #include <sys/wait.h>
 
 G_BEGIN_DECLS
 
 /* Runs $CG_BINARY with the arguments (NULL-terminated) and no display, so a test fails if a
- * command-line action tried to open a window. Returns the exit status. */
+ * command-line action tried to open a window; @env_changes (nullable) are "NAME=VALUE" to set
+ * and "NAME" to unset. Returns the exit status. */
 static inline int
-cg_test_run_binary (char       **out,
-                    char       **err,
-                    const char  *first_arg,
-                    ...)
+cg_test_run_binary_va (const char * const  *env_changes,
+                       char               **out,
+                       char               **err,
+                       const char          *first_arg,
+                       va_list              args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("CG_BINARY");
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, (char *)binary);
-  va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  for (guint i = 0; env_changes != NULL && env_changes[i] != NULL; i++)
+    {
+      const char *equals = strchr (env_changes[i], '=');
+
+      if (equals == NULL)
+        envp = g_environ_unsetenv (envp, env_changes[i]);
+      else
+        {
+          g_autofree char *name = g_strndup (env_changes[i], equals - env_changes[i]);
+
+          envp = g_environ_setenv (envp, name, equals + 1, TRUE);
+        }
+    }
 
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &wait_status, &error);
@@ -43,6 +56,39 @@ cg_test_run_binary (char       **out,
   g_assert_true (WIFEXITED (wait_status));
 
   return WEXITSTATUS (wait_status);
+}
+
+static inline int
+cg_test_run_binary (char       **out,
+                    char       **err,
+                    const char  *first_arg,
+                    ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = cg_test_run_binary_va (NULL, out, err, first_arg, args);
+  va_end (args);
+
+  return status;
+}
+
+static inline int
+cg_test_run_binary_with_env (const char * const  *env_changes,
+                             char               **out,
+                             char               **err,
+                             const char          *first_arg,
+                             ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = cg_test_run_binary_va (env_changes, out, err, first_arg, args);
+  va_end (args);
+
+  return status;
 }
 
 G_END_DECLS
