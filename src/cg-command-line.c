@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -398,6 +399,35 @@ choose_sections (CgLibrary     *library,
   return 0;
 }
 
+/* FILE.pdf, or "-" for standard output (so `--export-handout=- | lp` prints a handout), where
+ * nothing but the PDF is written then */
+static int
+write_handout (CgHandoutLayout *layout,
+               const char      *filename)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (filename, "-"))
+    {
+      g_autoptr(CgOutputFile) output = NULL;
+
+      if (isatty (STDOUT_FILENO))
+        return fail ("%s", _("Standard output is a terminal; send the PDF to a file or a "
+                             "program, e.g. “--export-handout=- | lp”"));
+
+      output = cg_output_file_new_for_fd (STDOUT_FILENO, _("standard output"));
+      if (!cg_handout_layout_write_pdf (layout, output, &error))
+        return fail ("%s", error->message);
+
+      return 0;
+    }
+
+  if (!cg_handout_layout_export_pdf (layout, filename, &error))
+    return fail ("%s", error->message);
+
+  return 0;
+}
+
 /* --export-handout: the same pages the handout builder prints, from the same library (the
  * built-in content in @language, then installed and --bundle bundles), in library order. */
 static int
@@ -449,10 +479,7 @@ run_export_handout (CgLibrary    *library,
         }
     }
 
-  if (!cg_handout_layout_export_pdf (layout, filename, &error))
-    return fail ("%s", error->message);
-
-  return 0;
+  return write_handout (layout, filename);
 }
 
 /**

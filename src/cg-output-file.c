@@ -355,6 +355,15 @@ cg_output_file_get_target (CgOutputFile *self)
   return self->target;
 }
 
+/* Returns: the file's name as messages give it */
+const char *
+cg_output_file_get_display_name (CgOutputFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->display_name;
+}
+
 static gboolean
 flush_buffer (CgOutputFile *self)
 {
@@ -389,7 +398,7 @@ cg_output_file_write (CgOutputFile  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->saved_errno == 0)
+  if (self->saved_errno == 0 && length > 0)
     {
       g_byte_array_append (self->buffer, data, length);
       if (self->buffer->len >= BUFFER_SIZE)

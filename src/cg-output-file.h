@@ -25,6 +25,7 @@ CgOutputFile *cg_output_file_open            (const char         *path,
 CgOutputFile *cg_output_file_new_for_fd      (int                 fd,
                                               const char         *display_name);
 const char   *cg_output_file_get_target      (CgOutputFile       *self);
+const char   *cg_output_file_get_display_name (CgOutputFile      *self);
 gboolean      cg_output_file_write           (CgOutputFile       *self,
                                               const void         *data,
                                               gsize               length,

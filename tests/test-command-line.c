@@ -14,15 +14,15 @@
 
 #include "cg-test-util.h"
 
-/* A valid bundle of one topic, whose section id is @section_id, on line 8 */
-#define BUNDLE_WITH_SECTION(section_id) \
+/* A valid bundle of one topic, @topic_id, whose one section, @section_id, is on line 9 */
+#define BUNDLE_WITH_SECTION(topic_id, section_id) \
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
   "<bundle format=\"1\" lang=\"en\">\n" \
   "  <provenance>\n" \
   "    <source>Test Clinic</source>\n" \
   "    <content-version>1</content-version>\n" \
   "  </provenance>\n" \
-  "  <topic id=\"topic-" section_id "\">\n" \
+  "  <topic id=\"" topic_id "\">\n" \
   "    <title>Topic</title>\n" \
   "    <section id=\"" section_id "\">\n" \
   "      <title>Section</title>\n" \
@@ -269,9 +269,9 @@ test_cli_validate_library (void)
     { installed, 0, "valid bundle" },   /* checked against the others, not against itself */
   };
 
-  install_bundle (bundles, "clinic-a.xml", BUNDLE_WITH_SECTION ("clinic-a"));
-  g_assert_true (g_file_set_contents (builtin_clash, BUNDLE_WITH_SECTION ("causes"), -1, NULL));
-  g_assert_true (g_file_set_contents (installed_clash, BUNDLE_WITH_SECTION ("clinic-a"), -1, NULL));
+  install_bundle (bundles, "clinic-a.xml", BUNDLE_WITH_SECTION ("topic-a", "clinic-a"));
+  g_assert_true (g_file_set_contents (builtin_clash, BUNDLE_WITH_SECTION ("topic-b", "causes"), -1, NULL));
+  g_assert_true (g_file_set_contents (installed_clash, BUNDLE_WITH_SECTION ("topic-c", "clinic-a"), -1, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
