@@ -295,6 +295,21 @@ test_cli_validate_library (void)
     }
 }
 
+/* The XML parser's English is wrapped in a sentence in the interface language */
+static void
+test_cli_parser_message_translated (void)
+{
+  g_autofree char *malformed = fixture ("malformed.xml");
+  g_autofree char *option = g_strconcat ("--validate-bundle=", malformed, NULL);
+  const char *env[] = { "LANGUAGE=de", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cg_test_run_binary_with_env (env, &out, &err, option, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, malformed));
+  g_assert_nonnull (strstr (err, ": Dies ist kein wohlgeformtes XML (der Parser meldet: „"));
+}
+
 /* Cron and systemd run scripts under LC_ALL=C: arguments are taken as UTF-8 where the locale
  * cannot represent them, and text that is not UTF-8 is bad input naming the option */
 static void
@@ -403,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/cli/unreadable-data-home", test_cli_unreadable_data_home);
   g_test_add_func ("/cli/validate-not-a-file", test_cli_validate_not_a_file);
   g_test_add_func ("/cli/validate-library", test_cli_validate_library);
+  g_test_add_func ("/cli/parser-message-translated", test_cli_parser_message_translated);
   g_test_add_func ("/cli/any-locale", test_cli_any_locale);
   g_test_add_func ("/cli/quiet", test_cli_quiet);
 
