@@ -79,31 +79,24 @@ cg_command_line_get_entries (void)
 
 /* Text for the terminal: in the locale's character set where it can say it, else UTF-8 as it
  * is (section titles and snippets are UTF-8, and "?" for every accent helps no script). */
+G_GNUC_PRINTF (2, 3)
 static void
 write_text (FILE       *stream,
-            const char *text)
+            const char *format,
+            ...)
 {
+  g_autofree char *text = NULL;
   g_autofree char *converted = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
 
   if (!g_get_charset (NULL))
     converted = g_locale_from_utf8 (text, -1, NULL, NULL, NULL);
 
   fputs (converted != NULL ? converted : text, stream);
-}
-
-G_GNUC_PRINTF (1, 2)
-static void
-print_line (const char *format,
-            ...)
-{
-  g_autofree char *line = NULL;
-  va_list args;
-
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  write_text (stdout, line);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -118,10 +111,7 @@ fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  write_text (stderr, g_get_prgname ());
-  write_text (stderr, ": ");
-  write_text (stderr, message);
-  write_text (stderr, "\n");
+  write_text (stderr, "%s: %s\n", g_get_prgname (), message);
 
   return CG_EXIT_BAD_INPUT;
 }
@@ -181,10 +171,7 @@ report_installed_problems (GPtrArray *errors)
         line = g_strdup_printf (_("Installed bundle not used: %s"), error->message);
       else
         line = g_strdup (error->message);
-      write_text (stderr, g_get_prgname ());
-      write_text (stderr, ": ");
-      write_text (stderr, line);
-      write_text (stderr, "\n");
+      write_text (stderr, "%s: %s\n", g_get_prgname (), line);
     }
 }
 
@@ -236,17 +223,6 @@ choose_language (CgLibrary     *library,
   return language;
 }
 
-static void
-print_diagnostic (const char *filename,
-                  guint       line,
-                  const char *message)
-{
-  g_autofree char *text = line > 0 ? g_strdup_printf ("%s:%u: %s\n", filename, line, message)
-                                   : g_strdup_printf ("%s: %s\n", filename, message);
-
-  write_text (stderr, text);
-}
-
 /* --validate-bundle: what the window would do with the file. A file that cannot be read at all
  * is bad input (exit 2); a bundle the app would refuse, by the schema or because its ids are
  * taken in the library it would join, is invalid (exit 1). */
@@ -266,8 +242,7 @@ run_validate_bundle (const char   *filename,
     {
       if (g_error_matches (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE))
         {
-          write_text (stderr, error->message);
-          write_text (stderr, "\n");
+          write_text (stderr, "%s\n", error->message);
           return 1;
         }
       return fail ("%s", error->message);
@@ -279,7 +254,10 @@ run_validate_bundle (const char   *filename,
     {
       const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
-      print_diagnostic (display_name, diagnostic->line, diagnostic->message);
+      if (diagnostic->line > 0)
+        write_text (stderr, "%s:%u: %s\n", display_name, diagnostic->line, diagnostic->message);
+      else
+        write_text (stderr, "%s: %s\n", display_name, diagnostic->message);
     }
 
   if (diagnostics->len > 0)
@@ -291,13 +269,12 @@ run_validate_bundle (const char   *filename,
   if (!(bundle = cg_bundle_load_bytes (bytes, display_name, &error)) ||
       !cg_library_check_bundle (library, bundle, &error))
     {
-      write_text (stderr, error->message);
-      write_text (stderr, "\n");
+      write_text (stderr, "%s\n", error->message);
       return 1;
     }
 
   /* Translators: %s is a file name */
-  print_line (_("%s: valid bundle\n"), display_name);
+  write_text (stdout, _("%s: valid bundle\n"), display_name);
 
   return 0;
 }
@@ -320,7 +297,7 @@ run_list_sections (CgLibrary  *library,
         {
           CgSection *section = cg_topic_get_section (topic, j);
 
-          print_line ("%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
+          write_text (stdout, "%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
         }
     }
 
@@ -353,7 +330,7 @@ run_search (CgLibrary  *library,
     {
       CgSearchHit *hit = g_ptr_array_index (hits, i);
 
-      print_line ("%s\t%s\n",
+      write_text (stdout, "%s\t%s\n",
                   cg_section_get_id (cg_search_hit_get_section (hit)),
                   cg_search_hit_get_snippet (hit));
     }

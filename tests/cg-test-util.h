@@ -7,7 +7,9 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 G_BEGIN_DECLS
@@ -89,6 +91,36 @@ cg_test_run_binary_with_env (const char * const  *env_changes,
   va_end (args);
 
   return status;
+}
+
+/* Removes @path and everything below it; symbolic links are removed, not followed. */
+static inline void
+cg_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        cg_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The mode of @path itself (a symbolic link is not followed) */
+static inline mode_t
+cg_test_get_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+
+  return st.st_mode;
 }
 
 G_END_DECLS

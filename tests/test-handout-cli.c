@@ -399,16 +399,6 @@ test_spanish (void)
   g_assert_null (strstr (text, "For effective management"));
 }
 
-static mode_t
-get_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_lstat (path, &st), ==, 0);
-
-  return st.st_mode;
-}
-
 /* The names in the temporary folder that start with a dot: temporary files left behind */
 static void
 assert_no_leftovers (void)
@@ -474,7 +464,7 @@ test_not_regular (void)
       g_autofree char *option = g_strdup_printf ("--export-handout=%s", paths[i]);
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      mode_t before = get_mode (paths[i]);
+      mode_t before = cg_test_get_mode (paths[i]);
       GStatBuf st;
 
       g_test_message ("%s", paths[i]);
@@ -483,12 +473,12 @@ test_not_regular (void)
       g_assert_true (g_str_has_prefix (err, "calcinosis-guide: "));
       g_assert_nonnull (strstr (err, paths[i]));
       g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
-      g_assert_cmpuint (get_mode (paths[i]), ==, before);
+      g_assert_cmpuint (cg_test_get_mode (paths[i]), ==, before);
       g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
       g_assert_false (S_ISREG (st.st_mode));
     }
 
-  g_assert_true (S_ISCHR (get_mode ("/dev/null")));
+  g_assert_true (S_ISCHR (cg_test_get_mode ("/dev/null")));
   assert_no_leftovers ();
 }
 
@@ -504,7 +494,7 @@ test_symlink (void)
   g_assert_cmpint (symlink ("link-target.pdf", link), ==, 0);
 
   path = export ("link.pdf", "--sections=overview", NULL);
-  g_assert_true (S_ISLNK (get_mode (link)));
+  g_assert_true (S_ISLNK (cg_test_get_mode (link)));
   check_sections (target, "overview");
   assert_no_leftovers ();
 }
@@ -526,9 +516,9 @@ test_permissions (void)
   without_note = export ("without-note.pdf", NULL);
   replaced = export ("kept.pdf", "--notes=" NOTE, NULL);
 
-  g_assert_cmpuint (get_mode (with_note) & 07777, ==, 0600);
-  g_assert_cmpuint (get_mode (without_note) & 07777, ==, 0644);
-  g_assert_cmpuint (get_mode (replaced) & 07777, ==, 0640);
+  g_assert_cmpuint (cg_test_get_mode (with_note) & 07777, ==, 0600);
+  g_assert_cmpuint (cg_test_get_mode (without_note) & 07777, ==, 0644);
+  g_assert_cmpuint (cg_test_get_mode (replaced) & 07777, ==, 0640);
 }
 
 /* A legal 254-byte file name works: the temporary file's name is no longer than that */

@@ -23,6 +23,8 @@
 
 #include "cg-output-file.h"
 
+#include "cg-test-util.h"
+
 #define CONTENTS "%PDF-1.5 new handout\n"
 
 static char *tmp_dir;
@@ -46,28 +48,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  cg_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -124,16 +108,6 @@ assert_contents (const char *path,
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
-}
-
-static mode_t
-get_mode (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_lstat (path, &st), ==, 0);
-
-  return st.st_mode;
 }
 
 static void
@@ -205,15 +179,15 @@ test_permissions (Fixture       *fixture,
   g_assert_true (write_file (public, fixture->flags, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (get_mode (kept) & 07777, ==, 0640);
-  g_assert_cmpuint (get_mode (kept_private) & 07777, ==, 0644);
-  g_assert_cmpuint (get_mode (private) & 07777, ==, 0600);
-  g_assert_cmpuint (get_mode (public) & 07777, ==, 0644);
+  g_assert_cmpuint (cg_test_get_mode (kept) & 07777, ==, 0640);
+  g_assert_cmpuint (cg_test_get_mode (kept_private) & 07777, ==, 0644);
+  g_assert_cmpuint (cg_test_get_mode (private) & 07777, ==, 0600);
+  g_assert_cmpuint (cg_test_get_mode (public) & 07777, ==, 0644);
 
   umask (027);
   g_unlink (public);
   g_assert_true (write_file (public, fixture->flags, &error));
-  g_assert_cmpuint (get_mode (public) & 07777, ==, 0640);
+  g_assert_cmpuint (cg_test_get_mode (public) & 07777, ==, 0640);
 
   umask (old_umask);
 }
@@ -239,17 +213,17 @@ test_symlink (Fixture       *fixture,
 
   g_assert_true (write_file (link, fixture->flags, &error));
   g_assert_no_error (error);
-  g_assert_true (S_ISLNK (get_mode (link)));
+  g_assert_true (S_ISLNK (cg_test_get_mode (link)));
   assert_contents (target, CONTENTS);
 
   g_assert_true (g_file_set_contents (target, "old", -1, NULL));
   g_assert_true (write_file (chain, fixture->flags, &error));
-  g_assert_true (S_ISLNK (get_mode (chain)));
-  g_assert_true (S_ISLNK (get_mode (link)));
+  g_assert_true (S_ISLNK (cg_test_get_mode (chain)));
+  g_assert_true (S_ISLNK (cg_test_get_mode (link)));
   assert_contents (target, CONTENTS);
 
   g_assert_true (write_file (dangling, fixture->flags, &error));
-  g_assert_true (S_ISLNK (get_mode (dangling)));
+  g_assert_true (S_ISLNK (cg_test_get_mode (dangling)));
   assert_contents (new_target, CONTENTS);
 
   listing = list_dir (fixture);
@@ -301,7 +275,7 @@ test_not_regular (Fixture       *fixture,
     assert_refused (fixture, device, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_cmpint (symlink ("/dev/null", link_to_device), ==, 0);
   assert_refused (fixture, link_to_device, G_IO_ERROR_NOT_REGULAR_FILE);
-  g_assert_true (S_ISCHR (get_mode ("/dev/null")));
+  g_assert_true (S_ISCHR (cg_test_get_mode ("/dev/null")));
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   assert_refused (fixture, folder, G_IO_ERROR_IS_DIRECTORY);
@@ -446,7 +420,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  cg_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
 
   return status;
