@@ -491,6 +491,7 @@ main (int   argc,
   int ret;
 
   install_bad_bundles ();
+  (void)cg_test_use_private_session_bus ();
   gtk_test_init (&argc, &argv, NULL);
 
   /* One registered application for every window of the test, as in the app */
