@@ -35,7 +35,7 @@ static const GOptionEntry entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the sections matching QUERY, best first"), N_("QUERY") },
   { "export-handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a handout to FILE.pdf"), N_("FILE.pdf") },
+    N_("Write a handout to FILE.pdf, or to standard output for -"), N_("FILE.pdf") },
   { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Sections of the handout, comma-separated (default: all)"), N_("ID,ID…") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, NULL,
