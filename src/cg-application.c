@@ -117,8 +117,8 @@ cg_application_activate (GApplication *app)
 
       /* Refused installed bundles are shown once, in the first window */
       for (guint i = 0; i < self->installed_errors->len; i++)
-        cg_window_show_message (CG_WINDOW (window),
-                                ((GError *)g_ptr_array_index (self->installed_errors, i))->message);
+        cg_window_show_bundle_problem (CG_WINDOW (window),
+                                       ((GError *)g_ptr_array_index (self->installed_errors, i))->message);
       g_ptr_array_set_size (self->installed_errors, 0);
 
       if (g_getenv ("CG_QUIT_AFTER_FIRST_FRAME") != NULL)

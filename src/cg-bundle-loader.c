@@ -368,11 +368,17 @@ on_parser_error_cb (void        *user_data,
 {
   xmlParserCtxtPtr ctxt = user_data;
   Report *report = ctxt->_private;
+  g_autofree char *detail = NULL;
 
   if (error->level < XML_ERR_ERROR)
     return;
 
-  add_diagnostic (report, CG_BUNDLE_ERROR_MALFORMED, MAX (error->line, 0), "%s", error->message);
+  detail = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+
+  /* libxml2 speaks English only: its words go inside a sentence in the interface language */
+  add_diagnostic (report, CG_BUNDLE_ERROR_MALFORMED, MAX (error->line, 0),
+                  /* Translators: %s is the XML parser's own message, in English */
+                  _("This is not well-formed XML (the parser says: “%s”)"), detail);
 }
 
 static void
@@ -380,11 +386,17 @@ on_schema_error_cb (void        *user_data,
                     xmlErrorPtr  error)
 {
   Report *report = user_data;
+  g_autofree char *detail = NULL;
 
   if (error->level < XML_ERR_ERROR)
     return;
 
-  add_diagnostic (report, CG_BUNDLE_ERROR_SCHEMA, MAX (error->line, 0), "%s", error->message);
+  detail = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+
+  add_diagnostic (report, CG_BUNDLE_ERROR_SCHEMA, MAX (error->line, 0),
+                  /* Translators: %s is the schema validator's own message, in English */
+                  _("This does not follow the bundle schema (the validator says: “%s”)"),
+                  detail);
 }
 
 static void
@@ -971,7 +983,6 @@ cg_bundle_load_resource (const char  *path,
                          GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -979,7 +990,6 @@ cg_bundle_load_resource (const char  *path,
   if (!(bytes = g_resources_lookup_data (path, 0, error)))
     return NULL;
 
-  name = g_strconcat ("resource://", path, NULL);
-
-  return cg_bundle_load_bytes (bytes, name, error);
+  /* Messages name the bundle by what it is, never by an internal resource:// address */
+  return cg_bundle_load_bytes (bytes, _("the built-in Calcinosis content"), error);
 }

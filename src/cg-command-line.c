@@ -11,6 +11,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "cg-bundle.h"
@@ -33,7 +36,7 @@ static const GOptionEntry entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the sections matching QUERY, best first"), N_("QUERY") },
   { "export-handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a handout to FILE.pdf"), N_("FILE.pdf") },
+    N_("Write a handout to FILE.pdf, or to standard output for -"), N_("FILE.pdf") },
   { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Sections of the handout, comma-separated (default: all)"), N_("ID,ID…") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -49,7 +52,7 @@ static const GOptionEntry entries[] = {
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Content language (en, es, fr, de)"), N_("LANG") },
   { "bundle", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use this content bundle instead of the built-in one"), N_("FILE") },
+    N_("Add this content bundle to the library (open it in a window when given alone)"), N_("FILE") },
   { "handout-set", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Start the handout from this handout set; other options override it"), N_("ID") },
   { "list-handout-sets", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -57,10 +60,48 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* Text options are declared G_OPTION_ARG_STRING above but registered as bytes, so GOption never
+ * converts them through the locale's character set (which fails under LC_ALL=C, as cron and
+ * systemd run scripts); decode_text_options() turns them into UTF-8 strings. */
 const GOptionEntry *
 cg_command_line_get_entries (void)
 {
-  return entries;
+  static GOptionEntry *registered = NULL;
+
+  if (g_once_init_enter (&registered))
+    {
+      GOptionEntry *copy = g_memdup2 (entries, sizeof entries);
+
+      for (guint i = 0; copy[i].long_name != NULL; i++)
+        if (copy[i].arg == G_OPTION_ARG_STRING)
+          copy[i].arg = G_OPTION_ARG_FILENAME;
+
+      g_once_init_leave (&registered, copy);
+    }
+
+  return registered;
+}
+
+/* Text for the terminal: in the locale's character set where it can say it, else UTF-8 as it
+ * is (section titles and snippets are UTF-8, and "?" for every accent helps no script). */
+G_GNUC_PRINTF (2, 3)
+static void
+write_text (FILE       *stream,
+            const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *converted = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (!g_get_charset (NULL))
+    converted = g_locale_from_utf8 (text, -1, NULL, NULL, NULL);
+
+  fputs (converted != NULL ? converted : text, stream);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -75,77 +116,172 @@ fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  write_text (stderr, "%s: %s\n", g_get_prgname (), message);
 
   return CG_EXIT_BAD_INPUT;
 }
 
+/* An argument as UTF-8: converted from the locale's character set where that works, taken as
+ * UTF-8 where the locale cannot represent it (LC_ALL=C), else %NULL. */
+static char *
+decode_argument (const char *bytes)
+{
+  char *text;
+
+  if (g_get_charset (NULL))
+    return g_utf8_validate (bytes, -1, NULL) ? g_strdup (bytes) : NULL;
+
+  if ((text = g_locale_to_utf8 (bytes, -1, NULL, NULL, NULL)) != NULL)
+    return text;
+
+  return g_utf8_validate (bytes, -1, NULL) ? g_strdup (bytes) : NULL;
+}
+
+/* Replaces each text option's bytes in @options with a UTF-8 string ("s"), so the actions read
+ * every text option with "&s". Returns the exit status of a failure, or 0. */
 static int
-run_validate_bundle (const char *filename)
+decode_text_options (GVariantDict *options)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      g_autofree char *text = NULL;
+      const char *bytes = NULL;
+
+      if (entries[i].arg != G_OPTION_ARG_STRING ||
+          !g_variant_dict_lookup (options, entries[i].long_name, "^&ay", &bytes))
+        continue;
+
+      if (!(text = decode_argument (bytes)))
+        /* Translators: %s is an option such as --notes */
+        return fail (_("The value of --%s is not valid text; use UTF-8"), entries[i].long_name);
+
+      g_variant_dict_insert (options, entries[i].long_name, "s", text);
+    }
+
+  return 0;
+}
+
+/* Installed bundles that could not be added are the administrator's to fix: one line each on
+ * stderr, and the command goes on with the rest of the library, as the window does. */
+static void
+report_installed_problems (GPtrArray *errors)
+{
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+      g_autofree char *line = NULL;
+
+      if (error->domain == CG_BUNDLE_ERROR)
+        /* Translators: %s is "FILE:LINE: problem" */
+        line = g_strdup_printf (_("Installed bundle not used: %s"), error->message);
+      else
+        line = g_strdup (error->message);
+      write_text (stderr, "%s: %s\n", g_get_prgname (), line);
+    }
+}
+
+/* The library the window shows: the built-in content, the installed bundles, and --bundle. */
+static CgLibrary *
+open_library (GVariantDict  *options,
+              gboolean       report_problems,
+              GError       **error)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  const char *bundle_path = NULL;
+
+  cg_library_load_installed (library, problems);
+  if (report_problems)
+    report_installed_problems (problems);
+
+  if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
+
+      if (!cg_library_add_file (library, file, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&library);
+}
+
+/* --language, or the interface language's content */
+static const char *
+choose_language (CgLibrary     *library,
+                 GVariantDict  *options,
+                 GError       **error)
+{
+  const char *language = NULL;
+
+  if (!g_variant_dict_lookup (options, "language", "&s", &language))
+    return cg_library_get_default_language (library);
+
+  if (!cg_library_has_language (library, language))
+    {
+      g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Unknown language “%s”; available: %s"), language, available);
+      return NULL;
+    }
+
+  return language;
+}
+
+/* --validate-bundle: what the window would do with the file. A file that cannot be read at all
+ * is bad input (exit 2); a bundle the app would refuse, by the schema or because its ids are
+ * taken in the library it would join, is invalid (exit 1). */
+static int
+run_validate_bundle (const char   *filename,
+                     GVariantDict *options)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+  g_autofree char *display_name = g_filename_display_name (filename);
   g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(CgLibrary) library = NULL;
+  g_autoptr(CgBundle) bundle = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!(bytes = cg_bundle_read_file (file, &error)))
     {
-      g_printerr ("%s\n", error->message);
-      return 1;
+      if (g_error_matches (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE))
+        {
+          write_text (stderr, "%s\n", error->message);
+          return 1;
+        }
+      return fail ("%s", error->message);
     }
 
-  diagnostics = cg_bundle_check_bytes (bytes, filename);
+  diagnostics = cg_bundle_check_bytes (bytes, display_name);
 
   for (guint i = 0; i < diagnostics->len; i++)
     {
       const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
       if (diagnostic->line > 0)
-        g_printerr ("%s:%u: %s\n", filename, diagnostic->line, diagnostic->message);
+        write_text (stderr, "%s:%u: %s\n", display_name, diagnostic->line, diagnostic->message);
       else
-        g_printerr ("%s: %s\n", filename, diagnostic->message);
+        write_text (stderr, "%s: %s\n", display_name, diagnostic->message);
     }
 
   if (diagnostics->len > 0)
     return 1;
 
+  if (!(library = open_library (options, FALSE, &error)))
+    return fail ("%s", error->message);
+
+  if (!(bundle = cg_bundle_load_bytes (bytes, display_name, &error)) ||
+      !cg_library_check_bundle (library, bundle, &error))
+    {
+      write_text (stderr, "%s\n", error->message);
+      return 1;
+    }
+
   /* Translators: %s is a file name */
-  g_print (_("%s: valid bundle\n"), filename);
+  write_text (stdout, _("%s: valid bundle\n"), display_name);
 
   return 0;
-}
-
-/* The library the other actions read: --bundle, or the built-in content. */
-static CgLibrary *
-open_library (GVariantDict  *options,
-              const char   **language,
-              GError       **error)
-{
-  g_autoptr(CgLibrary) library = NULL;
-  const char *bundle_path = NULL;
-
-  if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
-
-      if (!(library = cg_library_new_for_file (file, error)))
-        return NULL;
-    }
-  else
-    library = cg_library_new ();
-
-  if (!g_variant_dict_lookup (options, "language", "&s", language))
-    *language = cg_library_get_default_language (library);
-  else if (!cg_library_has_language (library, *language))
-    {
-      g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("Unknown language “%s”; available: %s"), *language, available);
-      return NULL;
-    }
-
-  return g_steal_pointer (&library);
 }
 
 static int
@@ -166,7 +302,7 @@ run_list_sections (CgLibrary  *library,
         {
           CgSection *section = cg_topic_get_section (topic, j);
 
-          g_print ("%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
+          write_text (stdout, "%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
         }
     }
 
@@ -199,15 +335,83 @@ run_search (CgLibrary  *library,
     {
       CgSearchHit *hit = g_ptr_array_index (hits, i);
 
-      g_print ("%s\t%s\n",
-               cg_section_get_id (cg_search_hit_get_section (hit)),
-               cg_search_hit_get_snippet (hit));
+      write_text (stdout, "%s\t%s\n",
+                  cg_section_get_id (cg_search_hit_get_section (hit)),
+                  cg_search_hit_get_snippet (hit));
     }
 
   return hits->len > 0 ? 0 : 1;
 }
 
-/* --export-handout: the same pages the handout builder prints, sections in bundle order. */
+/* --sections=ID,ID: the chosen section ids as a set, or %NULL for every section. An empty list
+ * is refused like the builder's "nothing ticked". Returns the exit status of a failure, or 0. */
+static int
+choose_sections (CgLibrary     *library,
+                 const char    *language,
+                 GVariantDict  *options,
+                 GHashTable   **out_chosen)
+{
+  g_autoptr(GHashTable) chosen = NULL;
+  g_auto(GStrv) ids = NULL;
+  const char *text = NULL;
+
+  *out_chosen = NULL;
+  if (!g_variant_dict_lookup (options, "sections", "&s", &text))
+    return 0;
+
+  ids = g_strsplit (text, ",", -1);
+  chosen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      CgSection *section;
+
+      if (*g_strstrip (ids[i]) == '\0')
+        continue;
+      if (!(section = cg_library_lookup_section (library, language, ids[i])))
+        return fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
+      g_hash_table_add (chosen, (gpointer)cg_section_get_id (section));
+    }
+
+  if (g_hash_table_size (chosen) == 0)
+    return fail ("%s", _("No sections given to --sections; name at least one, or leave the "
+                         "option out to print every section"));
+
+  *out_chosen = g_steal_pointer (&chosen);
+
+  return 0;
+}
+
+/* FILE.pdf, or "-" for standard output (so `--export-handout=- | lp` prints a handout), where
+ * nothing but the PDF is written then */
+static int
+write_handout (CgHandoutLayout *layout,
+               const char      *filename)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (filename, "-"))
+    {
+      g_autoptr(CgOutputFile) output = NULL;
+
+      if (isatty (STDOUT_FILENO))
+        return fail ("%s", _("Standard output is a terminal; send the PDF to a file or a "
+                             "program, e.g. “--export-handout=- | lp”"));
+
+      output = cg_output_file_new_for_fd (STDOUT_FILENO, _("standard output"));
+      if (!cg_handout_layout_write_pdf (layout, output, &error))
+        return fail ("%s", error->message);
+
+      return 0;
+    }
+
+  if (!cg_handout_layout_export_pdf (layout, filename, &error))
+    return fail ("%s", error->message);
+
+  return 0;
+}
+
+/* --export-handout: the same pages the handout builder prints, from the same library (the
+ * built-in content in @language, then installed and --bundle bundles), in library order. */
 static int
 run_export_handout (CgLibrary    *library,
                     const char   *language,
@@ -215,35 +419,26 @@ run_export_handout (CgLibrary    *library,
 {
   g_autoptr(GHashTable) chosen = NULL;
   g_autoptr(CgHandoutLayout) layout = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
   const char *filename = NULL;
   const char *text = NULL;
   CgPaper paper = cg_paper_get_default ();
   CgBundle *bundle;
+  int status;
 
   if (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0')
     return fail ("%s", _("No file name given to --export-handout"));
 
-  if (!(bundle = cg_library_get_bundle (library, language, &error)))
+  if (!(bundle = cg_library_get_bundle (library, language, &error)) ||
+      !(topics = cg_library_list_topics (library, language, &error)))
     return fail ("%s", error->message);
 
   if (g_variant_dict_lookup (options, "paper", "&s", &text) && !cg_paper_from_string (text, &paper))
     return fail (_("Unknown paper size “%s”; use a4 or letter"), text);
 
-  if (g_variant_dict_lookup (options, "sections", "&s", &text))
-    {
-      g_auto(GStrv) ids = g_strsplit (text, ",", -1);
-
-      chosen = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          CgSection *section = cg_bundle_lookup_section (bundle, g_strstrip (ids[i]));
-
-          if (section == NULL)
-            return fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
-          g_hash_table_add (chosen, (gpointer)cg_section_get_id (section));
-        }
-    }
+  if ((status = choose_sections (library, language, options, &chosen)) != 0)
+    return status;
 
   layout = cg_handout_layout_new (bundle);
   cg_handout_layout_set_paper (layout, paper);
@@ -253,9 +448,9 @@ run_export_handout (CgLibrary    *library,
   if (g_variant_dict_lookup (options, "clinic", "&s", &text))
     cg_handout_layout_set_clinic_header (layout, text);
 
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+  for (guint i = 0; i < topics->len; i++)
     {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
+      CgTopic *topic = g_ptr_array_index (topics, i);
 
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         {
@@ -266,10 +461,7 @@ run_export_handout (CgLibrary    *library,
         }
     }
 
-  if (!cg_handout_layout_export_pdf (layout, filename, &error))
-    return fail ("%s", error->message);
-
-  return 0;
+  return write_handout (layout, filename);
 }
 
 /* Handout sets whose files cannot be read are reported, the way the window's banner does,
@@ -385,6 +577,10 @@ cg_command_line_run (GVariantDict *options)
   const char *query = NULL;
   const char *set_id = NULL;
   g_autoptr(CgHandoutSet) set = NULL;
+  int status;
+
+  if ((status = decode_text_options (options)) != 0)
+    return status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -393,15 +589,13 @@ cg_command_line_run (GVariantDict *options)
     }
 
   if (g_variant_dict_lookup (options, "validate-bundle", "^&ay", &filename))
-    return run_validate_bundle (filename);
+    return run_validate_bundle (filename, options);
 
   if (g_variant_dict_contains (options, "list-handout-sets"))
     return run_list_handout_sets ();
 
   if (g_variant_dict_lookup (options, "handout-set", "&s", &set_id))
     {
-      int status;
-
       if (!g_variant_dict_contains (options, "export-handout"))
         return fail ("%s", _("--handout-set goes with --export-handout"));
       if ((status = apply_handout_set (options, set_id, &set)) != 0)
@@ -413,7 +607,8 @@ cg_command_line_run (GVariantDict *options)
       !g_variant_dict_contains (options, "export-handout"))
     return -1;
 
-  if (!(library = open_library (options, &language, &error)))
+  if (!(library = open_library (options, TRUE, &error)) ||
+      !(language = choose_language (library, options, &error)))
     return fail ("%s", error->message);
 
   if (g_variant_dict_contains (options, "list-sections"))
@@ -421,8 +616,6 @@ cg_command_line_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "export-handout"))
     {
-      int status;
-
       if (set != NULL && (status = check_handout_set (options, library, language, set)) != 0)
         return status;
       return run_export_handout (library, language, options);

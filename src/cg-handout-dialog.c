@@ -23,6 +23,7 @@
 #include "cg-file-chooser.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
+#include "cg-handout-note.h"
 #include "cg-handout-set.h"
 #include "cg-handout-set-chooser.h"
 #include "cg-library.h"
@@ -39,9 +40,6 @@
  * or half a screen. */
 #define NARROW_WIDTH 900
 
-/* A note is a few lines for the patient; Pango's line breaking grows quadratically on very
- * long unbroken text, so the preview stays responsive only with a cap. */
-#define NOTE_MAX_CHARS 2000
 
 
 struct _CgHandoutDialog
@@ -333,12 +331,12 @@ on_note_changed_cb (CgHandoutDialog *self)
   int n_chars = gtk_text_buffer_get_char_count (buffer);
   g_autofree char *count = NULL;
 
-  if (n_chars > NOTE_MAX_CHARS)
+  if (n_chars > CG_HANDOUT_NOTE_MAX_CHARS)
     {
       GtkTextIter start, end;
 
       /* Re-enters this handler once, with the note at the cap */
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, NOTE_MAX_CHARS);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, CG_HANDOUT_NOTE_MAX_CHARS);
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_delete (buffer, &start, &end);
       gtk_widget_error_bell (GTK_WIDGET (self->note_view));
@@ -346,7 +344,7 @@ on_note_changed_cb (CgHandoutDialog *self)
     }
 
   /* Translators: characters used in the note, of the most it takes, e.g. “120 / 2000” */
-  count = g_strdup_printf (_("%d / %d"), n_chars, NOTE_MAX_CHARS);
+  count = g_strdup_printf (_("%d / %d"), n_chars, CG_HANDOUT_NOTE_MAX_CHARS);
   gtk_label_set_text (self->note_count_label, count);
 
   self->note_used = FALSE;

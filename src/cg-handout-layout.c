@@ -19,6 +19,7 @@
 
 #include "cg-bundle.h"
 #include "cg-handout-layout.h"
+#include "cg-handout-note.h"
 #include "cg-handout-pdf.h"
 #include "cg-paper.h"
 #include "cg-section.h"
@@ -236,7 +237,8 @@ cg_handout_layout_add_section (CgHandoutLayout *self,
  * white space only counts as none, so an empty note draws no empty box. */
 static void
 set_user_text (char       **field,
-               const char  *text)
+               const char  *text,
+               gsize        max_chars)
 {
   g_clear_pointer (field, g_free);
 
@@ -246,7 +248,7 @@ set_user_text (char       **field,
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
       {
-        *field = g_utf8_make_valid (text, -1);
+        *field = cg_handout_text_clean (text, max_chars);
         return;
       }
 }
@@ -258,7 +260,7 @@ cg_handout_layout_set_note (CgHandoutLayout *self,
 {
   g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
 
-  set_user_text (&self->note, note);
+  set_user_text (&self->note, note, CG_HANDOUT_NOTE_MAX_CHARS);
   self->dirty = TRUE;
 }
 
@@ -268,7 +270,7 @@ cg_handout_layout_set_clinic_header (CgHandoutLayout *self,
 {
   g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
 
-  set_user_text (&self->clinic_header, clinic_header);
+  set_user_text (&self->clinic_header, clinic_header, 0);
   self->dirty = TRUE;
 }
 
@@ -832,26 +834,50 @@ draw_pdf_page_cb (cairo_t  *cr,
 }
 
 /**
+ * cg_handout_layout_write_pdf:
+ * @output: where to write, e.g. cg_output_file_new_for_fd() for standard output
+ *
+ * Writes the handout as a PDF on the layout's paper and commits @output.
+ */
+gboolean
+cg_handout_layout_write_pdf (CgHandoutLayout  *self,
+                             CgOutputFile     *output,
+                             GError          **error)
+{
+  double width, height;
+  guint n_pages;
+
+  g_return_val_if_fail (CG_IS_HANDOUT_LAYOUT (self), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  cg_paper_get_size (self->paper, &width, &height);
+  n_pages = cg_handout_layout_paginate (self, width, height);
+
+  return cg_handout_pdf_write (output, width, height, n_pages, get_title (self),
+                               draw_pdf_page_cb, self, error);
+}
+
+/**
  * cg_handout_layout_export_pdf:
  * @path: where to write the PDF, on the layout's paper
  *
- * Writes the handout with cg_handout_pdf_write(): a reader never sees half a file, and a
- * failure leaves nothing behind.
+ * Writes the handout through a #CgOutputFile: a reader never sees half a file, a failure
+ * leaves nothing behind, and only a regular file (or a symbolic link to one) is replaced.
  */
 gboolean
 cg_handout_layout_export_pdf (CgHandoutLayout  *self,
                               const char       *path,
                               GError          **error)
 {
-  double width, height;
-  guint n_pages;
+  g_autoptr(CgOutputFile) output = NULL;
 
   g_return_val_if_fail (CG_IS_HANDOUT_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  cg_paper_get_size (self->paper, &width, &height);
-  n_pages = cg_handout_layout_paginate (self, width, height);
+  /* A handout with a note is patient data: a new file is for its owner only */
+  if (!(output = cg_output_file_open (path, self->note != NULL ? CG_OUTPUT_FILE_PRIVATE
+                                                               : CG_OUTPUT_FILE_DEFAULT, error)))
+    return FALSE;
 
-  return cg_handout_pdf_write (path, width, height, n_pages, get_title (self),
-                               draw_pdf_page_cb, self, error);
+  return cg_handout_layout_write_pdf (self, output, error);
 }

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "cg-output-file.h"
 #include "cg-paper.h"
 #include "cg-types.h"
 
@@ -41,6 +42,9 @@ void             cg_handout_layout_draw_page         (CgHandoutLayout  *self,
                                                       guint             page);
 char            *cg_handout_layout_dup_page_text     (CgHandoutLayout  *self,
                                                       guint             page);
+gboolean         cg_handout_layout_write_pdf         (CgHandoutLayout  *self,
+                                                      CgOutputFile     *output,
+                                                      GError          **error);
 gboolean         cg_handout_layout_export_pdf        (CgHandoutLayout  *self,
                                                       const char       *path,
                                                       GError          **error);

@@ -8,98 +8,41 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "cg-handout-pdf.h"
-
-/* Cairo hands over the PDF in small pieces: gather them, so writing takes a few system calls
- * rather than hundreds. */
-#define PDF_BUFFER_SIZE (64 * 1024)
-
-typedef struct
-{
-  int         fd;
-  int         saved_errno;
-  GByteArray *buffer;
-} PdfStream;
-
-static gboolean
-flush_pdf_stream (PdfStream *stream)
-{
-  const guint8 *data = stream->buffer->data;
-  gsize length = stream->buffer->len;
-
-  while (length > 0)
-    {
-      gssize n = write (stream->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          stream->saved_errno = n < 0 ? errno : EIO;
-          break;
-        }
-      data += n;
-      length -= n;
-    }
-
-  g_byte_array_set_size (stream->buffer, 0);
-
-  return stream->saved_errno == 0;
-}
+#include "cg-output-file.h"
 
 static cairo_status_t
 write_pdf_cb (void                *closure,
               const unsigned char *data,
               unsigned int         length)
 {
-  PdfStream *stream = closure;
+  CgOutputFile *output = closure;
 
-  g_byte_array_append (stream->buffer, data, length);
-
-  if (stream->buffer->len >= PDF_BUFFER_SIZE && !flush_pdf_stream (stream))
+  if (!cg_output_file_write (output, data, length, NULL))
     return CAIRO_STATUS_WRITE_ERROR;
 
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-set_write_error (GError     **error,
-                 GIOErrorEnum  code,
-                 const char   *path,
-                 const char   *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  /* Translators: the first %s is a file name, the second the system's reason */
-  g_set_error (error, G_IO_ERROR, code, _("Cannot write “%s”: %s"), display_name, reason);
-
-  return FALSE;
-}
-
 /**
  * cg_handout_pdf_write:
- * @path: where to write the PDF
+ * @output: where to write the PDF, from cg_output_file_open() or cg_output_file_new_for_fd()
  * @width: page width in points
  * @height: page height in points
  * @n_pages: how many pages @draw_page draws
  * @title: the document title in the PDF's metadata
  * @draw_page: (scope call): draws one page
  *
- * Writes the PDF next to @path under a temporary name, then renames it: a reader never sees
- * half a file, and a failure leaves nothing behind.
+ * Writes the PDF to @output and commits it: a reader never sees half a file, and after a
+ * failure nothing is left behind (see #CgOutputFile).
  *
- * Returns: %TRUE, or %FALSE with @error set in the #G_IO_ERROR domain, naming @path
+ * Returns: %TRUE, or %FALSE with @error set in the #G_IO_ERROR domain, naming the file
  */
 gboolean
-cg_handout_pdf_write (const char            *path,
+cg_handout_pdf_write (CgOutputFile          *output,
                       double                 width,
                       double                 height,
                       guint                  n_pages,
@@ -108,31 +51,13 @@ cg_handout_pdf_write (const char            *path,
                       gpointer               user_data,
                       GError               **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  PdfStream stream = { -1, 0, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (draw_page != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-
-  if ((stream.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666)) < 0)
-    {
-      int saved_errno = errno;
-
-      return set_write_error (error, g_io_error_from_errno (saved_errno), path,
-                              g_strerror (saved_errno));
-    }
-
-  stream.buffer = g_byte_array_sized_new (PDF_BUFFER_SIZE);
-
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, output, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
 
@@ -149,26 +74,17 @@ cg_handout_pdf_write (const char            *path,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    flush_pdf_stream (&stream);
-  g_byte_array_unref (stream.buffer);
-  if (close (stream.fd) != 0 && stream.saved_errno == 0)
-    stream.saved_errno = errno;
+  /* A write error is the file's to report, with the system's reason */
+  if (status == CAIRO_STATUS_WRITE_ERROR)
+    return cg_output_file_write (output, NULL, 0, error);
 
-  if (status == CAIRO_STATUS_SUCCESS && stream.saved_errno == 0 &&
-      g_rename (tmp_path, path) != 0)
-    stream.saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || stream.saved_errno != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp_path);
-
-      if (stream.saved_errno != 0)
-        return set_write_error (error, g_io_error_from_errno (stream.saved_errno), path,
-                                g_strerror (stream.saved_errno));
-
-      return set_write_error (error, G_IO_ERROR_FAILED, path, cairo_status_to_string (status));
+      /* Translators: the first %s is a file name, the second the reason */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   cg_output_file_get_display_name (output), cairo_status_to_string (status));
+      return FALSE;
     }
 
-  return TRUE;
+  return cg_output_file_commit (output, error);
 }

@@ -9,13 +9,15 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "cg-output-file.h"
+
 G_BEGIN_DECLS
 
 typedef void (*CgHandoutPdfDrawFunc) (cairo_t  *cr,
                                       guint     page,
                                       gpointer  user_data);
 
-gboolean cg_handout_pdf_write (const char            *path,
+gboolean cg_handout_pdf_write (CgOutputFile          *output,
                                double                 width,
                                double                 height,
                                guint                  n_pages,

@@ -13,9 +13,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
@@ -326,15 +329,41 @@ get_loaded_bundles (CgLibrary *self)
   return bundles;
 }
 
+static char *dup_file_id (GFile *file);
+
+static char *
+dup_origin_file_id (CgBundle *bundle)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cg_bundle_get_origin (bundle));
+
+  return dup_file_id (file);
+}
+
+/* With @other_files_only, bundles read from @bundle's own file do not count: that is the
+ * same bundle, checked again. */
 static gboolean
 check_conflicts (CgLibrary  *self,
                  CgBundle   *bundle,
+                 gboolean    other_files_only,
                  GError    **error)
 {
   g_autoptr(GPtrArray) loaded = get_loaded_bundles (self);
   const char *origin = cg_bundle_get_origin (bundle);
 
-  for (guint i = 0; i < loaded->len; i++)
+  if (other_files_only)
+    {
+      g_autofree char *file_id = dup_origin_file_id (bundle);
+
+      for (guint i = loaded->len; file_id != NULL && i-- > 0; )
+        {
+          g_autofree char *other_id = dup_origin_file_id (g_ptr_array_index (loaded, i));
+
+          if (g_strcmp0 (file_id, other_id) == 0)
+            g_ptr_array_remove_index (loaded, i);
+        }
+    }
+
+  for (guint i = 0; i < loaded->len && !other_files_only; i++)
     {
       CgBundle *other = g_ptr_array_index (loaded, i);
 
@@ -393,7 +422,7 @@ add_bundle (CgLibrary  *self,
             CgBundle   *bundle,
             GError    **error)
 {
-  if (!check_conflicts (self, bundle, error))
+  if (!check_conflicts (self, bundle, FALSE, error))
     return FALSE;
 
   g_ptr_array_add (self->extra, g_object_ref (bundle));
@@ -426,6 +455,29 @@ cg_library_add_bundle (CgLibrary  *self,
   g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
+}
+
+/**
+ * cg_library_check_bundle:
+ * @bundle: a bundle loaded with cg_bundle_load_bytes() or cg_bundle_load_file()
+ *
+ * Whether @bundle could join the library: none of its topic or section ids is taken by the
+ * built-in content or a bundle from another file. The library does not change, so a bundle
+ * already installed can be checked against the others.
+ *
+ * Returns: %TRUE if it could be added, else %FALSE with @error set as cg_library_add_bundle()
+ *   sets it
+ */
+gboolean
+cg_library_check_bundle (CgLibrary  *self,
+                         CgBundle   *bundle,
+                         GError    **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (CG_IS_BUNDLE (bundle), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_conflicts (self, bundle, TRUE, error);
 }
 
 /**
@@ -559,10 +611,33 @@ cg_library_load_installed (CgLibrary *self,
 
   for (guint i = 0; i < dirs->len; i++)
     {
-      g_autoptr(GFile) dir = g_file_new_for_path (g_ptr_array_index (dirs, i));
-      g_autofree char *dir_id = dup_file_id (dir);
+      const char *path = g_ptr_array_index (dirs, i);
+      g_autoptr(GFile) dir = g_file_new_for_path (path);
+      g_autofree char *dir_id = NULL;
       g_autoptr(GPtrArray) names = NULL;
+      GStatBuf st;
+      int saved_errno = 0;
 
+      /* Most of these folders do not exist, and need not; one that exists but cannot be read
+       * (or a $XDG_DATA_HOME that cannot) hides bundles someone installed: say so. */
+      if (g_stat (path, &st) != 0)
+        saved_errno = errno;
+      else if (!S_ISDIR (st.st_mode))
+        saved_errno = ENOTDIR;
+      else if (g_access (path, R_OK | X_OK) != 0)
+        saved_errno = errno;
+
+      if (saved_errno != 0)
+        {
+          if (saved_errno != ENOENT && errors != NULL)
+            /* Translators: the first %s is a folder, the second the system's reason */
+            g_ptr_array_add (errors, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                                  _("%s: This bundles folder cannot be read: %s"),
+                                                  path, g_strerror (saved_errno)));
+          continue;
+        }
+
+      dir_id = dup_file_id (dir);
       if (dir_id == NULL || !g_hash_table_add (seen, g_steal_pointer (&dir_id)))
         continue;
 

@@ -50,6 +50,9 @@ CgSection          *cg_library_lookup_section       (CgLibrary   *self,
 gboolean            cg_library_add_bundle           (CgLibrary   *self,
                                                      CgBundle    *bundle,
                                                      GError     **error);
+gboolean            cg_library_check_bundle         (CgLibrary   *self,
+                                                     CgBundle    *bundle,
+                                                     GError     **error);
 gboolean            cg_library_add_file             (CgLibrary   *self,
                                                      GFile       *file,
                                                      GError     **error);

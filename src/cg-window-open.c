@@ -35,10 +35,7 @@ cg_window_open_bundle (CgWindow *self,
 
   if (!cg_library_add_file (cg_window_get_library (self), file, &error))
     {
-      /* Translators: %s is an error that names the file and line, e.g. "a.xml:3: …" */
-      g_autofree char *message = g_strdup_printf (_("Could not open the bundle: %s"), error->message);
-
-      cg_window_show_message (self, message);
+      cg_window_show_bundle_problem (self, error->message);
       return FALSE;
     }
 

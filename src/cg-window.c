@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
 #include "cg-library.h"
@@ -38,6 +39,7 @@ struct _CgWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkBox               *info_box;
+  CgBundleBanner       *bundle_banner;
   GtkPaned             *paned;
   CgSidebar            *sidebar;
   CgContentView        *content_view;
@@ -210,6 +212,21 @@ cg_window_show_message (CgWindow   *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, message,
                                   -1);
   gtk_box_append (self->info_box, banner);
+}
+
+/**
+ * cg_window_show_bundle_problem:
+ * @message: a bundle that could not be opened, "FILE:LINE: message"
+ *
+ * Counts the bundle in the one banner for all bundle problems, which lists each under Details.
+ */
+void
+cg_window_show_bundle_problem (CgWindow   *self,
+                               const char *message)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  cg_bundle_banner_add_problem (self->bundle_banner, message);
 }
 
 /* Lists the topics again (a clinic bundle was added), keeping the section shown. */
@@ -609,6 +626,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CG_TYPE_BUNDLE_BANNER);
   g_type_ensure (CG_TYPE_CONTENT_VIEW);
   g_type_ensure (CG_TYPE_SIDEBAR);
 
@@ -618,6 +636,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, info_box);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, bundle_banner);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_view);

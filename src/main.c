@@ -20,6 +20,9 @@ main (int   argc,
   const char *localedir = g_getenv ("CG_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* Done above: GTK would do it again and warn about a locale the C library lacks, even for
+   * command-line runs that never open a window */
+  gtk_disable_setlocale ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

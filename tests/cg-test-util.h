@@ -7,16 +7,21 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 G_BEGIN_DECLS
 
 /* Runs $CG_BINARY with @args (NULL-terminated) and no display, so a test fails if a
- * command-line action tried to open a window. Returns the exit status. */
+ * command-line action tried to open a window; @env_changes (nullable) are "NAME=VALUE" to set
+ * and "NAME" to unset. Returns the exit status. */
 static inline int
-cg_test_run_binary_argv (char               **out,
-                         char               **err,
-                         const char * const  *args)
+cg_test_run_binary_env_argv (const char * const  *env_changes,
+                             char               **out,
+                             char               **err,
+                             const char * const  *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
@@ -32,6 +37,19 @@ cg_test_run_binary_argv (char               **out,
 
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  for (guint i = 0; env_changes != NULL && env_changes[i] != NULL; i++)
+    {
+      const char *equals = strchr (env_changes[i], '=');
+
+      if (equals == NULL)
+        envp = g_environ_unsetenv (envp, env_changes[i]);
+      else
+        {
+          g_autofree char *name = g_strndup (env_changes[i], equals - env_changes[i]);
+
+          envp = g_environ_setenv (envp, name, equals + 1, TRUE);
+        }
+    }
 
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &wait_status, &error);
@@ -41,6 +59,29 @@ cg_test_run_binary_argv (char               **out,
   return WEXITSTATUS (wait_status);
 }
 
+static inline int
+cg_test_run_binary_argv (char               **out,
+                         char               **err,
+                         const char * const  *args)
+{
+  return cg_test_run_binary_env_argv (NULL, out, err, args);
+}
+
+static inline int
+cg_test_run_binary_va (const char * const  *env_changes,
+                       char               **out,
+                       char               **err,
+                       const char          *first_arg,
+                       va_list              ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_null_terminated (8, NULL, TRUE);
+
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+
+  return cg_test_run_binary_env_argv (env_changes, out, err, (const char * const *)args->pdata);
+}
+
 /* cg_test_run_binary_argv() with the arguments listed, NULL-terminated */
 static inline int
 cg_test_run_binary (char       **out,
@@ -48,15 +89,42 @@ cg_test_run_binary (char       **out,
                     const char  *first_arg,
                     ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new_null_terminated (8, NULL, TRUE);
-  va_list ap;
+  va_list args;
+  int status;
 
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *)arg);
-  va_end (ap);
+  va_start (args, first_arg);
+  status = cg_test_run_binary_va (NULL, out, err, first_arg, args);
+  va_end (args);
 
-  return cg_test_run_binary_argv (out, err, (const char * const *)args->pdata);
+  return status;
+}
+
+static inline int
+cg_test_run_binary_with_env (const char * const  *env_changes,
+                             char               **out,
+                             char               **err,
+                             const char          *first_arg,
+                             ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first_arg);
+  status = cg_test_run_binary_va (env_changes, out, err, first_arg, args);
+  va_end (args);
+
+  return status;
+}
+
+/* The mode of @path itself (a symbolic link is not followed) */
+static inline mode_t
+cg_test_get_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+
+  return st.st_mode;
 }
 
 /* Runs a program from PATH with the arguments listed (NULL-terminated), fails the test unless

@@ -79,4 +79,24 @@ cg_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* Moves the test to a private session bus that can start no service. A GtkApplication of
+ * GTK 4.8 starting up on a bus that can activate xdg-desktop-portal starts it (to inhibit
+ * through it), and the app would then read the desktop's settings from it: the tests stay off
+ * portals only where none can start. Accessibility goes through GTK's test context, as there
+ * is no accessibility bus either. Call before gtk_test_init(); the bus ends with the process. */
+static inline GTestDBus *
+cg_test_use_private_session_bus (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  /* GTestDBus unsets DISPLAY, so that D-Bus cannot autolaunch on X11; GTK needs it back */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  return bus;
+}
+
 G_END_DECLS

@@ -59,22 +59,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
   g_autoptr(GDataInputStream) portal_out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *mock = NULL;
   g_autofree char *line = NULL;
-  g_autofree char *display = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
-  /* GTestDBus unsets DISPLAY, so that D-Bus cannot autolaunch on X11; GTK needs it back */
-  display = g_strdup (g_getenv ("DISPLAY"));
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  /* GTestDBus: its watcher ends the private bus when this process exits (not
+   * g_test_dbus_down(), which waits for GTK's session connection to go, which it never does) */
+  (void)cg_test_use_private_session_bus ();
 
   /* The stand-in says "dark", and "light" when the test writes "flip" */
   mock = g_test_build_filename (G_TEST_DIST, "tools", "mock-settings-portal.py", NULL);
@@ -86,8 +81,6 @@ main (int   argc,
   g_assert_no_error (error);
   g_assert_cmpstr (line, ==, "ready");
 
-  /* No accessibility bus on the private bus */
-  g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_init ();
 
   g_test_add_func ("/dark-style/follows-portal", test_dark_style_follows_portal);
@@ -96,10 +89,6 @@ main (int   argc,
 
   g_subprocess_force_exit (portal);
   g_clear_object (&portal);
-
-  /* Not g_test_dbus_down(): it waits for GTK's session connection to go, which it never does.
-   * GTestDBus's watcher ends the private bus when this process exits. */
-  (void)bus;
 
   return ret;
 }

@@ -10,8 +10,12 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include "cg-test-source.h"
 #include "cg-test-util.h"
@@ -246,6 +250,8 @@ static const struct {
   { "unknown-section", "--sections=causes,no-such-section", "no-such-section" },
   { "bad-paper", "--paper=b5", "b5" },
   { "unknown-language", "--language=xx", "xx" },
+  { "empty-sections", "--sections=", "--sections" },
+  { "only-commas", "--sections= , ", "--sections" },
 };
 
 static void
@@ -286,6 +292,169 @@ test_spanish (void)
   g_assert_null (strstr (text, "For effective management"));
 }
 
+/* The names in the temporary folder that start with a dot: temporary files left behind */
+static void
+assert_no_leftovers (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)))
+    g_assert_false (g_str_has_prefix (name, "."));
+}
+
+/* --export-handout=- writes the PDF, and nothing else, to standard output */
+static void
+test_stdout (void)
+{
+  g_autofree char *path = tmp_path ("stdout.pdf");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_set_stdout_file_path (launcher, path);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CG_BINARY"),
+                                         "--export-handout=-", "--sections=overview",
+                                         "--notes=" NOTE, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpmem (contents + length - 6, 6, "%%EOF\n", 6);
+  check_sections (path, "overview");
+}
+
+/* A named pipe or a device at the path (/dev/null, say) is refused and left alone */
+static void
+test_not_regular (void)
+{
+  g_autofree char *fifo = tmp_path ("fifo.pdf");
+  g_autofree char *device = tmp_path ("null-device.pdf");
+  g_autofree char *link = tmp_path ("link-to-null.pdf");
+  g_autofree char *folder = tmp_path ("folder.pdf");
+  const char *paths[] = { fifo, device, link, folder, "/dev/null" };
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  /* Without the right to make a device, the test makes a link to /dev/null instead */
+  if (mknod (device, S_IFCHR | 0666, makedev (1, 3)) != 0)
+    g_assert_cmpint (symlink ("/dev/null", device), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *option = g_strdup_printf ("--export-handout=%s", paths[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      mode_t before = cg_test_get_mode (paths[i]);
+      GStatBuf st;
+
+      g_test_message ("%s", paths[i]);
+      g_assert_cmpint (cg_test_run_binary (&out, &err, option, "--sections=overview", NULL), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "calcinosis-guide: "));
+      g_assert_nonnull (strstr (err, paths[i]));
+      g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+      g_assert_cmpuint (cg_test_get_mode (paths[i]), ==, before);
+      g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
+      g_assert_false (S_ISREG (st.st_mode));
+    }
+
+  g_assert_true (S_ISCHR (cg_test_get_mode ("/dev/null")));
+  assert_no_leftovers ();
+}
+
+/* A symbolic link is followed: the file it points to is replaced, the link stays */
+static void
+test_symlink (void)
+{
+  g_autofree char *target = tmp_path ("link-target.pdf");
+  g_autofree char *link = tmp_path ("link.pdf");
+  g_autofree char *path = NULL;
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("link-target.pdf", link), ==, 0);
+
+  path = export ("link.pdf", "--sections=overview", NULL);
+  g_assert_true (S_ISLNK (cg_test_get_mode (link)));
+  check_sections (target, "overview");
+  assert_no_leftovers ();
+}
+
+/* A replaced file keeps its mode; a new handout with a note is for its owner only; without
+ * one the umask applies (022 here) */
+static void
+test_permissions (void)
+{
+  g_autofree char *kept = tmp_path ("kept.pdf");
+  g_autofree char *with_note = NULL;
+  g_autofree char *without_note = NULL;
+  g_autofree char *replaced = NULL;
+
+  g_assert_true (g_file_set_contents (kept, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (kept, 0640), ==, 0);
+
+  with_note = export ("with-note.pdf", "--notes=" NOTE, NULL);
+  without_note = export ("without-note.pdf", NULL);
+  replaced = export ("kept.pdf", "--notes=" NOTE, NULL);
+
+  g_assert_cmpuint (cg_test_get_mode (with_note) & 07777, ==, 0600);
+  g_assert_cmpuint (cg_test_get_mode (without_note) & 07777, ==, 0644);
+  g_assert_cmpuint (cg_test_get_mode (replaced) & 07777, ==, 0640);
+}
+
+/* A legal 254-byte file name works: the temporary file's name is no longer than that */
+static void
+test_long_name (void)
+{
+  g_autofree char *stem = g_strnfill (250, 'h');
+  g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (strlen (name), ==, 254);
+  path = export (name, "--sections=overview", NULL);
+  g_free (path);
+  path = export (name, "--sections=overview", NULL);
+  check_sections (path, "overview");
+  g_unlink (path);
+}
+
+/* Control characters in a note are dropped, not drawn as boxes, and a note is cut at the cap */
+static void
+test_note_cleaned (void)
+{
+  g_autofree char *note = g_strconcat ("--notes=Bring\a your\x1b list\f of\v medicines\x7f.\xc2\x9b ",
+                                       NULL);
+  g_autofree char *long_note = NULL;
+  g_autofree char *path = export ("note-control.pdf", "--sections=overview", note, NULL);
+  g_autofree char *text = cg_test_pdf_to_text (path);
+  g_autofree char *long_path = NULL;
+  g_autofree char *long_text = NULL;
+  g_autofree char *hashes = g_strnfill (40000, '#');
+  guint n_hashes = 0;
+
+  g_assert_nonnull (strstr (text, "Bring your list of medicines."));
+
+  /* 40,000 characters without a space: at most the cap is laid out and printed */
+  long_note = g_strconcat ("--notes=", hashes, NULL);
+  long_path = export ("note-long.pdf", "--sections=overview", long_note, NULL);
+  long_text = cg_test_pdf_to_text (long_path);
+  for (const char *p = long_text; *p != '\0'; p++)
+    n_hashes += *p == '#';
+  g_assert_cmpuint (n_hashes, ==, 2000);
+}
+
 static void
 remove_tmp_dir (void)
 {
@@ -296,7 +465,10 @@ remove_tmp_dir (void)
     {
       g_autofree char *path = tmp_path (name);
 
-      g_unlink (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_rmdir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (tmp_dir);
 }
@@ -309,6 +481,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* New files without a note follow the umask: make it known */
+  umask (022);
   tmp_dir = g_dir_make_tmp ("cg-handout-cli-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
 
@@ -328,6 +502,12 @@ main (int   argc,
     }
   g_test_add_func ("/handout-cli/replace", test_replace);
   g_test_add_func ("/handout-cli/spanish", test_spanish);
+  g_test_add_func ("/handout-cli/stdout", test_stdout);
+  g_test_add_func ("/handout-cli/not-regular", test_not_regular);
+  g_test_add_func ("/handout-cli/symlink", test_symlink);
+  g_test_add_func ("/handout-cli/permissions", test_permissions);
+  g_test_add_func ("/handout-cli/long-name", test_long_name);
+  g_test_add_func ("/handout-cli/note-cleaned", test_note_cleaned);
 
   status = g_test_run ();
   remove_tmp_dir ();

@@ -146,7 +146,7 @@ test_library_add_file (CgTestTempDir *fixture,
 
   g_assert_false (cg_library_add_file (library, clash_file, &error));
   g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID);
-  cg_test_assert_error_message (error, clash, 6, "Section “overview” is already in resource://");
+  cg_test_assert_error_message (error, clash, 6, "Section “overview” is already in the built-in Calcinosis content");
   g_clear_error (&error);
 
   g_assert_false (cg_library_add_file (library, bad_file, &error));

@@ -82,6 +82,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  (void)cg_test_use_private_session_bus ();
   gtk_test_init (&argc, &argv, NULL);
 
   app = cg_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cg-application.h"
+#include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
 #include "cg-library.h"
@@ -393,6 +396,8 @@ test_window_open_bundle (void)
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   GtkWidget *info_box;
+  CgBundleBanner *banner;
+  g_autofree char *details = NULL;
   GtkListBoxRow *row;
 
   g_assert_true (cg_window_select_section (window, "symptoms"));
@@ -416,13 +421,137 @@ test_window_open_bundle (void)
   g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==,
                    "Text with <span size=\"9999999\">markup</span> & symbols");
 
+  /* A bundle that cannot be opened is counted in the one banner for bundle problems */
   info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
-  g_assert_cmpuint (count_children (info_box), ==, 0);
+  banner = CG_BUNDLE_BANNER (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_BUNDLE_BANNER));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_false (cg_window_open_bundle (window, bad));
-  g_assert_cmpuint (count_children (info_box), ==, 1);
+  g_assert_cmpuint (count_children (info_box), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
+  g_assert_cmpuint (cg_bundle_banner_get_n_problems (banner), ==, 1);
+  details = cg_bundle_banner_dup_details (banner);
+  g_assert_true (g_str_has_prefix (details, bad_path));
   g_assert_null (gtk_list_box_get_row_at_index (list, 9));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#define N_BAD_BUNDLES 20
+
+static char *data_home;
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Twenty broken installed bundles are one banner: "20 bundles could not be opened", with
+ * Details listing each as FILE:LINE: message */
+static void
+test_window_bundle_problems (void)
+{
+  GtkWindow *window;
+  GtkWidget *info_box;
+  GtkWidget *summary;
+  CgBundleBanner *banner;
+  GtkRevealer *revealer;
+  GtkWidget *dismiss;
+  g_autofree char *details = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CG_IS_WINDOW (window));
+  CG_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
+  g_assert_cmpuint (count_children (info_box), ==, 0);
+
+  banner = CG_BUNDLE_BANNER (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_BUNDLE_BANNER));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
+  g_assert_cmpuint (cg_bundle_banner_get_n_problems (banner), ==, N_BAD_BUNDLES);
+  summary = find_label (GTK_WIDGET (banner), "20 bundles could not be opened");
+  g_assert_nonnull (summary);
+  g_assert_true (gtk_widget_get_mapped (summary));
+
+  details = cg_bundle_banner_dup_details (banner);
+  lines = g_strsplit (details, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, N_BAD_BUNDLES);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s/calcinosis-guide/bundles/bad-%02u.xml:3: ", data_home, i);
+
+      g_assert_true (g_str_has_prefix (lines[i], prefix));
+      g_assert_nonnull (strstr (lines[i], "not well-formed XML"));
+    }
+
+  /* Details shows the list; dismissing hides the banner */
+  revealer = GTK_REVEALER (cg_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cg_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_TOGGLE_BUTTON)), TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (find_label (GTK_WIDGET (banner), details));
+  dismiss = gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (banner)));
+  g_assert_true (GTK_IS_BUTTON (dismiss));
+  g_signal_emit_by_name (dismiss, "clicked");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (banner)));
+  g_assert_cmpuint (cg_bundle_banner_get_n_problems (banner), ==, 0);
+
+  gtk_window_destroy (window);
+}
+
+/* Broken bundles installed for the user, before GLib reads $XDG_DATA_HOME */
+static void
+install_bad_bundles (void)
+{
+  g_autofree char *bundles = NULL;
+
+  data_home = g_dir_make_tmp ("cg-window-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  bundles = g_build_filename (data_home, "calcinosis-guide", "bundles", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (bundles, 0755), ==, 0);
+
+  for (guint i = 0; i < N_BAD_BUNDLES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad-%02u.xml", i);
+      g_autofree char *path = g_build_filename (bundles, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "<?xml version=\"1.0\"?>\n<bundle>\n", -1, NULL));
+    }
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+}
+
+static void
+remove_bad_bundles (void)
+{
+  g_autofree char *bundles = g_build_filename (data_home, "calcinosis-guide", "bundles", NULL);
+  g_autofree char *parent = g_path_get_dirname (bundles);
+
+  for (guint i = 0; i < N_BAD_BUNDLES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad-%02u.xml", i);
+      g_autofree char *path = g_build_filename (bundles, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (bundles);
+  g_rmdir (parent);
+  g_rmdir (data_home);
+  g_free (data_home);
 }
 
 int
@@ -432,6 +561,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  install_bad_bundles ();
+  (void)cg_test_use_private_session_bus ();
   gtk_test_init (&argc, &argv, NULL);
 
   /* One registered application for every window of the test, as in the app */
@@ -449,9 +580,11 @@ main (int   argc,
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/bundle-problems", test_window_bundle_problems);
 
   ret = g_test_run ();
   g_clear_object (&app);
+  remove_bad_bundles ();
 
   return ret;
 }
