@@ -232,7 +232,7 @@ test_all_sections (void)
   g_assert_nonnull (strstr (text, footer));
   g_assert_nonnull (strstr (text, "English"));
   g_assert_nonnull (strstr (text, "Content version 1.0.0"));
-  g_assert_true (text_contains (squeezed, "Calcinosis Guide source text (calcinosis-source.txt)"));
+  g_assert_true (text_contains (squeezed, "Calcinosis Guide patient information"));
   g_assert_nonnull (strstr (text, "Calcinosis\n"));
   g_assert_nonnull (strstr (text, "Date: "));
   g_assert_null (strstr (text, "Notes from your care team"));
