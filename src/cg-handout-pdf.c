@@ -17,9 +17,11 @@
 #include <glib/gstdio.h>
 
 #include "cg-handout-pdf.h"
+#include "cg-pdf-catalog.h"
 
-/* Cairo hands over the PDF in small pieces: gather them, so writing takes a few system calls
- * rather than hundreds. */
+/* Cairo hands over the PDF in small pieces: gather them all, so the document language can be
+ * appended to the finished PDF before a byte of it is written, and writing takes a few system
+ * calls rather than hundreds. */
 #define PDF_BUFFER_SIZE (64 * 1024)
 
 typedef struct
@@ -64,9 +66,6 @@ write_pdf_cb (void                *closure,
 
   g_byte_array_append (stream->buffer, data, length);
 
-  if (stream->buffer->len >= PDF_BUFFER_SIZE && !flush_pdf_stream (stream))
-    return CAIRO_STATUS_WRITE_ERROR;
-
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -89,34 +88,35 @@ set_write_error (GError     **error,
  * @path: where to write the PDF
  * @width: page width in points
  * @height: page height in points
- * @n_pages: how many pages @draw_page draws
- * @title: the document title in the PDF's metadata
- * @draw_page: (scope call): draws one page
+ * @language: the document's language (BCP 47), for the catalog's /Lang
+ * @render: (scope call): draws the document on a PDF surface of this size
  *
- * Writes the PDF next to @path under a temporary name, then renames it: a reader never sees
+ * Renders the PDF in memory, adds the document language (cg_pdf_catalog_append_update()),
+ * then writes it next to @path under a temporary name and renames it: a reader never sees
  * half a file, and a failure leaves nothing behind.
  *
  * Returns: %TRUE, or %FALSE with @error set in the #G_IO_ERROR domain, naming @path
  */
 gboolean
-cg_handout_pdf_write (const char            *path,
-                      double                 width,
-                      double                 height,
-                      guint                  n_pages,
-                      const char            *title,
-                      CgHandoutPdfDrawFunc   draw_page,
-                      gpointer               user_data,
-                      GError               **error)
+cg_handout_pdf_write (const char              *path,
+                      double                   width,
+                      double                   height,
+                      const char              *language,
+                      CgHandoutPdfRenderFunc   render,
+                      gpointer                 user_data,
+                      GError                 **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autoptr(GError) catalog_error = NULL;
   PdfStream stream = { -1, 0, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (draw_page != NULL, FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+  g_return_val_if_fail (render != NULL, FALSE);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -133,21 +133,15 @@ cg_handout_pdf_write (const char            *path,
   stream.buffer = g_byte_array_sized_new (PDF_BUFFER_SIZE);
 
   surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &stream, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_t *cr = cairo_create (surface);
-
-      draw_page (cr, page, user_data);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-    }
-
+  render (surface, user_data);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  /* A PDF that cannot take its language is still a good PDF: written, with a warning. */
+  if (status == CAIRO_STATUS_SUCCESS &&
+      !cg_pdf_catalog_append_update (stream.buffer, language, &catalog_error))
+    g_warning ("%s", catalog_error->message);
 
   if (status == CAIRO_STATUS_SUCCESS)
     flush_pdf_stream (&stream);

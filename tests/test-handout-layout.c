@@ -371,7 +371,7 @@ test_blank_note (void)
   cg_handout_layout_paginate (layout, 612, 792);
   text = cg_handout_layout_dup_page_text (layout, 0);
   g_assert_null (strstr (text, "Notes from your care team"));
-  g_assert_nonnull (strstr (text, "Date: 2026-03-09\n"));
+  g_assert_nonnull (strstr (text, "Date: March 9, 2026\n"));
   g_assert_true (g_str_has_prefix (text, "Riverside Clinic\nTelephone 0123 456789\nCalcinosis\n"));
 }
 
