@@ -1249,9 +1249,7 @@ draw_page (CgHandoutLayout *self,
       if (block->bullet != NULL && p->line == 0)
         {
           if (tags)
-            {
-              cairo_tag_begin (cr, "Lbl", "");
-            }
+            cairo_tag_begin (cr, "Lbl", "");
           cairo_move_to (cr, MARGIN + block->x - block->font_size * 1.1, baseline);
           pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->bullet, 0));
           if (tags)
