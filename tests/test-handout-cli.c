@@ -123,29 +123,6 @@ run_tool (const char *tool,
   return out;
 }
 
-/* Line breaks and hyphenation differ between a paragraph and its printed lines: compare the
- * text without any white space. */
-static char *
-squeeze (const char *text)
-{
-  GString *str = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (str, *p);
-
-  return g_string_free (str, FALSE);
-}
-
-static gboolean
-text_contains (const char *squeezed_text,
-               const char *sentence)
-{
-  g_autofree char *needle = squeeze (sentence);
-
-  return strstr (squeezed_text, needle) != NULL;
-}
-
 static char *
 export (const char *name,
         ...)
@@ -197,7 +174,7 @@ check_sections (const char *path,
                 const char *chosen)
 {
   g_autofree char *text = run_tool ("pdftotext", path);
-  g_autofree char *squeezed = squeeze (text);
+  g_autofree char *squeezed = cg_test_squeeze (text);
   g_auto(GStrv) ids = chosen != NULL ? g_strsplit (chosen, ",", -1) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -207,7 +184,7 @@ check_sections (const char *path,
       for (guint j = 0; sections[i].sentences[j] != NULL; j++)
         {
           g_test_message ("%s: %s", sections[i].id, sections[i].sentences[j]);
-          g_assert_cmpint (text_contains (squeezed, sections[i].sentences[j]), ==, wanted);
+          g_assert_cmpint (cg_test_text_contains (squeezed, sections[i].sentences[j]), ==, wanted);
         }
     }
 }
@@ -218,7 +195,7 @@ test_all_sections (void)
   g_autofree char *path = export ("all.pdf", NULL);
   g_autofree char *text = run_tool ("pdftotext", path);
   g_autofree char *info = run_tool ("pdfinfo", path);
-  g_autofree char *squeezed = squeeze (text);
+  g_autofree char *squeezed = cg_test_squeeze (text);
   g_autofree char *footer = NULL;
   guint n_pages = get_n_pages (path);
 
@@ -231,7 +208,7 @@ test_all_sections (void)
   footer = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
   g_assert_nonnull (strstr (text, footer));
   g_assert_nonnull (strstr (text, "English"));
-  g_assert_true (text_contains (squeezed, "Sources: Calcinosis Guide patient information, content version 1.0.0"));
+  g_assert_true (cg_test_text_contains (squeezed, "Sources: Calcinosis Guide patient information, content version 1.0.0"));
   g_assert_nonnull (strstr (text, "Calcinosis\n"));
   g_assert_nonnull (strstr (text, "Date: "));
   g_assert_null (strstr (text, "Notes from your care team"));
@@ -252,10 +229,10 @@ test_note_and_clinic (void)
   g_autofree char *path = export ("note.pdf", "--sections=overview",
                                   "--notes=" NOTE, "--clinic=" CLINIC, NULL);
   g_autofree char *text = run_tool ("pdftotext", path);
-  g_autofree char *squeezed = squeeze (text);
+  g_autofree char *squeezed = cg_test_squeeze (text);
 
-  g_assert_true (text_contains (squeezed, NOTE));
-  g_assert_true (text_contains (squeezed, CLINIC));
+  g_assert_true (cg_test_text_contains (squeezed, NOTE));
+  g_assert_true (cg_test_text_contains (squeezed, CLINIC));
   g_assert_nonnull (strstr (text, "Notes from your care team"));
   g_assert_cmpuint (get_n_pages (path), ==, 1);
   g_assert_nonnull (strstr (text, "Page 1 of 1"));

@@ -44,59 +44,19 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-/* Runs a program (found in PATH) and returns its standard output; it must succeed. */
-static char *
-run (const char *first_arg,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-  va_list args;
-
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-
-  return out;
-}
-
 static char *
 pdf_text (const char *path)
 {
-  return run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-}
-
-/* The text without white space: line breaks differ between a paragraph and its lines */
-static char *
-squeeze (const char *text)
-{
-  GString *str = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (str, *p);
-
-  return g_string_free (str, FALSE);
+  return cg_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
 }
 
 static gboolean
 text_contains (const char *text,
                const char *sentence)
 {
-  g_autofree char *haystack = squeeze (text);
-  g_autofree char *needle = squeeze (sentence);
+  g_autofree char *squeezed = cg_test_squeeze (text);
 
-  return strstr (haystack, needle) != NULL;
+  return cg_test_text_contains (squeezed, sentence);
 }
 
 /* Where @sentence starts in the squeezed text, or -1 */
@@ -104,8 +64,8 @@ static gssize
 text_position (const char *text,
                const char *sentence)
 {
-  g_autofree char *haystack = squeeze (text);
-  g_autofree char *needle = squeeze (sentence);
+  g_autofree char *haystack = cg_test_squeeze (text);
+  g_autofree char *needle = cg_test_squeeze (sentence);
   const char *found = strstr (haystack, needle);
 
   return found != NULL ? found - haystack : -1;
@@ -210,8 +170,8 @@ test_mixed_library (void)
   g_autofree char *path = export ("mixed.pdf", "--language=en",
                                   "--sections=treatment,daily-wound-care", NULL);
   g_autofree char *text = pdf_text (path);
-  g_autofree char *info = run ("pdfinfo", path, NULL);
-  g_autofree char *structure = run ("pdfinfo", "-struct", path, NULL);
+  g_autofree char *info = cg_test_run_tool ("pdfinfo", path, NULL);
+  g_autofree char *structure = cg_test_run_tool ("pdfinfo", "-struct", path, NULL);
 
   g_assert_true (text_contains (text, "Wash your hands before you touch the dressing."));
   g_assert_true (text_contains (text, "Calcinosis treatment includes managing symptoms"));
@@ -234,19 +194,6 @@ test_mixed_library (void)
                                        G_REGEX_MULTILINE, 0));
 }
 
-static char *
-dup_catalog (const char *path)
-{
-  g_autofree char *trailer = run ("qpdf", "--show-object=trailer", path, NULL);
-  g_autofree char *option = NULL;
-  const char *root = strstr (trailer, "/Root ");
-
-  g_assert_nonnull (root);
-  option = g_strdup_printf ("--show-object=%.*s", (int)strcspn (root + 6, " "), root + 6);
-
-  return run ("qpdf", option, path, NULL);
-}
-
 static guint
 count_occurrences (const char *text,
                    const char *needle)
@@ -265,12 +212,12 @@ test_tagged (void)
 {
   g_autofree char *path = export ("tagged.pdf", "--language=es",
                                   "--notes=Vuelva en seis semanas.", NULL);
-  g_autofree char *info = run ("pdfinfo", path, NULL);
-  g_autofree char *structure = run ("pdfinfo", "-struct", path, NULL);
-  g_autofree char *structure_text = run ("pdfinfo", "-struct-text", path, NULL);
-  g_autofree char *check = run ("qpdf", "--check", path, NULL);
-  g_autofree char *catalog = dup_catalog (path);
-  g_autofree char *json = run ("qpdf", "--json", "--json-key=outlines", path, NULL);
+  g_autofree char *info = cg_test_run_tool ("pdfinfo", path, NULL);
+  g_autofree char *structure = cg_test_run_tool ("pdfinfo", "-struct", path, NULL);
+  g_autofree char *structure_text = cg_test_run_tool ("pdfinfo", "-struct-text", path, NULL);
+  g_autofree char *check = cg_test_run_tool ("qpdf", "--check", path, NULL);
+  g_autofree char *catalog = cg_test_dup_pdf_catalog (path);
+  g_autofree char *json = cg_test_run_tool ("qpdf", "--json", "--json-key=outlines", path, NULL);
 
   g_assert_true (g_regex_match_simple ("^Tagged: +yes$", info, G_REGEX_MULTILINE, 0));
   g_assert_true (g_str_has_prefix (structure, "Document\n  H1 "));
@@ -345,7 +292,7 @@ test_bilingual (void)
   g_autofree char *path = export ("bilingual.pdf", "--language=es", "--second-language=en",
                                   "--sections=symptoms,treatment", NULL);
   g_autofree char *text = pdf_text (path);
-  g_autofree char *catalog = dup_catalog (path);
+  g_autofree char *catalog = cg_test_dup_pdf_catalog (path);
   gssize es_symptoms = text_position (text, "Los síntomas de la calcinosis pueden variar");
   gssize en_heading = text_position (text, "English: Symptoms");
   gssize en_symptoms = text_position (text, "Symptoms of calcinosis may vary");

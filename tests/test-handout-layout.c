@@ -531,24 +531,42 @@ page_has_line (GStrv       page,
   return g_strv_contains ((const char * const *)page, line);
 }
 
+#define FIRST_HEIGHT 380.0
+#define HEIGHT_STEP  3.0
+#define LAST_HEIGHT  900.0
+
+/* A section of filler paragraphs then @tail, laid out on pages of many heights from
+ * FIRST_HEIGHT: the printed lines of every page (dup_pages()), one array per height. */
+static GPtrArray *
+dup_pages_at_heights (const char *tail)
+{
+  g_autoptr(CgBundle) bundle = build_bundle ("en", 14, tail);
+  g_autoptr(CgHandoutLayout) layout = create_layout_of (bundle);
+  GPtrArray *page_sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+
+  for (double height = FIRST_HEIGHT; height <= LAST_HEIGHT; height += HEIGHT_STEP)
+    {
+      cg_handout_layout_paginate (layout, 595, height);
+      g_ptr_array_add (page_sets, dup_pages (layout));
+    }
+
+  return page_sets;
+}
+
 /* A lead-in ending with a colon stays on the page of its first two items, on pages of every
  * height; at some heights the rule moves it to the next page. */
 static void
 test_lead_in_keeps_two_items (void)
 {
-  g_autoptr(CgBundle) bundle = build_bundle ("en", 14, "<p>" LEAD_IN "</p><list>"
-                                             "<item>Item one</item><item>Item two</item>"
-                                             "<item>Item three</item><item>Item four</item>"
-                                             "</list><p>After the list.</p>");
-  g_autoptr(CgHandoutLayout) layout = create_layout_of (bundle);
+  g_autoptr(GPtrArray) page_sets = dup_pages_at_heights ("<p>" LEAD_IN "</p><list>"
+                                                          "<item>Item one</item><item>Item two</item>"
+                                                          "<item>Item three</item><item>Item four</item>"
+                                                          "</list><p>After the list.</p>");
   guint moved = 0;
 
-  for (double height = 380; height <= 900; height += 3)
+  for (guint h = 0; h < page_sets->len; h++)
     {
-      g_autoptr(GPtrArray) pages = NULL;
-
-      cg_handout_layout_paginate (layout, 595, height);
-      pages = dup_pages (layout);
+      GPtrArray *pages = g_ptr_array_index (page_sets, h);
 
       for (guint p = 0; p < pages->len; p++)
         {
@@ -556,7 +574,7 @@ test_lead_in_keeps_two_items (void)
 
           if (!page_has_line (page, LEAD_IN))
             continue;
-          g_test_message ("height %g, page %u", height, p);
+          g_test_message ("height %g, page %u", FIRST_HEIGHT + h * HEIGHT_STEP, p);
           g_assert_true (page_has_line (page, "• Item one"));
           g_assert_true (page_has_line (page, "• Item two"));
           moved += p > 0 && g_str_equal (page[0], LEAD_IN);
@@ -571,20 +589,16 @@ test_lead_in_keeps_two_items (void)
 static void
 test_no_lone_list_item (void)
 {
-  g_autoptr(CgBundle) bundle = build_bundle ("en", 14, "<p>Several things help.</p><list>"
-                                             "<item>Item one</item><item>Item two</item>"
-                                             "<item>Item three</item><item>Item four</item>"
-                                             "<item>Item five</item></list>"
-                                             "<p>After the list.</p>");
-  g_autoptr(CgHandoutLayout) layout = create_layout_of (bundle);
+  g_autoptr(GPtrArray) page_sets = dup_pages_at_heights ("<p>Several things help.</p><list>"
+                                                          "<item>Item one</item><item>Item two</item>"
+                                                          "<item>Item three</item><item>Item four</item>"
+                                                          "<item>Item five</item></list>"
+                                                          "<p>After the list.</p>");
   guint split = 0;
 
-  for (double height = 380; height <= 900; height += 3)
+  for (guint h = 0; h < page_sets->len; h++)
     {
-      g_autoptr(GPtrArray) pages = NULL;
-
-      cg_handout_layout_paginate (layout, 595, height);
-      pages = dup_pages (layout);
+      GPtrArray *pages = g_ptr_array_index (page_sets, h);
 
       for (guint p = 0; p + 1 < pages->len; p++)
         {
@@ -595,7 +609,8 @@ test_no_lone_list_item (void)
           if (!g_str_has_prefix (last, "• ") || !g_str_has_prefix (next[0], "• "))
             continue;
 
-          g_test_message ("height %g: page %u ends “%s”, next starts “%s”", height, p, last, next[0]);
+          g_test_message ("height %g: page %u ends “%s”, next starts “%s”",
+                          FIRST_HEIGHT + h * HEIGHT_STEP, p, last, next[0]);
           split++;
           g_assert_cmpstr (last, !=, "• Item one");
           g_assert_cmpstr (next[0], !=, "• Item five");

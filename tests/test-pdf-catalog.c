@@ -17,6 +17,8 @@
 
 #include "cg-pdf-catalog.h"
 
+#include "cg-test-util.h"
+
 static cairo_status_t
 append_cb (void                *closure,
            const unsigned char *data,
@@ -51,27 +53,6 @@ make_pdf (void)
 }
 
 static char *
-run (const char *command,
-     const char *arg1,
-     const char *arg2,
-     int        *exit_status)
-{
-  const char *argv[] = { command, arg1, arg2, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  if (arg2 == NULL)
-    argv[2] = NULL;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  *exit_status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-
-  return out;
-}
-
-static char *
 write_temp (GByteArray *pdf)
 {
   g_autoptr(GError) error = NULL;
@@ -86,20 +67,19 @@ write_temp (GByteArray *pdf)
   return path;
 }
 
-/* The catalog's object number, from the trailer qpdf reads */
+/* qpdf --check accepts the file and its catalog says so */
 static char *
-dup_root (const char *path)
+check_and_dup_catalog (GByteArray *pdf)
 {
-  g_autofree char *trailer = NULL;
-  const char *root;
-  int status;
+  g_autofree char *path = write_temp (pdf);
+  g_autofree char *check = cg_test_run_tool ("qpdf", "--check", path, NULL);
+  char *catalog;
 
-  trailer = run ("qpdf", "--show-object=trailer", path, &status);
-  g_assert_cmpint (status, ==, 0);
-  root = strstr (trailer, "/Root ");
-  g_assert_nonnull (root);
+  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors found"));
+  catalog = cg_test_dup_pdf_catalog (path);
+  g_unlink (path);
 
-  return g_strndup (root + 6, strcspn (root + 6, " "));
+  return catalog;
 }
 
 static void
@@ -108,14 +88,10 @@ test_lang (void)
   g_autoptr(GByteArray) pdf = make_pdf ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *root = NULL;
-  g_autofree char *option = NULL;
   g_autofree char *catalog = NULL;
-  g_autofree char *check = NULL;
   g_autofree char *info = NULL;
   guint original_len = pdf->len;
   g_autofree guint8 *original = g_memdup2 (pdf->data, pdf->len);
-  int status;
 
   g_assert_true (cg_pdf_catalog_append_update (pdf, "es", &error));
   g_assert_no_error (error);
@@ -124,26 +100,17 @@ test_lang (void)
   g_assert_cmpuint (pdf->len, >, original_len);
   g_assert_cmpmem (pdf->data, original_len, original, original_len);
 
-  path = write_temp (pdf);
-  check = run ("qpdf", "--check", path, &status);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (check, "No syntax or stream encoding errors found"));
-
-  root = dup_root (path);
-  option = g_strdup_printf ("--show-object=%s", root);
-  catalog = run ("qpdf", option, path, &status);
-  g_assert_cmpint (status, ==, 0);
+  catalog = check_and_dup_catalog (pdf);
   g_assert_nonnull (strstr (catalog, "/Lang (es)"));
   g_assert_nonnull (strstr (catalog, "/DisplayDocTitle true"));
   /* What cairo put there is still there */
   g_assert_nonnull (strstr (catalog, "/Type /Catalog"));
   g_assert_nonnull (strstr (catalog, "/StructTreeRoot"));
 
-  info = run ("pdfinfo", path, NULL, &status);
-  g_assert_cmpint (status, ==, 0);
+  path = write_temp (pdf);
+  info = cg_test_run_tool ("pdfinfo", path, NULL);
   g_assert_true (g_regex_match_simple ("^Title: +Calcinosis \\(test\\)$", info, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^Tagged: +yes$", info, G_REGEX_MULTILINE, 0));
-
   g_unlink (path);
 }
 
@@ -152,21 +119,11 @@ test_language_escaped (void)
 {
   g_autoptr(GByteArray) pdf = make_pdf ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *root = NULL;
-  g_autofree char *option = NULL;
   g_autofree char *catalog = NULL;
-  int status;
 
   g_assert_true (cg_pdf_catalog_append_update (pdf, "x(y)\\", &error));
-  path = write_temp (pdf);
-  g_free (run ("qpdf", "--check", path, &status));
-  g_assert_cmpint (status, ==, 0);
-  root = dup_root (path);
-  option = g_strdup_printf ("--show-object=%s", root);
-  catalog = run ("qpdf", option, path, &status);
+  catalog = check_and_dup_catalog (pdf);
   g_assert_nonnull (strstr (catalog, "/Lang (x\\(y\\)\\\\)"));
-  g_unlink (path);
 }
 
 static void
