@@ -13,13 +13,17 @@
 # 2. Every message itstool would translate (itstool's own extraction of SOURCE, so the msgids and
 #    msgctxts are exactly the ones it looks up) is looked up in LANG.mo; those missing (never
 #    translated, empty or fuzzy in LANG.po) were left in English.
-# 3. The provenance says so: <translation status="complete|partial" reviewed="false"
-#    untranslated="N"/>, so the app can tell the reader that some text is in English and that
-#    no medical translator has reviewed the translation yet.
+# 3. The provenance says so: <translation status="complete|partial" reviewed="true|false"
+#    untranslated="N"/>, so the app can tell the reader that some text is in English and
+#    whether a medical translator has reviewed the translation. reviewed="true" only when the
+#    review record (--review-record po/reviewed/LANG.sha256, written by build-aux/review-record)
+#    is signed off and every paragraph and list item of LANG.mo matches it: a translation
+#    changed after the sign-off is "not reviewed" again.
 # 4. The result is validated with `xmllint --schema bundle.xsd`, then renamed into place.
 
 import argparse
 import gettext
+import hashlib
 import os
 import subprocess
 import sys
@@ -82,6 +86,40 @@ def read_pot_messages(path):
     return messages
 
 
+def read_review_record(path):
+    """(reviewer or None, {sha256(msgid): sha256(msgstr)}), as build-aux/review-record writes it."""
+    reviewer, pins = None, {}
+    if path is None or not os.path.exists(path):
+        return reviewer, pins
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith('# Reviewed-by:'):
+                name = line[len('# Reviewed-by:'):].strip()
+                reviewer = None if name == 'nobody' else name
+            elif line and not line.startswith('#'):
+                msgstr_sum, msgid_sum = line.split()
+                pins[msgid_sum] = msgstr_sum
+    return reviewer, pins
+
+
+def is_reviewed(record, mo_path, messages):
+    """Whether the record is signed off and every medical message of the .mo (no msgctxt: the
+    paragraphs and list items) is translated exactly as recorded."""
+    reviewer, pins = read_review_record(record)
+    if reviewer is None:
+        return False
+    with open(mo_path, 'rb') as f:
+        catalog = gettext.GNUTranslations(f)._catalog
+    medical = [msgid for context, msgid in messages if context is None]
+    for msgid in medical:
+        msgstr = catalog.get(msgid)
+        key = hashlib.sha256(msgid.encode('utf-8')).hexdigest()
+        if not msgstr or pins.get(key) != hashlib.sha256(msgstr.encode('utf-8')).hexdigest():
+            return False
+    return len(pins) == len(medical)
+
+
 def count_untranslated(itstool, its, mo_path, source, tmpdir):
     pot = os.path.join(tmpdir, 'source.pot')
     subprocess.run([itstool, '-i', its, '-o', pot, source], check=True)
@@ -97,10 +135,10 @@ def count_untranslated(itstool, its, mo_path, source, tmpdir):
         key = msgid if context is None else context + '\x04' + msgid
         if not catalog.get(key):
             missing.append((context, msgid))
-    return len(messages), missing
+    return messages, missing
 
 
-def set_provenance(path, lang, source_name, n_untranslated):
+def set_provenance(path, lang, source_name, n_untranslated, reviewed):
     dom = xml.dom.minidom.parse(path)
     root = dom.documentElement
     if root.tagName != 'bundle':
@@ -123,8 +161,8 @@ def set_provenance(path, lang, source_name, n_untranslated):
         translation.removeAttribute(name)
     translation.setAttribute('status', 'partial' if n_untranslated else 'complete')
     # Machine-made or volunteer translations are "not reviewed" until a medical translator signs
-    # them off; a reviewed translation would be shipped as a reviewed bundle, not generated here.
-    translation.setAttribute('reviewed', 'false')
+    # them off in po/reviewed/LANG.sha256.
+    translation.setAttribute('reviewed', 'true' if reviewed else 'false')
     translation.setAttribute('untranslated', str(n_untranslated))
 
     comment = dom.createComment(GENERATED_NOTE.format(source=source_name, lang=lang))
@@ -141,6 +179,7 @@ def main():
     parser.add_argument('--lang', required=True)
     parser.add_argument('--schema', required=True, help='data/content/bundle.xsd')
     parser.add_argument('--output', required=True)
+    parser.add_argument('--review-record', help='po/reviewed/LANG.sha256 (build-aux/review-record)')
     parser.add_argument('--verbose', action='store_true', help='list untranslated strings')
     parser.add_argument('source', help='English bundle (data/content/calcinosis.xml)')
     args = parser.parse_args()
@@ -151,7 +190,9 @@ def main():
         subprocess.run([args.itstool, '-s', '-i', args.its, '-l', args.lang, '-m', args.mo,
                         '-o', merged, args.source], check=True)
 
-        total, missing = count_untranslated(args.itstool, args.its, args.mo, args.source, tmpdir)
+        messages, missing = count_untranslated(args.itstool, args.its, args.mo, args.source, tmpdir)
+        total = len(messages)
+        reviewed = not missing and is_reviewed(args.review_record, args.mo, messages)
         if missing:
             print('%s: %d of %d strings not translated, left in English (status="partial")'
                   % (args.lang, len(missing), total), file=sys.stderr)
@@ -159,7 +200,8 @@ def main():
                 for context, msgid in missing:
                     print('  [%s] %s' % (context or '', msgid), file=sys.stderr)
 
-        text = set_provenance(merged, args.lang, os.path.basename(args.source), len(missing))
+        text = set_provenance(merged, args.lang, os.path.basename(args.source), len(missing),
+                              reviewed)
         result = os.path.join(tmpdir, 'result.xml')
         with open(result, 'w', encoding='utf-8') as f:
             f.write(text)

@@ -642,6 +642,13 @@ read_provenance (CgBundle *bundle,
           g_free (version);
           version = dup_text (child);
         }
+      else if (is_element (child, "reviewed-on"))
+        {
+          g_autofree char *date = dup_text (child);
+
+          /* The schema checked the date already */
+          cg_bundle_set_reviewed_on (bundle, g_strstrip (date));
+        }
       else if (is_element (child, "translation"))
         {
           g_autofree char *status_str = dup_attribute (child, "status");

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cg-bundle-private.h"
@@ -24,6 +25,7 @@ struct _CgBundle
   char                *language;
   char                *source;
   char                *content_version;
+  GDateTime           *reviewed_on;  /* the optional <reviewed-on> date, at midnight UTC */
   GHashTable          *labels;
   GPtrArray           *topics;
 
@@ -89,6 +91,7 @@ cg_bundle_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->content_version, g_free);
+  g_clear_pointer (&self->reviewed_on, g_date_time_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
 
@@ -150,6 +153,43 @@ cg_bundle_set_provenance (CgBundle            *self,
   self->status = status;
   self->reviewed = !!reviewed;
   self->n_untranslated = n_untranslated;
+}
+
+/**
+ * cg_bundle_set_reviewed_on:
+ * @date: (nullable): "YYYY-MM-DD", the day the content was last reviewed, or %NULL
+ *
+ * Returns: %FALSE, leaving the date unset, if @date is not a valid calendar date
+ */
+gboolean
+cg_bundle_set_reviewed_on (CgBundle   *self,
+                           const char *date)
+{
+  int year, month, day;
+  char end;
+
+  g_return_val_if_fail (CG_IS_BUNDLE (self), FALSE);
+
+  g_clear_pointer (&self->reviewed_on, g_date_time_unref);
+  if (date == NULL)
+    return TRUE;
+
+  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      strlen (date) != 10 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  self->reviewed_on = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+  return self->reviewed_on != NULL;
+}
+
+/* Returns: (nullable) (transfer none): the day the content was last reviewed, if the bundle says */
+GDateTime *
+cg_bundle_get_reviewed_on (CgBundle *self)
+{
+  g_return_val_if_fail (CG_IS_BUNDLE (self), NULL);
+
+  return self->reviewed_on;
 }
 
 void

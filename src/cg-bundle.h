@@ -31,6 +31,9 @@ void                 cg_bundle_set_provenance          (CgBundle            *sel
                                                         CgTranslationStatus  status,
                                                         gboolean             reviewed,
                                                         guint                n_untranslated);
+gboolean             cg_bundle_set_reviewed_on         (CgBundle            *self,
+                                                        const char          *date);
+GDateTime           *cg_bundle_get_reviewed_on         (CgBundle            *self);
 void                 cg_bundle_add_label               (CgBundle            *self,
                                                         const char          *key,
                                                         const char          *text);

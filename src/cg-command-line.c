@@ -47,6 +47,8 @@ static const GOptionEntry entries[] = {
     N_("Print the handout in large print"), NULL },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Paper size of the handout: a4 or letter"), N_("SIZE") },
+  { "second-language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print each section a second time in this language (en, es, fr, de)"), N_("LANG") },
   { "validate-bundle", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a content bundle and report every problem"), N_("FILE") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -410,8 +412,25 @@ write_handout (CgHandoutLayout *layout,
   return 0;
 }
 
+/* A section with no text in @language is refused, never printed in another language. */
+static int
+check_section_language (CgLibrary  *library,
+                        CgSection  *section,
+                        const char *language)
+{
+  const char *name = cg_language_get_name (language);
+
+  if (cg_library_section_has_language (library, cg_section_get_id (section), language))
+    return 0;
+
+  /* Translators: “Section “ID” has no text in LANGUAGE-NAME (LANG); …” */
+  return fail (_("Section “%s” has no text in %s (%s); leave it out or choose its language"),
+               cg_section_get_id (section), name != NULL ? name : language, language);
+}
+
 /* --export-handout: the same pages the handout builder prints, from the same library (the
- * built-in content in @language, then installed and --bundle bundles), in library order. */
+ * built-in content in @language, then installed and --bundle bundles), in library order.
+ * Without --sections, the sections with text in the handout's language(s). */
 static int
 run_export_handout (CgLibrary    *library,
                     const char   *language,
@@ -423,6 +442,8 @@ run_export_handout (CgLibrary    *library,
   g_autoptr(GError) error = NULL;
   const char *filename = NULL;
   const char *text = NULL;
+  const char *second_language = NULL;
+  CgBundle *second_bundle = NULL;
   CgPaper paper = cg_paper_get_default ();
   CgBundle *bundle;
   int status;
@@ -434,13 +455,48 @@ run_export_handout (CgLibrary    *library,
       !(topics = cg_library_list_topics (library, language, &error)))
     return fail ("%s", error->message);
 
+  if (g_variant_dict_lookup (options, "second-language", "&s", &second_language))
+    {
+      if (!cg_library_has_language (library, second_language))
+        {
+          g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
+
+          return fail (_("Unknown language “%s”; available: %s"), second_language, available);
+        }
+      if (g_str_equal (second_language, language))
+        return fail (_("The second language “%s” is the handout’s language; choose another"),
+                     second_language);
+      if (!(second_bundle = cg_library_get_bundle (library, second_language, &error)))
+        return fail ("%s", error->message);
+    }
+
   if (g_variant_dict_lookup (options, "paper", "&s", &text) && !cg_paper_from_string (text, &paper))
     return fail (_("Unknown paper size “%s”; use a4 or letter"), text);
 
   if ((status = choose_sections (library, language, options, &chosen)) != 0)
     return status;
 
+  /* A chosen section with no text in a handout language is refused, never printed in another */
+  if (chosen != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, chosen);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          CgSection *section = cg_library_lookup_section (library, language, id);
+
+          if ((status = check_section_language (library, section, language)) != 0 ||
+              (second_language != NULL &&
+               (status = check_section_language (library, section, second_language)) != 0))
+            return status;
+        }
+    }
+
   layout = cg_handout_layout_new (bundle);
+  if (second_bundle != NULL)
+    cg_handout_layout_set_second_language (layout, second_bundle);
   cg_handout_layout_set_paper (layout, paper);
   cg_handout_layout_set_large_print (layout, g_variant_dict_contains (options, "large-print"));
   if (g_variant_dict_lookup (options, "notes", "&s", &text))
@@ -455,8 +511,20 @@ run_export_handout (CgLibrary    *library,
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         {
           CgSection *section = cg_topic_get_section (topic, j);
+          const char *id = cg_section_get_id (section);
 
-          if (chosen == NULL || g_hash_table_contains (chosen, cg_section_get_id (section)))
+          if (chosen != NULL ? !g_hash_table_contains (chosen, id)
+                             : !cg_library_section_has_language (library, id, language) ||
+                               (second_language != NULL &&
+                                !cg_library_section_has_language (library, id, second_language)))
+            continue;
+
+          if (second_language != NULL)
+            cg_handout_layout_add_bilingual_section (layout, section,
+                                                     cg_library_lookup_section (library,
+                                                                                second_language,
+                                                                                id));
+          else
             cg_handout_layout_add_section (layout, section);
         }
     }

@@ -49,6 +49,7 @@ struct _CgHandoutDialog
   /* Template widgets */
   GtkListBox           *section_list;
   GtkDropDown          *language_dropdown;
+  GtkDropDown          *second_language_dropdown;
   GtkDropDown          *paper_dropdown;
   GtkSwitch            *large_print_switch;
   GtkTextView          *clinic_view;
@@ -110,6 +111,34 @@ get_handout_language (CgHandoutDialog *self)
   return cg_library_get_default_language (self->library);
 }
 
+/* (nullable): the second language of a bilingual handout; item 0 is "None" */
+static const char *
+get_second_language (CgHandoutDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->second_language_dropdown);
+  const char *language;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > g_strv_length (self->languages))
+    return NULL;
+
+  language = self->languages[selected - 1];
+
+  return g_str_equal (language, get_handout_language (self)) ? NULL : language;
+}
+
+/* A section with no text in a language of the handout is left out, never printed in another
+ * language; see update_section_availability(). */
+static gboolean
+is_section_available (CgHandoutDialog *self,
+                      const char      *section_id)
+{
+  const char *second = get_second_language (self);
+
+  return cg_library_section_has_language (self->library, section_id, get_handout_language (self)) &&
+         (second == NULL || cg_library_section_has_language (self->library, section_id, second));
+}
+
 static char *
 dup_buffer_text (GtkTextView *view)
 {
@@ -130,7 +159,7 @@ is_section_ticked (CgHandoutDialog *self,
       GtkCheckButton *check = g_ptr_array_index (self->section_checks, i);
 
       if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "section-id"), section_id) == 0)
-        return gtk_check_button_get_active (check);
+        return gtk_check_button_get_active (check) && is_section_available (self, section_id);
     }
 
   return FALSE;
@@ -166,13 +195,18 @@ create_layout (CgHandoutDialog  *self,
   g_autofree char *note = dup_buffer_text (self->note_view);
   g_autofree char *clinic = dup_buffer_text (self->clinic_view);
   g_autoptr(GPtrArray) topics = NULL;
+  const char *second_language = get_second_language (self);
+  CgBundle *second_bundle = NULL;
   CgBundle *bundle;
 
   if (!(bundle = cg_library_get_bundle (self->library, get_handout_language (self), error)) ||
-      !(topics = cg_library_list_topics (self->library, get_handout_language (self), error)))
+      !(topics = cg_library_list_topics (self->library, get_handout_language (self), error)) ||
+      (second_language != NULL &&
+       !(second_bundle = cg_library_get_bundle (self->library, second_language, error))))
     return NULL;
 
   layout = cg_handout_layout_new (bundle);
+  cg_handout_layout_set_second_language (layout, second_bundle);
   cg_handout_layout_set_note (layout, note);
   cg_handout_layout_set_clinic_header (layout, clinic);
   cg_handout_layout_set_large_print (layout, gtk_switch_get_active (self->large_print_switch));
@@ -191,7 +225,14 @@ create_layout (CgHandoutDialog  *self,
           if (!is_section_ticked (self, cg_section_get_id (section)))
             continue;
 
-          cg_handout_layout_add_section (layout, section);
+          if (second_language != NULL)
+            cg_handout_layout_add_bilingual_section (layout, section,
+                                                     cg_library_lookup_section (self->library,
+                                                                                second_language,
+                                                                                cg_section_get_id (section)));
+          else
+            cg_handout_layout_add_section (layout, section);
+          /* The reading level is estimated on the handout language's text only */
           section_text = cg_section_dup_text (section);
           if (text != NULL)
             g_string_append (text, section_text);
@@ -266,7 +307,11 @@ update (CgHandoutDialog *self)
     }
 
   for (guint i = 0; i < self->section_checks->len; i++)
-    has_sections |= gtk_check_button_get_active (g_ptr_array_index (self->section_checks, i));
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->section_checks, i);
+
+      has_sections |= is_section_ticked (self, g_object_get_data (G_OBJECT (check), "section-id"));
+    }
 
   cg_paper_get_size (cg_handout_layout_get_paper (self->layout), &width, &height);
   n_pages = cg_handout_layout_paginate (self->layout, width, height);
@@ -304,6 +349,41 @@ on_option_changed_cb (CgHandoutDialog *self)
   queue_update (self);
 }
 
+/* Sections without text in the handout's language(s) cannot be ticked, and say why. */
+static void
+update_section_availability (CgHandoutDialog *self)
+{
+  for (guint i = 0; i < self->section_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->section_checks, i);
+      GtkLabel *reason = g_object_get_data (G_OBJECT (check), "reason-label");
+      const char *id = g_object_get_data (G_OBJECT (check), "section-id");
+      const char *language = cg_library_get_section_language (self->library, id);
+      const char *name = language != NULL ? cg_language_get_name (language) : NULL;
+      gboolean available = is_section_available (self, id);
+      g_autofree char *text = NULL;
+
+      if (!available)
+        /* Translators: %s is a language name; the section is not printed on this handout */
+        text = g_strdup_printf (_("Only in %s: left out of this handout"),
+                                name != NULL ? name : language != NULL ? language : "?");
+
+      gtk_widget_set_sensitive (check, available);
+      gtk_label_set_text (reason, text != NULL ? text : "");
+      gtk_widget_set_visible (GTK_WIDGET (reason), text != NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
+                                      -1);
+    }
+}
+
+static void
+on_second_language_changed_cb (CgHandoutDialog *self)
+{
+  update_section_availability (self);
+  queue_update (self);
+}
+
 static void
 on_language_changed_cb (CgHandoutDialog *self)
 {
@@ -314,6 +394,8 @@ on_language_changed_cb (CgHandoutDialog *self)
     g_settings_set_string (self->settings, "handout-language", self->languages[selected]);
 
   show_error (self, NULL);
+  if (self->section_checks != NULL)
+    update_section_availability (self);
   update (self);
 }
 
@@ -740,13 +822,26 @@ add_section_rows (CgHandoutDialog *self,
           CgSection *section = cg_topic_get_section (topic, j);
           GtkWidget *check = gtk_check_button_new_with_label (cg_section_get_title (section));
           GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+          GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          GtkWidget *reason = gtk_label_new (NULL);
 
           gtk_widget_set_hexpand (check, TRUE);
           g_object_set_data_full (G_OBJECT (check), "section-id",
                                   g_strdup (cg_section_get_id (section)), g_free);
           g_signal_connect_object (check, "toggled",
                                    G_CALLBACK (on_section_toggled_cb), self, G_CONNECT_SWAPPED);
-          gtk_box_append (GTK_BOX (row), check);
+          /* Why the section cannot go on this handout, under its name */
+          gtk_label_set_xalign (GTK_LABEL (reason), 0);
+          gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+          gtk_widget_set_margin_start (reason, 28);
+          gtk_widget_add_css_class (reason, "dim-label");
+          gtk_widget_add_css_class (reason, "caption");
+          gtk_widget_set_visible (reason, FALSE);
+          g_object_set_data (G_OBJECT (check), "reason-label", reason);
+          gtk_widget_set_hexpand (column, TRUE);
+          gtk_box_append (GTK_BOX (column), check);
+          gtk_box_append (GTK_BOX (column), reason);
+          gtk_box_append (GTK_BOX (row), column);
 
           if (g_strcmp0 (self->current_section_id, cg_section_get_id (section)) == 0)
             {
@@ -855,9 +950,17 @@ on_set_chooser_apply_cb (CgHandoutDialog *self,
   const char *paper_name = cg_handout_set_get_paper (set);
   CgPaper paper = cg_paper_get_default ();
 
+  const char *second_language = cg_handout_set_get_second_language (set);
+  guint second = 0;
+
   self->applying = TRUE;
   select_language (self, language != NULL ? language
                                           : cg_library_get_default_language (self->library));
+  /* Item 0 of the second-language drop-down is "None", then the languages in order */
+  for (guint i = 0; second_language != NULL && self->languages[i] != NULL; i++)
+    if (g_str_equal (self->languages[i], second_language))
+      second = i + 1;
+  gtk_drop_down_set_selected (self->second_language_dropdown, second);
   if (paper_name != NULL)
     cg_paper_from_string (paper_name, &paper);
   set_selected_paper (self, paper);
@@ -886,6 +989,7 @@ on_set_chooser_fill_cb (CgHandoutDialog *self,
 
   cg_handout_set_set_sections (set, (const char * const *)ids);
   cg_handout_set_set_language (set, get_handout_language (self));
+  cg_handout_set_set_second_language (set, get_second_language (self));
   cg_handout_set_set_large_print (set, gtk_switch_get_active (self->large_print_switch));
   cg_handout_set_set_paper (set, cg_paper_to_string (get_selected_paper (self)));
 }
@@ -940,6 +1044,7 @@ static void
 setup (CgHandoutDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) second_names = NULL;
   g_autofree char *paper_name = g_settings_get_string (self->settings, "handout-paper");
   g_autofree char *saved_language = g_settings_get_string (self->settings, "handout-language");
   g_auto(GStrv) last_sections = g_settings_get_strv (self->settings, "handout-sections");
@@ -983,6 +1088,16 @@ setup (CgHandoutDialog *self)
     }
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->language_dropdown, selected);
+
+  /* Second language: "None", then the same languages */
+  second_names = gtk_string_list_new (NULL);
+  /* Translators: no second language on the handout */
+  gtk_string_list_append (second_names, C_("second language", "None"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    gtk_string_list_append (second_names, gtk_string_list_get_string (names, i));
+  gtk_drop_down_set_model (self->second_language_dropdown, G_LIST_MODEL (second_names));
+  gtk_drop_down_set_selected (self->second_language_dropdown, 0);
+  update_section_availability (self);
 
   if (*paper_name != '\0')
     cg_paper_from_string (paper_name, &paper);
@@ -1056,6 +1171,7 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
                                                RESOURCE_PREFIX "/ui/cg-handout-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, section_list);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, second_language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, large_print_switch);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, clinic_view);
@@ -1077,6 +1193,7 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgHandoutDialog, note_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_option_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_second_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_toggle_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_editing_clicked_cb);
@@ -1137,6 +1254,7 @@ cg_handout_dialog_init (CgHandoutDialog *self)
 
   reset_mnemonic_button_labels (GTK_WIDGET (self));
   name_drop_down_button (self->language_dropdown, _("Language of the handout"));
+  name_drop_down_button (self->second_language_dropdown, _("Second language"));
   name_drop_down_button (self->paper_dropdown, _("Paper size"));
 
   self->section_checks = g_ptr_array_new ();

@@ -13,7 +13,9 @@
 
 #include "config.h"
 
+#include <string.h>
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -42,9 +44,18 @@ typedef struct
   double       space_before;   /* dropped at the top of a page */
   double       font_size;
   double       spacing;
+  const char  *tag;            /* structure element of a tagged PDF: H1, H2, H3, P, LI */
+  char        *outline;        /* (nullable) bookmark title; the block is its destination */
+  int          outline_parent; /* index of the block whose bookmark is the parent, or -1 */
+  guint        n_open_sect;    /* Sect elements that start with this block */
+  guint        n_close_sect;   /* … and that end with it */
+  guint        opens_list : 1;
+  guint        closes_list : 1;
   guint        in_box : 1;     /* inside the framed note */
   guint        keep_lines : 1; /* title and headings: never split */
   guint        keep_with_next : 1;
+  guint        soft_keeps : 1;   /* the keeps are a list's: dropped when they cannot fit a page */
+  guint        continuation : 1; /* "Notes (continued)": only at the top of a page the note goes on to */
 } Block;
 
 typedef struct
@@ -60,7 +71,9 @@ struct _CgHandoutLayout
 
   /* Owned */
   CgBundle     *bundle;
+  CgBundle     *second_bundle;    /* (nullable) bilingual handouts: the second language */
   GPtrArray    *sections;
+  GPtrArray    *second_sections;  /* parallel to sections; NULL where not bilingual */
   GDateTime    *date;
   char         *note;
   char         *clinic_header;
@@ -68,8 +81,8 @@ struct _CgHandoutLayout
   GArray       *blocks;      /* of Block, built by paginate() for its page width */
   GArray       *placements;  /* of Placement, in reading order */
   GArray       *pages;       /* of guint, index of the first placement of each page */
-  PangoLayout  *footer;         /* language and content version */
-  PangoLayout  *footer_detail;  /* source, translation status */
+  PangoLayout  *footer;         /* the handout's language(s) */
+  PangoLayout  *footer_detail;  /* sources with versions, translation status */
   PangoLayout  *page_number;
 
   CgPaper       paper;
@@ -79,6 +92,8 @@ struct _CgHandoutLayout
   double        box_padding;
   double        footer_top;
   double        footer_detail_top;
+
+  guint         continuation_block;  /* index of the "(continued)" block, or G_MAXUINT */
 
   guint         large_print : 1;
   guint         dirty : 1;
@@ -97,13 +112,25 @@ static const struct {
   { "date-line", "Date: {date}" },
   { "version-footer", "Content version {version}" },
   { "unreviewed", "Translation not reviewed by a medical translator" },
+  { "handout-title", "Patient information" },
+  { "handout-subject", "Patient information: {sections}" },
+  { "continued", "{heading} (continued)" },
+  { "second-language-heading", "{language}: {title}" },
+  { "sources-footer", "Sources: {sources}" },
+  { "source-credit", "{source}, content version {version}" },
+  { "source-credit-reviewed", "{source}, content version {version}, reviewed {date}" },
+  { "date-format", "{month} {day}, {year}" },
+  { "month-1", "January" }, { "month-2", "February" }, { "month-3", "March" },
+  { "month-4", "April" }, { "month-5", "May" }, { "month-6", "June" },
+  { "month-7", "July" }, { "month-8", "August" }, { "month-9", "September" },
+  { "month-10", "October" }, { "month-11", "November" }, { "month-12", "December" },
 };
 
 static const char *
-get_label (CgHandoutLayout *self,
-           const char      *key)
+get_bundle_label (CgBundle   *bundle,
+                  const char *key)
 {
-  const char *text = cg_bundle_get_label (self->bundle, key);
+  const char *text = cg_bundle_get_label (bundle, key);
 
   if (text != NULL && *text != '\0')
     return text;
@@ -113,6 +140,13 @@ get_label (CgHandoutLayout *self,
       return fallback_labels[i].text;
 
   g_return_val_if_reached ("");
+}
+
+static const char *
+get_label (CgHandoutLayout *self,
+           const char      *key)
+{
+  return get_bundle_label (self->bundle, key);
 }
 
 /* Fills "{name}" in a label; a translator may have moved or dropped it. */
@@ -145,6 +179,14 @@ clear_block (gpointer data)
 
   g_clear_object (&block->layout);
   g_clear_object (&block->bullet);
+  g_clear_pointer (&block->outline, g_free);
+}
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
 }
 
 static void
@@ -153,7 +195,9 @@ cg_handout_layout_finalize (GObject *object)
   CgHandoutLayout *self = (CgHandoutLayout *)object;
 
   g_clear_object (&self->bundle);
+  g_clear_object (&self->second_bundle);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->second_sections, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->clinic_header, g_free);
@@ -182,6 +226,8 @@ cg_handout_layout_init (CgHandoutLayout *self)
   cairo_font_options_t *options;
 
   self->sections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->second_sections = g_ptr_array_new_with_free_func (unref_if_set);
+  self->continuation_block = G_MAXUINT;
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, clear_block);
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
@@ -222,15 +268,87 @@ cg_handout_layout_new (CgBundle *bundle)
   return self;
 }
 
-void
+static const char *
+get_section_language (CgSection *section)
+{
+  CgTopic *topic = cg_section_get_topic (section);
+  CgBundle *bundle = topic != NULL ? cg_topic_get_bundle (topic) : NULL;
+
+  return bundle != NULL ? cg_bundle_get_language (bundle) : NULL;
+}
+
+/**
+ * cg_handout_layout_add_section:
+ * @section: a section with text in the handout's language
+ *
+ * Adds @section after those already there. A handout has one language: a section of a bundle
+ * in another language (a clinic bundle in English on a Spanish handout) is not added, so it
+ * can never be printed under another language's labels; callers ask
+ * cg_library_section_has_language() first and tell the clinician.
+ *
+ * Returns: %TRUE if added, %FALSE if @section is in another language
+ */
+gboolean
 cg_handout_layout_add_section (CgHandoutLayout *self,
                                CgSection       *section)
 {
-  g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
-  g_return_if_fail (CG_IS_SECTION (section));
+  g_return_val_if_fail (CG_IS_HANDOUT_LAYOUT (self), FALSE);
+  g_return_val_if_fail (CG_IS_SECTION (section), FALSE);
+
+  if (g_strcmp0 (get_section_language (section), cg_bundle_get_language (self->bundle)) != 0)
+    return FALSE;
 
   g_ptr_array_add (self->sections, g_object_ref (section));
+  g_ptr_array_add (self->second_sections, NULL);
   self->dirty = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * cg_handout_layout_set_second_language:
+ * @bundle: (nullable): the built-in content in the second language of a bilingual handout
+ *
+ * Its labels name the second language and head each section's second part; the footers stay
+ * in the first language.
+ */
+void
+cg_handout_layout_set_second_language (CgHandoutLayout *self,
+                                       CgBundle        *bundle)
+{
+  g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
+  g_return_if_fail (bundle == NULL || CG_IS_BUNDLE (bundle));
+
+  g_set_object (&self->second_bundle, bundle);
+  self->dirty = TRUE;
+}
+
+/**
+ * cg_handout_layout_add_bilingual_section:
+ * @section: a section in the handout's language
+ * @second: the same section in the second language (cg_handout_layout_set_second_language())
+ *
+ * Adds @section, then @second after it under a heading naming the second language.
+ *
+ * Returns: %TRUE if added, %FALSE if either is not in its language
+ */
+gboolean
+cg_handout_layout_add_bilingual_section (CgHandoutLayout *self,
+                                         CgSection       *section,
+                                         CgSection       *second)
+{
+  g_return_val_if_fail (CG_IS_HANDOUT_LAYOUT (self), FALSE);
+  g_return_val_if_fail (CG_IS_SECTION (section), FALSE);
+  g_return_val_if_fail (CG_IS_SECTION (second), FALSE);
+  g_return_val_if_fail (self->second_bundle != NULL, FALSE);
+
+  if (g_strcmp0 (get_section_language (second), cg_bundle_get_language (self->second_bundle)) != 0 ||
+      !cg_handout_layout_add_section (self, section))
+    return FALSE;
+
+  g_ptr_array_index (self->second_sections, self->second_sections->len - 1) = g_object_ref (second);
+
+  return TRUE;
 }
 
 /* Typed text may come from a command line in another encoding; Pango needs UTF-8. Text of
@@ -337,6 +455,7 @@ create_layout (CgHandoutLayout *self,
 static Block *
 add_block (CgHandoutLayout *self,
            const char      *text,
+           const char      *tag,
            double           font_size,
            gboolean         bold,
            double           x,
@@ -346,6 +465,8 @@ add_block (CgHandoutLayout *self,
   Block block = { 0 };
 
   block.layout = create_layout (self, text, font_size, bold, width - x);
+  block.tag = tag;
+  block.outline_parent = -1;
   block.x = x;
   block.space_before = space_before;
   block.font_size = font_size;
@@ -355,10 +476,44 @@ add_block (CgHandoutLayout *self,
   return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
+static Block *
+get_last_block (CgHandoutLayout *self)
+{
+  return &g_array_index (self->blocks, Block, self->blocks->len - 1);
+}
+
+/* Text of the second language: shaped and broken by its own language's rules. */
+static void
+set_block_language (Block      *block,
+                    const char *language)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (language)));
+  pango_layout_set_attributes (block->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Whether the handout's sections come from more than one topic: then each topic's title is a
+ * heading, and the handout has a title of its own. */
+static gboolean
+spans_topics (CgHandoutLayout *self)
+{
+  for (guint i = 1; i < self->sections->len; i++)
+    if (cg_section_get_topic (g_ptr_array_index (self->sections, i)) !=
+        cg_section_get_topic (g_ptr_array_index (self->sections, 0)))
+      return TRUE;
+
+  return FALSE;
+}
+
 static const char *
 get_title (CgHandoutLayout *self)
 {
   CgTopic *topic = NULL;
+
+  if (spans_topics (self))
+    return get_label (self, "handout-title");
 
   if (self->sections->len > 0)
     topic = cg_section_get_topic (g_ptr_array_index (self->sections, 0));
@@ -368,36 +523,110 @@ get_title (CgHandoutLayout *self)
   return topic != NULL ? cg_topic_get_title (topic) : "";
 }
 
+/* A paragraph that introduces a list: "Common symptoms include:" */
+static gboolean
+is_lead_in (const char *text)
+{
+  gsize len = strlen (text);
+
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+
+  return len > 0 && (text[len - 1] == ':' ||
+                     (len >= 3 && memcmp (text + len - 3, "：", 3) == 0));
+}
+
+/* The body of a section: paragraphs, and lists kept together as a typesetter would: a lead-in
+ * stays with the first two items, and neither the first nor the last item is left alone on a
+ * page when taking one more line along avoids it. */
+static void
+build_section_body (CgHandoutLayout *self,
+                    CgSection       *section,
+                    const char      *language,
+                    double           width)
+{
+  double size = self->body_size;
+  gboolean after_lead_in = FALSE;
+  Block *block;
+
+  for (guint i = 0; i < cg_section_get_n_blocks (section); i++)
+    {
+      const CgBlock *content = cg_section_get_block (section, i);
+      guint n_items;
+
+      if (content->kind == CG_BLOCK_PARAGRAPH)
+        {
+          block = add_block (self, content->text, "P", size, FALSE, 0, width,
+                             i == 0 ? size * 0.3 : size * 0.6);
+          if (language != NULL)
+            set_block_language (block, language);
+          after_lead_in = is_lead_in (content->text) && i + 1 < cg_section_get_n_blocks (section) &&
+                          cg_section_get_block (section, i + 1)->kind == CG_BLOCK_LIST;
+          block->keep_with_next = after_lead_in;
+          block->soft_keeps = TRUE;
+          continue;
+        }
+
+      n_items = g_strv_length (content->items);
+      for (guint j = 0; j < n_items; j++)
+        {
+          /* A hanging indent: wrapped lines align with the text, not with the bullet. */
+          block = add_block (self, content->items[j], "LI", size, FALSE, size * 1.6, width,
+                             j == 0 ? size * 0.6 : size * 0.35);
+          block->bullet = create_layout (self, BULLET, size, FALSE, size * 1.2);
+          if (language != NULL)
+            set_block_language (block, language);
+          block->opens_list = j == 0;
+          block->closes_list = j + 1 == n_items;
+          /* The first item never alone at a page's foot, the last never alone at its head */
+          block->keep_with_next = n_items >= 2 && (j == 0 || j + 2 == n_items);
+          /* After a lead-in, the whole first item goes along with it */
+          block->keep_lines = after_lead_in && j == 0 && n_items >= 2;
+          block->soft_keeps = TRUE;
+        }
+      after_lead_in = FALSE;
+    }
+}
+
 static void
 build_section (CgHandoutLayout *self,
                CgSection       *section,
+               CgSection       *second,
+               const char      *heading_tag,
+               int              outline_parent,
                double           width)
 {
   double size = self->body_size;
   Block *block;
 
-  block = add_block (self, cg_section_get_title (section), size * 1.35, TRUE, 0, width, size * 1.2);
+  block = add_block (self, cg_section_get_title (section), heading_tag, size * 1.35, TRUE, 0,
+                     width, size * 1.2);
   block->keep_lines = TRUE;
   block->keep_with_next = TRUE;
+  block->outline = g_strdup (cg_section_get_title (section));
+  block->outline_parent = outline_parent;
+  block->n_open_sect = 1;
 
-  for (guint i = 0; i < cg_section_get_n_blocks (section); i++)
+  build_section_body (self, section, NULL, width);
+
+  if (second != NULL)
     {
-      const CgBlock *content = cg_section_get_block (section, i);
+      const char *language = cg_bundle_get_language (self->second_bundle);
+      g_autofree char *heading =
+        expand_label (get_bundle_label (self->second_bundle, "second-language-heading"),
+                      "language", get_bundle_label (self->second_bundle, "language-name"),
+                      "title", cg_section_get_title (second));
 
-      if (content->kind == CG_BLOCK_PARAGRAPH)
-        {
-          add_block (self, content->text, size, FALSE, 0, width, i == 0 ? size * 0.3 : size * 0.6);
-          continue;
-        }
+      block = add_block (self, heading, g_str_equal (heading_tag, "H2") ? "H3" : "H4",
+                         size * 1.15, TRUE, 0, width, size * 0.9);
+      set_block_language (block, language);
+      block->keep_lines = TRUE;
+      block->keep_with_next = TRUE;
 
-      for (guint j = 0; content->items[j] != NULL; j++)
-        {
-          /* A hanging indent: wrapped lines align with the text, not with the bullet. */
-          block = add_block (self, content->items[j], size, FALSE, size * 1.6, width,
-                             j == 0 ? size * 0.6 : size * 0.35);
-          block->bullet = create_layout (self, BULLET, size, FALSE, size * 1.2);
-        }
+      build_section_body (self, second, language, width);
     }
+
+  get_last_block (self)->n_close_sect++;
 }
 
 static void
@@ -406,43 +635,171 @@ build_note (CgHandoutLayout *self,
 {
   double size = self->body_size;
   double pad = self->box_padding;
+  g_autofree char *continued = expand_label (get_label (self, "continued"), "heading",
+                                             get_label (self, "notes-heading"), NULL, NULL);
   Block *block;
 
-  block = add_block (self, get_label (self, "notes-heading"), size * 1.15, TRUE, pad,
+  /* The note is a section of its own, with a bookmark, inside its frame. */
+  block = add_block (self, get_label (self, "notes-heading"), "H2", size * 1.15, TRUE, pad,
                      width - pad, size * 1.2);
   block->in_box = TRUE;
   block->keep_lines = TRUE;
   block->keep_with_next = TRUE;
+  block->outline = g_strdup (get_label (self, "notes-heading"));
+  block->n_open_sect = 1;
 
-  block = add_block (self, self->note, size, FALSE, pad, width - pad, size * 0.3);
+  block = add_block (self, self->note, "P", size, FALSE, pad, width - pad, size * 0.3);
   block->in_box = TRUE;
+  block->n_close_sect = 1;
+
+  /* Drawn, untagged, at the head of each further page the note runs onto. */
+  block = add_block (self, continued, NULL, size * 1.15, TRUE, pad, width - pad, 0);
+  block->in_box = TRUE;
+  block->keep_lines = TRUE;
+  block->continuation = TRUE;
+  self->continuation_block = self->blocks->len - 1;
 }
 
-/* The footer: language and content version beside the page number, then the source and any
- * translation warning across the full width, so they wrap as little as possible. */
+/**
+ * cg_handout_format_date:
+ * @bundle: gives the date convention, through its labels "date-format" and "month-1"…"month-12"
+ *
+ * Returns: @date as the bundle's language writes it ("1 de diciembre de 2026"), whatever the
+ *   interface locale
+ */
+char *
+cg_handout_format_date (CgBundle  *bundle,
+                        GDateTime *date)
+{
+  g_autofree char *month_key = g_strdup_printf ("month-%d", g_date_time_get_month (date));
+  g_autofree char *day = g_strdup_printf ("%d", g_date_time_get_day_of_month (date));
+  g_autofree char *year = g_strdup_printf ("%d", g_date_time_get_year (date));
+  g_autofree char *with_day = NULL;
+
+  g_return_val_if_fail (CG_IS_BUNDLE (bundle), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  with_day = expand_label (get_bundle_label (bundle, "date-format"), "day", day, "year", year);
+
+  return expand_label (with_day, "month", get_bundle_label (bundle, month_key), NULL, NULL);
+}
+
+typedef struct
+{
+  const char *source;
+  const char *version;
+  GDateTime  *reviewed_on;
+} Credit;
+
+/* Each source whose text is printed, once, in the order first printed. The built-in content
+ * is named in the handout's language in both parts of a bilingual handout. */
+static GArray *
+collect_credits (CgHandoutLayout *self)
+{
+  GArray *credits = g_array_new (FALSE, TRUE, sizeof (Credit));
+
+  for (guint i = 0; i < self->sections->len * 2 + 1; i++)
+    {
+      CgSection *section = NULL;
+      CgBundle *bundle = self->bundle;
+      Credit credit;
+      gboolean seen = FALSE;
+
+      if (i < self->sections->len * 2)
+        {
+          GPtrArray *array = i % 2 == 0 ? self->sections : self->second_sections;
+
+          if (!(section = g_ptr_array_index (array, i / 2)) ||
+              !cg_section_get_topic (section) ||
+              !(bundle = cg_topic_get_bundle (cg_section_get_topic (section))))
+            continue;
+          if (bundle == self->second_bundle)
+            bundle = self->bundle;
+        }
+      else if (credits->len > 0)
+        break;  /* nothing printed: the handout's own bundle is credited */
+
+      credit.source = cg_bundle_get_source (bundle);
+      credit.version = cg_bundle_get_content_version (bundle);
+      credit.reviewed_on = cg_bundle_get_reviewed_on (bundle);
+      if (credit.source == NULL)
+        continue;
+
+      for (guint j = 0; j < credits->len; j++)
+        {
+          const Credit *other = &g_array_index (credits, Credit, j);
+
+          seen |= g_str_equal (other->source, credit.source) &&
+                  g_strcmp0 (other->version, credit.version) == 0;
+        }
+      if (!seen)
+        g_array_append_val (credits, credit);
+    }
+
+  return credits;
+}
+
+static gboolean
+is_unreviewed (CgBundle *bundle)
+{
+  return bundle != NULL && cg_bundle_get_translation_status (bundle) != CG_TRANSLATION_SOURCE &&
+         !cg_bundle_get_reviewed (bundle);
+}
+
+/* The footer: the handout's language(s) beside the page number, then each source with its
+ * content version and any translation warning across the full width, so they wrap as little
+ * as possible. All in the handout's first language. */
 static void
 build_footer (CgHandoutLayout *self,
               double           width)
 {
   double size = self->large_print ? 14.0 : 12.0;
   g_autofree char *widest = NULL;
+  g_autofree char *sources_line = NULL;
   g_autoptr(GString) text = g_string_new (get_label (self, "language-name"));
-  g_autoptr(GString) detail = g_string_new (cg_bundle_get_source (self->bundle));
-  const char *content_version = cg_bundle_get_content_version (self->bundle);
+  g_autoptr(GString) sources = g_string_new (NULL);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autoptr(GArray) credits = collect_credits (self);
   PangoRectangle logical;
   double bottom;
 
-  if (content_version != NULL)
-    {
-      g_autofree char *version = expand_label (get_label (self, "version-footer"), "version",
-                                               content_version, NULL, NULL);
+  if (self->second_bundle != NULL)
+    g_string_append_printf (text, " · %s", get_bundle_label (self->second_bundle, "language-name"));
 
-      g_string_append_printf (text, " · %s", version);
+  for (guint i = 0; i < credits->len; i++)
+    {
+      const Credit *credit = &g_array_index (credits, Credit, i);
+      g_autofree char *date = credit->reviewed_on != NULL
+                            ? cg_handout_format_date (self->bundle, credit->reviewed_on) : NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *with_date = NULL;
+
+      line = expand_label (get_label (self, date != NULL ? "source-credit-reviewed" : "source-credit"),
+                           "source", credit->source, "version",
+                           credit->version != NULL ? credit->version : "");
+      with_date = expand_label (line, "date", date != NULL ? date : "", NULL, NULL);
+      g_string_append_printf (sources, "%s%s", i > 0 ? "; " : "", with_date);
     }
-  if (cg_bundle_get_translation_status (self->bundle) != CG_TRANSLATION_SOURCE &&
-      !cg_bundle_get_reviewed (self->bundle))
-    g_string_append_printf (detail, "%s%s", detail->len > 0 ? "\n" : "",
-                            get_label (self, "unreviewed"));
+  sources_line = expand_label (get_label (self, "sources-footer"), "sources", sources->str,
+                               NULL, NULL);
+  g_string_append (detail, sources_line);
+
+  if (is_unreviewed (self->bundle) || is_unreviewed (self->second_bundle))
+    {
+      g_string_append_c (detail, '\n');
+      /* Which language is meant, when two are printed */
+      if (self->second_bundle != NULL)
+        {
+          if (is_unreviewed (self->bundle))
+            g_string_append (detail, get_label (self, "language-name"));
+          if (is_unreviewed (self->bundle) && is_unreviewed (self->second_bundle))
+            g_string_append (detail, ", ");
+          if (is_unreviewed (self->second_bundle))
+            g_string_append (detail, get_bundle_label (self->second_bundle, "language-name"));
+          g_string_append (detail, ": ");
+        }
+      g_string_append (detail, get_label (self, "unreviewed"));
+    }
 
   /* Room for the widest page number this handout could reach, so it never overlaps. */
   widest = expand_label (get_label (self, "page-footer"), "page", "888", "pages", "888");
@@ -456,13 +813,10 @@ build_footer (CgHandoutLayout *self,
 
   bottom = self->height - MARGIN;
   g_clear_object (&self->footer_detail);
-  if (detail->len > 0)
-    {
-      self->footer_detail = create_layout (self, detail->str, size, FALSE, width);
-      pango_layout_get_extents (self->footer_detail, NULL, &logical);
-      self->footer_detail_top = bottom - (double)logical.height / PANGO_SCALE;
-      bottom = self->footer_detail_top - size * 0.25;
-    }
+  self->footer_detail = create_layout (self, detail->str, size, FALSE, width);
+  pango_layout_get_extents (self->footer_detail, NULL, &logical);
+  self->footer_detail_top = bottom - (double)logical.height / PANGO_SCALE;
+  bottom = self->footer_detail_top - size * 0.25;
 
   pango_layout_get_extents (self->footer, NULL, &logical);
   self->footer_top = bottom - (double)logical.height / PANGO_SCALE;
@@ -473,29 +827,55 @@ build_blocks (CgHandoutLayout *self,
               double           width)
 {
   double size = self->body_size;
-  g_autofree char *date = g_date_time_format (self->date, "%Y-%m-%d");
+  g_autofree char *date = cg_handout_format_date (self->bundle, self->date);
   g_autofree char *date_line = expand_label (get_label (self, "date-line"), "date", date,
                                              NULL, NULL);
+  gboolean by_topic = spans_topics (self);
+  CgTopic *topic = NULL;
+  int topic_block = -1;
   Block *block;
 
   g_array_set_size (self->blocks, 0);
+  self->continuation_block = G_MAXUINT;
 
   /* Page 1: the clinic's letterhead, the title and the date, kept together. */
   if (self->clinic_header != NULL)
     {
-      block = add_block (self, self->clinic_header, size, FALSE, 0, width, 0);
+      block = add_block (self, self->clinic_header, "P", size, FALSE, 0, width, 0);
       block->keep_lines = block->keep_with_next = TRUE;
     }
 
-  block = add_block (self, get_title (self), size * 1.8, TRUE, 0, width, size * 0.8);
+  block = add_block (self, get_title (self), "H1", size * 1.8, TRUE, 0, width, size * 0.8);
   block->keep_lines = block->keep_with_next = TRUE;
-  add_block (self, date_line, size, FALSE, 0, width, size * 0.2);
+  add_block (self, date_line, "P", size, FALSE, 0, width, size * 0.2);
 
   if (self->note != NULL)
     build_note (self, width);
 
   for (guint i = 0; i < self->sections->len; i++)
-    build_section (self, g_ptr_array_index (self->sections, i), width);
+    {
+      CgSection *section = g_ptr_array_index (self->sections, i);
+
+      /* A handout across topics: each topic's title heads its sections, one level up */
+      if (by_topic && cg_section_get_topic (section) != topic)
+        {
+          if (topic_block >= 0)
+            get_last_block (self)->n_close_sect++;
+          topic = cg_section_get_topic (section);
+          block = add_block (self, cg_topic_get_title (topic), "H2", size * 1.5, TRUE, 0, width,
+                             size * 1.4);
+          block->keep_lines = block->keep_with_next = TRUE;
+          block->outline = g_strdup (cg_topic_get_title (topic));
+          block->n_open_sect = 1;
+          topic_block = self->blocks->len - 1;
+        }
+
+      build_section (self, section, g_ptr_array_index (self->second_sections, i),
+                     by_topic ? "H3" : "H2", topic_block, width);
+    }
+
+  if (topic_block >= 0)
+    get_last_block (self)->n_close_sect++;
 }
 
 static double
@@ -514,18 +894,21 @@ get_line_pitch (const Block *block,
   return MAX (*height, block->font_size * block->spacing);
 }
 
-/* Whether no page may end after this line: a heading keeps with what follows; a paragraph
- * or bullet never leaves its first line alone at the bottom nor its last line alone on top. */
+/* Whether no page may end after this line: a heading, a lead-in and some list items keep
+ * with what follows; a paragraph or bullet never leaves its first line alone at the bottom
+ * nor its last line alone on top. */
 static gboolean
 keeps_with_next (const Block *block,
-                 guint        line)
+                 guint        line,
+                 gboolean     with_soft_keeps)
 {
   guint n_lines = pango_layout_get_line_count (block->layout);
+  gboolean keeps = with_soft_keeps || !block->soft_keeps;
 
-  if (block->keep_lines)
-    return line + 1 < n_lines || block->keep_with_next;
+  if (line + 1 >= n_lines)
+    return keeps && block->keep_with_next;
 
-  return n_lines >= 2 && (line == 0 || line + 2 == n_lines);
+  return (keeps && block->keep_lines) || line == 0 || line + 2 == n_lines;
 }
 
 /* Where a line goes below @prev (NULL at the top of a page): returns the top of its box. */
@@ -566,6 +949,7 @@ cg_handout_layout_paginate (CgHandoutLayout *self,
 {
   g_autoptr(GArray) lines = NULL;
   const Block *prev = NULL;
+  gboolean page_empty = TRUE;
   double content_width;
   double bottom;
   double y;
@@ -594,6 +978,9 @@ cg_handout_layout_paginate (CgHandoutLayout *self,
     {
       const Block *block = &g_array_index (self->blocks, Block, b);
 
+      if (block->continuation)
+        continue;
+
       for (guint l = 0; l < (guint)pango_layout_get_line_count (block->layout); l++)
         {
           Placement p = { b, l, 0 };
@@ -610,17 +997,44 @@ cg_handout_layout_paginate (CgHandoutLayout *self,
 
   while (i < lines->len)
     {
-      const Block *group_prev = prev;
-      double group_y = y;
+      const Block *group_prev;
+      double group_y;
       guint last = i;
       guint fitting = 0;
+
+      /* A note that goes on from the previous page says so at the head of its frame. */
+      if (prev == NULL && page_empty && self->continuation_block != G_MAXUINT)
+        {
+          const Placement *next = &g_array_index (lines, Placement, i);
+          const Block *next_block = &g_array_index (self->blocks, Block, next->block);
+
+          if (next_block->in_box && i > 0 &&
+              g_array_index (self->blocks, Block, g_array_index (lines, Placement, i - 1).block).in_box)
+            {
+              const Block *continued = &g_array_index (self->blocks, Block, self->continuation_block);
+
+              for (guint l = 0; l < (guint)pango_layout_get_line_count (continued->layout); l++)
+                {
+                  Placement p = { self->continuation_block, l, 0 };
+                  double line_height, ascent;
+
+                  p.top = get_line_top (self, prev, continued, l, y);
+                  y = p.top + get_line_pitch (continued, l, &line_height, &ascent);
+                  prev = continued;
+                  g_array_append_val (self->placements, p);
+                }
+            }
+        }
+
+      group_prev = prev;
+      group_y = y;
 
       /* The smallest run of lines a page may end after. */
       while (last + 1 < lines->len)
         {
           const Placement *p = &g_array_index (lines, Placement, last);
 
-          if (!keeps_with_next (&g_array_index (self->blocks, Block, p->block), p->line))
+          if (!keeps_with_next (&g_array_index (self->blocks, Block, p->block), p->line, TRUE))
             break;
           last++;
         }
@@ -642,15 +1056,30 @@ cg_handout_layout_paginate (CgHandoutLayout *self,
         }
 
       /* A run taller than a page is split where it must; otherwise it moves on whole. */
-      if (fitting <= last - i && prev != NULL)
+      if (fitting <= last - i && !page_empty)
         {
           guint first = self->placements->len;
 
           g_array_append_val (self->pages, first);
           y = MARGIN;
           prev = NULL;
+          page_empty = TRUE;
           continue;
         }
+      page_empty = FALSE;
+
+      /* A run taller than a page: end the page where only a list's keeps are broken, if any */
+      if (fitting <= last - i)
+        for (guint k = i + fitting; k > i; k--)
+          {
+            const Placement *p = &g_array_index (lines, Placement, k - 1);
+
+            if (!keeps_with_next (&g_array_index (self->blocks, Block, p->block), p->line, FALSE))
+              {
+                fitting = k - i;
+                break;
+              }
+          }
 
       for (guint k = i; k < i + MAX (fitting, 1); k++)
         {
@@ -725,24 +1154,71 @@ draw_footer (CgHandoutLayout *self,
   cairo_restore (cr);
 }
 
-/**
- * cg_handout_layout_draw_page:
- * @cr: a context whose user space is in points, with (0, 0) at the top left of the paper
- * @page: a page number from 0, below what cg_handout_layout_paginate() returned
- */
-void
-cg_handout_layout_draw_page (CgHandoutLayout *self,
-                             cairo_t         *cr,
-                             guint            page)
+/* Structure tags of a block, opened before its first line is drawn… */
+static void
+begin_block_tags (cairo_t     *cr,
+                  const Block *block)
+{
+  for (guint i = 0; i < block->n_open_sect; i++)
+    cairo_tag_begin (cr, "Sect", "");
+  if (block->opens_list)
+    cairo_tag_begin (cr, "L", "");
+  if (block->tag != NULL)
+    cairo_tag_begin (cr, block->tag, "");
+}
+
+/* …and closed after its last line, innermost first. */
+static void
+end_block_tags (cairo_t     *cr,
+                const Block *block)
+{
+  if (block->tag != NULL && g_str_equal (block->tag, "LI"))
+    cairo_tag_end (cr, "LBody");
+  if (block->tag != NULL)
+    cairo_tag_end (cr, block->tag);
+  if (block->closes_list)
+    cairo_tag_end (cr, "L");
+  for (guint i = 0; i < block->n_close_sect; i++)
+    cairo_tag_end (cr, "Sect");
+}
+
+/* Cairo takes tag attributes as key='value' pairs: a quote or backslash in a value must be
+ * escaped, or cairo puts the whole surface in an error state. */
+static char *
+dup_tag_attribute (const char *key,
+                   const char *value)
+{
+  GString *str = g_string_new (key);
+
+  g_string_append (str, "='");
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (str, '\\');
+      g_string_append_c (str, *p);
+    }
+  g_string_append_c (str, '\'');
+
+  return g_string_free (str, FALSE);
+}
+
+static char *
+dup_destination_name (guint block_index)
+{
+  return g_strdup_printf ("block-%u", block_index);
+}
+
+/* @tagged: emit the structure tags and destinations of a tagged PDF; the tags of a block that
+ * runs over a page break stay open across it, so @cr must draw every page in order. */
+static void
+draw_page (CgHandoutLayout *self,
+           cairo_t         *cr,
+           guint            page,
+           gboolean         tagged)
 {
   guint first, end;
   double box_top = -1;
   double box_bottom = 0;
-
-  g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (!self->dirty);
-  g_return_if_fail (page < self->pages->len);
 
   first = g_array_index (self->pages, guint, page);
   end = page + 1 < self->pages->len ? g_array_index (self->pages, guint, page + 1)
@@ -755,6 +1231,8 @@ cg_handout_layout_draw_page (CgHandoutLayout *self,
     {
       const Placement *p = &g_array_index (self->placements, Placement, i);
       const Block *block = &g_array_index (self->blocks, Block, p->block);
+      gboolean last_line = p->line + 1 == (guint)pango_layout_get_line_count (block->layout);
+      gboolean tags = tagged && !block->continuation;
       double height, ascent;
       double pitch = get_line_pitch (block, p->line, &height, &ascent);
       /* Half the leading above the line and half below, as CSS does. */
@@ -767,14 +1245,38 @@ cg_handout_layout_draw_page (CgHandoutLayout *self,
           box_bottom = p->top + pitch + self->box_padding;
         }
 
-      cairo_move_to (cr, MARGIN + block->x, baseline);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->layout, p->line));
+      if (tags && p->line == 0)
+        begin_block_tags (cr, block);
 
       if (block->bullet != NULL && p->line == 0)
         {
+          if (tags)
+            cairo_tag_begin (cr, "Lbl", "");
           cairo_move_to (cr, MARGIN + block->x - block->font_size * 1.1, baseline);
           pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->bullet, 0));
+          if (tags)
+            {
+              cairo_tag_end (cr, "Lbl");
+              cairo_tag_begin (cr, "LBody", "");
+            }
         }
+
+      if (tags && p->line == 0 && block->outline != NULL)
+        {
+          g_autofree char *name = dup_destination_name (p->block);
+          g_autofree char *attributes = dup_tag_attribute ("name", name);
+
+          cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+        }
+
+      cairo_move_to (cr, MARGIN + block->x, baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->layout, p->line));
+
+      if (tags && p->line == 0 && block->outline != NULL)
+        cairo_tag_end (cr, CAIRO_TAG_DEST);
+
+      if (tags && last_line)
+        end_block_tags (cr, block);
     }
 
   if (box_top >= 0)
@@ -782,6 +1284,26 @@ cg_handout_layout_draw_page (CgHandoutLayout *self,
 
   draw_footer (self, cr, page);
   cairo_restore (cr);
+}
+
+/**
+ * cg_handout_layout_draw_page:
+ * @cr: a context whose user space is in points, with (0, 0) at the top left of the paper
+ * @page: a page number from 0, below what cg_handout_layout_paginate() returned
+ *
+ * Draws one page, untagged, as a print operation asks for them (in any order).
+ */
+void
+cg_handout_layout_draw_page (CgHandoutLayout *self,
+                             cairo_t         *cr,
+                             guint            page)
+{
+  g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (!self->dirty);
+  g_return_if_fail (page < self->pages->len);
+
+  draw_page (self, cr, page, FALSE);
 }
 
 /**
@@ -825,12 +1347,85 @@ cg_handout_layout_dup_page_text (CgHandoutLayout *self,
   return g_string_free (str, FALSE);
 }
 
+/* The subject and keywords of the PDF: the sections' titles and search keywords. */
 static void
-draw_pdf_page_cb (cairo_t  *cr,
-                  guint     page,
-                  gpointer  user_data)
+set_pdf_metadata (CgHandoutLayout *self,
+                  cairo_surface_t *surface)
 {
-  cg_handout_layout_draw_page (user_data, cr, page);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autoptr(GString) keywords = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *subject = NULL;
+  g_autofree char *created = g_date_time_format (self->date, "%Y-%m-%dT%H:%M:%S%:z");
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      CgSection *section = g_ptr_array_index (self->sections, i);
+      const char * const *words = cg_section_get_keywords (section);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? ", " : "", cg_section_get_title (section));
+      for (guint j = 0; words != NULL && words[j] != NULL; j++)
+        if (g_hash_table_add (seen, (gpointer)words[j]))
+          g_string_append_printf (keywords, "%s%s", keywords->len > 0 ? ", " : "", words[j]);
+    }
+  subject = expand_label (get_label (self, "handout-subject"), "sections", titles->str, NULL, NULL);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, get_title (self));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords->str);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
+
+/* A bookmark per section (and per topic, and the note), each pointing at its heading. */
+static void
+add_pdf_outline (CgHandoutLayout *self,
+                 cairo_surface_t *surface)
+{
+  g_autofree int *outline_ids = g_new0 (int, self->blocks->len);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      const Placement *p = &g_array_index (self->placements, Placement, i);
+      const Block *block = &g_array_index (self->blocks, Block, p->block);
+      g_autofree char *name = NULL;
+      g_autofree char *link = NULL;
+      int parent = CAIRO_PDF_OUTLINE_ROOT;
+
+      if (block->outline == NULL || p->line != 0 || block->continuation)
+        continue;
+
+      if (block->outline_parent >= 0 && outline_ids[block->outline_parent] > 0)
+        parent = outline_ids[block->outline_parent];
+      name = dup_destination_name (p->block);
+      link = dup_tag_attribute ("dest", name);
+      outline_ids[p->block] = cairo_pdf_surface_add_outline (surface, parent, block->outline,
+                                                             link, 0);
+    }
+}
+
+/* The whole handout on a PDF surface, tagged: every page through one context, so structure
+ * elements may run over page breaks. */
+static void
+render_pdf_cb (cairo_surface_t *surface,
+               gpointer         user_data)
+{
+  CgHandoutLayout *self = user_data;
+  cairo_t *cr = cairo_create (surface);
+
+  set_pdf_metadata (self, surface);
+
+  cairo_tag_begin (cr, "Document", "");
+  for (guint page = 0; page < self->pages->len; page++)
+    {
+      draw_page (self, cr, page, TRUE);
+      if (page + 1 == self->pages->len)
+        cairo_tag_end (cr, "Document");
+      cairo_show_page (cr);
+    }
+
+  add_pdf_outline (self, surface);
+  cairo_destroy (cr);
 }
 
 /**
@@ -845,24 +1440,24 @@ cg_handout_layout_write_pdf (CgHandoutLayout  *self,
                              GError          **error)
 {
   double width, height;
-  guint n_pages;
 
   g_return_val_if_fail (CG_IS_HANDOUT_LAYOUT (self), FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
 
   cg_paper_get_size (self->paper, &width, &height);
-  n_pages = cg_handout_layout_paginate (self, width, height);
+  cg_handout_layout_paginate (self, width, height);
 
-  return cg_handout_pdf_write (output, width, height, n_pages, get_title (self),
-                               draw_pdf_page_cb, self, error);
+  return cg_handout_pdf_write (output, width, height, cg_bundle_get_language (self->bundle),
+                               render_pdf_cb, self, error);
 }
 
 /**
  * cg_handout_layout_export_pdf:
  * @path: where to write the PDF, on the layout's paper
  *
- * Writes the handout through a #CgOutputFile: a reader never sees half a file, a failure
- * leaves nothing behind, and only a regular file (or a symbolic link to one) is replaced.
+ * Writes the handout as a tagged PDF in the handout's language through a #CgOutputFile: a
+ * reader never sees half a file, a failure leaves nothing behind, and only a regular file (or a
+ * symbolic link to one) is replaced.
  */
 gboolean
 cg_handout_layout_export_pdf (CgHandoutLayout  *self,

@@ -20,8 +20,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgHandoutLayout, cg_handout_layout, CG, HANDOUT_LAYOUT, GObject)
 
 CgHandoutLayout *cg_handout_layout_new               (CgBundle         *bundle);
-void             cg_handout_layout_add_section       (CgHandoutLayout  *self,
+gboolean         cg_handout_layout_add_section       (CgHandoutLayout  *self,
                                                       CgSection        *section);
+void             cg_handout_layout_set_second_language (CgHandoutLayout *self,
+                                                      CgBundle         *bundle);
+gboolean         cg_handout_layout_add_bilingual_section (CgHandoutLayout *self,
+                                                      CgSection        *section,
+                                                      CgSection        *second);
 void             cg_handout_layout_set_note          (CgHandoutLayout  *self,
                                                       const char       *note);
 void             cg_handout_layout_set_clinic_header (CgHandoutLayout  *self,
@@ -48,5 +53,8 @@ gboolean         cg_handout_layout_write_pdf         (CgHandoutLayout  *self,
 gboolean         cg_handout_layout_export_pdf        (CgHandoutLayout  *self,
                                                       const char       *path,
                                                       GError          **error);
+
+char            *cg_handout_format_date              (CgBundle         *bundle,
+                                                      GDateTime        *date);
 
 G_END_DECLS

@@ -13,16 +13,16 @@
 
 #include "cg-handout-pdf.h"
 #include "cg-output-file.h"
+#include "cg-pdf-catalog.h"
 
+/* Cairo hands over the PDF in small pieces: gather them all, so the document language can be
+ * appended to the finished PDF before a byte of it is written. */
 static cairo_status_t
-write_pdf_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+gather_pdf_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
 {
-  CgOutputFile *output = closure;
-
-  if (!cg_output_file_write (output, data, length, NULL))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
 }
@@ -32,51 +32,38 @@ write_pdf_cb (void                *closure,
  * @output: where to write the PDF, from cg_output_file_open() or cg_output_file_new_for_fd()
  * @width: page width in points
  * @height: page height in points
- * @n_pages: how many pages @draw_page draws
- * @title: the document title in the PDF's metadata
- * @draw_page: (scope call): draws one page
+ * @language: the document's language (BCP 47), for the catalog's /Lang
+ * @render: (scope call): draws the document on a PDF surface of this size
  *
- * Writes the PDF to @output and commits it: a reader never sees half a file, and after a
+ * Renders the PDF in memory, adds the document language (cg_pdf_catalog_append_update()),
+ * then writes it to @output and commits it: a reader never sees half a file, and after a
  * failure nothing is left behind (see #CgOutputFile).
  *
  * Returns: %TRUE, or %FALSE with @error set in the #G_IO_ERROR domain, naming the file
  */
 gboolean
-cg_handout_pdf_write (CgOutputFile          *output,
-                      double                 width,
-                      double                 height,
-                      guint                  n_pages,
-                      const char            *title,
-                      CgHandoutPdfDrawFunc   draw_page,
-                      gpointer               user_data,
-                      GError               **error)
+cg_handout_pdf_write (CgOutputFile            *output,
+                      double                   width,
+                      double                   height,
+                      const char              *language,
+                      CgHandoutPdfRenderFunc   render,
+                      gpointer                 user_data,
+                      GError                 **error)
 {
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GError) catalog_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
 
   g_return_val_if_fail (output != NULL, FALSE);
-  g_return_val_if_fail (draw_page != NULL, FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+  g_return_val_if_fail (render != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, output, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
-
-  for (guint page = 0; page < n_pages; page++)
-    {
-      cairo_t *cr = cairo_create (surface);
-
-      draw_page (cr, page, user_data);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-    }
-
+  surface = cairo_pdf_surface_create_for_stream (gather_pdf_cb, pdf, width, height);
+  render (surface, user_data);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-
-  /* A write error is the file's to report, with the system's reason */
-  if (status == CAIRO_STATUS_WRITE_ERROR)
-    return cg_output_file_write (output, NULL, 0, error);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -86,5 +73,10 @@ cg_handout_pdf_write (CgOutputFile          *output,
       return FALSE;
     }
 
-  return cg_output_file_commit (output, error);
+  /* A PDF that cannot take its language is still a good PDF: written, with a warning. */
+  if (!cg_pdf_catalog_append_update (pdf, language, &catalog_error))
+    g_warning ("%s", catalog_error->message);
+
+  return cg_output_file_write (output, pdf->data, pdf->len, error) &&
+         cg_output_file_commit (output, error);
 }

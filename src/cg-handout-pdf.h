@@ -13,17 +13,16 @@
 
 G_BEGIN_DECLS
 
-typedef void (*CgHandoutPdfDrawFunc) (cairo_t  *cr,
-                                      guint     page,
-                                      gpointer  user_data);
+/* Draws every page of the document on @surface, and sets its metadata and outline */
+typedef void (*CgHandoutPdfRenderFunc) (cairo_surface_t *surface,
+                                        gpointer         user_data);
 
-gboolean cg_handout_pdf_write (CgOutputFile          *output,
-                               double                 width,
-                               double                 height,
-                               guint                  n_pages,
-                               const char            *title,
-                               CgHandoutPdfDrawFunc   draw_page,
-                               gpointer               user_data,
-                               GError               **error);
+gboolean cg_handout_pdf_write (CgOutputFile            *output,
+                               double                   width,
+                               double                   height,
+                               const char              *language,
+                               CgHandoutPdfRenderFunc   render,
+                               gpointer                 user_data,
+                               GError                 **error);
 
 G_END_DECLS

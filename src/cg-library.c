@@ -307,6 +307,73 @@ cg_library_lookup_section (CgLibrary  *self,
   return NULL;
 }
 
+/**
+ * cg_library_section_has_language:
+ * @section_id: a section id of the library
+ * @language: a language code
+ *
+ * Whether the section has its text in @language: the built-in content has every section in
+ * every language it ships in (strings a partial translation lacks fall back to English, and the
+ * bundle says so); an extra bundle has its sections in its own language only. A handout in
+ * @language must leave out a section for which this is %FALSE rather than print it in another
+ * language.
+ *
+ * Returns: %TRUE if the section exists and has text in @language
+ */
+gboolean
+cg_library_section_has_language (CgLibrary  *self,
+                                 const char *section_id,
+                                 const char *language)
+{
+  CgBundle *bundle;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (section_id != NULL, FALSE);
+
+  if (language == NULL)
+    return FALSE;
+
+  if (cg_library_has_language (self, language) &&
+      (bundle = cg_library_get_bundle (self, language, NULL)) &&
+      cg_bundle_lookup_section (bundle, section_id) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < self->extra->len; i++)
+    {
+      CgBundle *extra = g_ptr_array_index (self->extra, i);
+
+      if (cg_bundle_lookup_section (extra, section_id) != NULL)
+        return g_str_equal (cg_bundle_get_language (extra), language);
+    }
+
+  return FALSE;
+}
+
+/**
+ * cg_library_get_section_language:
+ * @section_id: a section id of the library
+ *
+ * Returns: (nullable): the one language an extra bundle's section is written in, or %NULL for
+ *   a built-in section (in every language of the library) or an unknown id
+ */
+const char *
+cg_library_get_section_language (CgLibrary  *self,
+                                 const char *section_id)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  for (guint i = 0; i < self->extra->len; i++)
+    {
+      CgBundle *extra = g_ptr_array_index (self->extra, i);
+
+      if (cg_bundle_lookup_section (extra, section_id) != NULL)
+        return cg_bundle_get_language (extra);
+    }
+
+  return NULL;
+}
+
 /* The bundles whose ids a new bundle must not reuse: the built-in content (the same ids in
  * every language, so the first language stands for all) and the extra bundles. Returns a new
  * array of borrowed bundles: the library owns them. */

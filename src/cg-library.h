@@ -46,6 +46,11 @@ GPtrArray          *cg_library_list_topics          (CgLibrary   *self,
 CgSection          *cg_library_lookup_section       (CgLibrary   *self,
                                                      const char  *language,
                                                      const char  *section_id);
+gboolean            cg_library_section_has_language (CgLibrary   *self,
+                                                     const char  *section_id,
+                                                     const char  *language);
+const char         *cg_library_get_section_language (CgLibrary   *self,
+                                                     const char  *section_id);
 
 gboolean            cg_library_add_bundle           (CgLibrary   *self,
                                                      CgBundle    *bundle,

@@ -160,4 +160,42 @@ cg_test_pdf_to_text (const char *path)
   return cg_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
 }
 
+/* The PDF's catalog as qpdf shows it (the object the trailer's /Root names) */
+static inline char *
+cg_test_dup_pdf_catalog (const char *path)
+{
+  g_autofree char *trailer = cg_test_run_tool ("qpdf", "--show-object=trailer", path, NULL);
+  g_autofree char *option = NULL;
+  const char *root = strstr (trailer, "/Root ");
+
+  g_assert_nonnull (root);
+  option = g_strdup_printf ("--show-object=%.*s", (int)strcspn (root + 6, " "), root + 6);
+
+  return cg_test_run_tool ("qpdf", option, path, NULL);
+}
+
+/* Line breaks and hyphenation differ between a paragraph and its printed lines: compare text
+ * without any white space. */
+static inline char *
+cg_test_squeeze (const char *text)
+{
+  GString *str = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (str, *p);
+
+  return g_string_free (str, FALSE);
+}
+
+/* @squeezed_text: text passed through cg_test_squeeze() */
+static inline gboolean
+cg_test_text_contains (const char *squeezed_text,
+                       const char *sentence)
+{
+  g_autofree char *needle = cg_test_squeeze (sentence);
+
+  return strstr (squeezed_text, needle) != NULL;
+}
+
 G_END_DECLS

@@ -668,6 +668,77 @@ test_dialog_remembers_language (void)
   g_settings_reset (settings, "handout-language");
 }
 
+/* A clinic section in English on a Spanish handout: shown unavailable, with the reason, and
+ * left out; with English as the second language, each section is printed again in English. */
+static void
+test_dialog_languages (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic.xml", NULL);
+  g_autoptr(GFile) clinic = g_file_new_for_path (fixture);
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  const char * const *languages = cg_library_get_languages (library);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkCheckButton *visit;
+  GtkWindow *dialog;
+  guint spanish, english;
+
+  g_assert_true (cg_library_add_file (library, clinic, &error));
+  g_assert_no_error (error);
+  g_settings_reset (settings, "handout-language");
+  g_settings_reset (settings, "handout-sections");
+  for (spanish = 0; !g_str_equal (languages[spanish], "es"); spanish++)
+    ;
+  for (english = 0; !g_str_equal (languages[english], "en"); english++)
+    ;
+
+  dialog = cg_handout_dialog_new (NULL, library, NULL);
+  gtk_window_present (dialog);
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  visit = find_section_check (GTK_WIDGET (dialog), "Before your visit");
+  g_assert_nonnull (visit);
+
+  /* In English, the clinic's section is available */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), english);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (visit)));
+  g_assert_null (find_label (GTK_WIDGET (dialog), "Only in English"));
+
+  /* In Spanish it is not, and says why; the PDF leaves it out */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), spanish);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (visit)));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Only in English: left out of this handout"));
+  g_assert_true (gtk_widget_get_visible (find_label (GTK_WIDGET (dialog), "Only in English")));
+  g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  text = cg_test_pdf_to_text (path);
+  g_assert_nonnull (strstr (text, "Información general"));
+  g_assert_null (strstr (text, "Bring a list of your medicines."));
+  g_assert_null (strstr (text, "Before your visit"));
+  g_clear_pointer (&text, g_free);
+
+  /* Second language: English after each Spanish section; the clinic section stays out */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 2), english + 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (visit)));
+  g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  text = cg_test_pdf_to_text (path);
+  g_assert_nonnull (strstr (text, "Información general"));
+  g_assert_nonnull (strstr (text, "English: Overview"));
+  g_assert_nonnull (strstr (text, "Español · English"));
+  g_assert_null (strstr (text, "Bring a list of your medicines."));
+  g_assert_cmpint (strstr (text, "Información general") - text, <, strstr (text, "English: Overview") - text);
+
+  gtk_window_destroy (dialog);
+  g_settings_reset (settings, "handout-language");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* The print path (GtkPrintOperation exporting, as a printer would be driven) and the PDF
  * export give the same pages, line for line. */
 static void
@@ -738,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/handout-dialog/nothing-ticked", test_dialog_nothing_ticked);
   g_test_add_func ("/handout-dialog/print-operation", test_print_operation);
   g_test_add_func ("/handout-dialog/remembers-language", test_dialog_remembers_language);
+  g_test_add_func ("/handout-dialog/languages", test_dialog_languages);
 
   return g_test_run ();
 }

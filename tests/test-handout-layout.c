@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cg-bundle.h"
+#include "cg-bundle-loader.h"
 #include "cg-handout-layout.h"
 #include "cg-library.h"
 #include "cg-section.h"
@@ -370,8 +371,270 @@ test_blank_note (void)
   cg_handout_layout_paginate (layout, 612, 792);
   text = cg_handout_layout_dup_page_text (layout, 0);
   g_assert_null (strstr (text, "Notes from your care team"));
-  g_assert_nonnull (strstr (text, "Date: 2026-03-09\n"));
+  g_assert_nonnull (strstr (text, "Date: March 9, 2026\n"));
   g_assert_true (g_str_has_prefix (text, "Riverside Clinic\nTelephone 0123 456789\nCalcinosis\n"));
+}
+
+/* --- Page breaks a typesetter would accept, on handouts built to hit each rule ------------- */
+
+#define LEAD_IN "These are the things to bring:"
+
+/* A bundle of one section: @n_filler one-line paragraphs, then @tail (XML of the section's end) */
+static CgBundle *
+build_bundle (const char *language,
+              guint       n_filler,
+              const char *tail)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  CgBundle *bundle;
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<bundle format=\"1\" lang=\"%s\"><provenance><source>Test</source>"
+                               "<content-version>1</content-version></provenance>"
+                               "<topic id=\"t\"><title>Test topic</title>"
+                               "<section id=\"s\"><title>Test section</title>", language);
+  for (guint i = 0; i < n_filler; i++)
+    g_string_append_printf (xml, "<p>Filler paragraph %u.</p>", i + 1);
+  g_string_append (xml, tail);
+  g_string_append (xml, "</section></topic></bundle>");
+
+  bytes = g_bytes_new (xml->str, xml->len);
+  bundle = cg_bundle_load_bytes (bytes, "test.xml", &error);
+  g_assert_no_error (error);
+
+  return bundle;
+}
+
+static CgHandoutLayout *
+create_layout_of (CgBundle *bundle)
+{
+  CgHandoutLayout *layout = cg_handout_layout_new (bundle);
+
+  g_assert_true (cg_handout_layout_add_section (layout, cg_bundle_lookup_section (bundle, "s")));
+
+  return layout;
+}
+
+/* The printed lines of each page, white space trimmed */
+static GPtrArray *
+dup_pages (CgHandoutLayout *layout)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  for (guint page = 0; page < cg_handout_layout_get_n_pages (layout); page++)
+    {
+      g_autofree char *text = cg_handout_layout_dup_page_text (layout, page);
+      char **lines = g_strsplit (text, "\n", -1);
+
+      /* Drop the empty string after the last newline */
+      g_free (lines[g_strv_length (lines) - 1]);
+      lines[g_strv_length (lines) - 1] = NULL;
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_strstrip (lines[i]);
+      g_ptr_array_add (pages, lines);
+    }
+
+  return pages;
+}
+
+static gboolean
+page_has_line (GStrv       page,
+               const char *line)
+{
+  return g_strv_contains ((const char * const *)page, line);
+}
+
+#define FIRST_HEIGHT 380.0
+#define HEIGHT_STEP  3.0
+#define LAST_HEIGHT  900.0
+
+/* A section of filler paragraphs then @tail, laid out on pages of many heights from
+ * FIRST_HEIGHT: the printed lines of every page (dup_pages()), one array per height. */
+static GPtrArray *
+dup_pages_at_heights (const char *tail)
+{
+  g_autoptr(CgBundle) bundle = build_bundle ("en", 14, tail);
+  g_autoptr(CgHandoutLayout) layout = create_layout_of (bundle);
+  GPtrArray *page_sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+
+  for (double height = FIRST_HEIGHT; height <= LAST_HEIGHT; height += HEIGHT_STEP)
+    {
+      cg_handout_layout_paginate (layout, 595, height);
+      g_ptr_array_add (page_sets, dup_pages (layout));
+    }
+
+  return page_sets;
+}
+
+/* A lead-in ending with a colon stays on the page of its first two items, on pages of every
+ * height; at some heights the rule moves it to the next page. */
+static void
+test_lead_in_keeps_two_items (void)
+{
+  g_autoptr(GPtrArray) page_sets = dup_pages_at_heights ("<p>" LEAD_IN "</p><list>"
+                                                          "<item>Item one</item><item>Item two</item>"
+                                                          "<item>Item three</item><item>Item four</item>"
+                                                          "</list><p>After the list.</p>");
+  guint moved = 0;
+
+  for (guint h = 0; h < page_sets->len; h++)
+    {
+      GPtrArray *pages = g_ptr_array_index (page_sets, h);
+
+      for (guint p = 0; p < pages->len; p++)
+        {
+          GStrv page = g_ptr_array_index (pages, p);
+
+          if (!page_has_line (page, LEAD_IN))
+            continue;
+          g_test_message ("height %g, page %u", FIRST_HEIGHT + h * HEIGHT_STEP, p);
+          g_assert_true (page_has_line (page, "• Item one"));
+          g_assert_true (page_has_line (page, "• Item two"));
+          moved += p > 0 && g_str_equal (page[0], LEAD_IN);
+        }
+    }
+
+  g_assert_cmpuint (moved, >, 0);
+}
+
+/* Neither the first item of a list alone at the foot of a page, nor the last alone at the
+ * head of the next, when one more line avoids it. */
+static void
+test_no_lone_list_item (void)
+{
+  g_autoptr(GPtrArray) page_sets = dup_pages_at_heights ("<p>Several things help.</p><list>"
+                                                          "<item>Item one</item><item>Item two</item>"
+                                                          "<item>Item three</item><item>Item four</item>"
+                                                          "<item>Item five</item></list>"
+                                                          "<p>After the list.</p>");
+  guint split = 0;
+
+  for (guint h = 0; h < page_sets->len; h++)
+    {
+      GPtrArray *pages = g_ptr_array_index (page_sets, h);
+
+      for (guint p = 0; p + 1 < pages->len; p++)
+        {
+          GStrv page = g_ptr_array_index (pages, p);
+          GStrv next = g_ptr_array_index (pages, p + 1);
+          const char *last = page[g_strv_length (page) - 1];
+
+          if (!g_str_has_prefix (last, "• ") || !g_str_has_prefix (next[0], "• "))
+            continue;
+
+          g_test_message ("height %g: page %u ends “%s”, next starts “%s”",
+                          FIRST_HEIGHT + h * HEIGHT_STEP, p, last, next[0]);
+          split++;
+          g_assert_cmpstr (last, !=, "• Item one");
+          g_assert_cmpstr (next[0], !=, "• Item five");
+        }
+    }
+
+  /* The heights did split the list, so the rule was put to work */
+  g_assert_cmpuint (split, >, 0);
+}
+
+/* A note over a page break says so, in the handout's language, on screen, paper and PDF. */
+static void
+test_note_continued (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  CgBundle *bundle = cg_library_get_bundle (library, "es", NULL);
+  g_autoptr(CgHandoutLayout) layout = cg_handout_layout_new (bundle);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "note.pdf", NULL);
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  g_autofree char *pdf_page2 = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", path, "-", NULL };
+  int wait_status;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (note, "Frase número %u de la nota. ", i + 1);
+  cg_handout_layout_set_note (layout, note->str);
+  cg_handout_layout_add_section (layout, cg_bundle_lookup_section (bundle, "overview"));
+  cg_handout_layout_set_paper (layout, CG_PAPER_A4);
+  g_assert_cmpuint (cg_handout_layout_paginate (layout, 595.275591, 841.889764), >=, 2);
+
+  page1 = cg_handout_layout_dup_page_text (layout, 0);
+  page2 = cg_handout_layout_dup_page_text (layout, 1);
+  g_assert_nonnull (strstr (page1, "Notas de su equipo de atención médica\n"));
+  g_assert_null (strstr (page1, "continuación"));
+  /* The heading may wrap in its frame */
+  g_assert_true (g_regex_match_simple ("^Notas de su equipo de atención médica\\s+\\(continuación\\)\n",
+                                       page2, 0, 0));
+
+  cg_handout_layout_export_pdf (layout, path, &error);
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &pdf_page2, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_regex_match_simple ("^Notas de su equipo de atención médica\\s+\\(continuación\\)\n",
+                                       pdf_page2, 0, 0));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Dates in the handout language's convention, from its labels, not the interface locale. */
+static void
+test_date_formats (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 1, 9, 0, 0);
+  static const struct {
+    const char *language;
+    const char *date;
+    const char *line;
+  } cases[] = {
+    { "en", "December 1, 2026", "Date: December 1, 2026\n" },
+    { "es", "1 de diciembre de 2026", "Fecha: 1 de diciembre de 2026\n" },
+    { "fr", "1 décembre 2026", "1 décembre 2026\n" },
+    { "de", "1. Dezember 2026", "Datum: 1. Dezember 2026\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CgBundle *bundle = cg_library_get_bundle (library, cases[i].language, NULL);
+      g_autoptr(CgHandoutLayout) layout = cg_handout_layout_new (bundle);
+      g_autofree char *formatted = cg_handout_format_date (bundle, date);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpstr (formatted, ==, cases[i].date);
+      cg_handout_layout_set_date (layout, date);
+      cg_handout_layout_add_section (layout, cg_bundle_lookup_section (bundle, "overview"));
+      cg_handout_layout_paginate (layout, 595, 842);
+      text = cg_handout_layout_dup_page_text (layout, 0);
+      g_assert_nonnull (strstr (text, cases[i].line));
+    }
+}
+
+/* One language per handout: the layout itself refuses a section of another language. */
+static void
+test_other_language_refused (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  CgBundle *spanish = cg_library_get_bundle (library, "es", NULL);
+  CgBundle *english = cg_library_get_bundle (library, "en", NULL);
+  g_autoptr(CgHandoutLayout) layout = cg_handout_layout_new (spanish);
+  g_autofree char *text = NULL;
+
+  g_assert_false (cg_handout_layout_add_section (layout, cg_bundle_lookup_section (english, "overview")));
+  g_assert_true (cg_handout_layout_add_section (layout, cg_bundle_lookup_section (spanish, "causes")));
+  cg_handout_layout_set_second_language (layout, english);
+  /* The second language's part must be in the second language */
+  g_assert_false (cg_handout_layout_add_bilingual_section (layout,
+                                                           cg_bundle_lookup_section (spanish, "summary"),
+                                                           cg_bundle_lookup_section (spanish, "summary")));
+  cg_handout_layout_paginate (layout, 595, 842);
+  text = cg_handout_layout_dup_page_text (layout, 0);
+  g_assert_null (strstr (text, "For effective management"));
+  g_assert_null (strstr (text, "Resumen"));
+  g_assert_nonnull (strstr (text, "Causas\n"));
 }
 
 int
@@ -390,6 +653,11 @@ main (int   argc,
   g_test_add_func ("/handout-layout/export-failure", test_export_failure);
   g_test_add_func ("/handout-layout/missing-labels", test_missing_labels);
   g_test_add_func ("/handout-layout/blank-note", test_blank_note);
+  g_test_add_func ("/handout-layout/lead-in-keeps-two-items", test_lead_in_keeps_two_items);
+  g_test_add_func ("/handout-layout/no-lone-list-item", test_no_lone_list_item);
+  g_test_add_func ("/handout-layout/note-continued", test_note_continued);
+  g_test_add_func ("/handout-layout/date-formats", test_date_formats);
+  g_test_add_func ("/handout-layout/other-language-refused", test_other_language_refused);
 
   return g_test_run ();
 }

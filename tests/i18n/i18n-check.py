@@ -15,10 +15,14 @@
 #                                                        extracts the content and UI strings,
 #                                                        and the same content messages as itstool
 #   i18n-check.py bundle ITS LANG SCHEMA SOURCE BUNDLE   the built bundle validates, says
-#                                                        "complete, not reviewed", and has the
+#                                                        "complete", and has the
 #                                                        structure of the English one
 #   i18n-check.py partial MERGE ITS SCHEMA SOURCE [BIN]  a half-translated .po gives a
 #                                                        status="partial" bundle that loads
+#   i18n-check.py review-record TOOL MERGE ITS SCHEMA SOURCE PODIR
+#                                                        a changed Spanish medical sentence fails
+#                                                        build-aux/review-record check and turns
+#                                                        a signed-off bundle reviewed="false"
 #
 # Exit status 0 = pass, 1 = fail.
 
@@ -340,9 +344,9 @@ EXPECTED_CONTENT = [
     ('search keyword', 'calcium deposits'),
     ('page-footer', 'Page {page} of {pages}'),
     (None, 'Nodules or lumps under the skin that are hard and palpable'),
+    ('content source', 'Calcinosis Guide patient information'),
 ]
-NOT_EXPECTED = ['overview', 'calcinosis', '1.0.0', 'source', 'complete',
-                'Calcinosis Guide source text (calcinosis-source.txt)']
+NOT_EXPECTED = ['overview', 'calcinosis', '1.0.0', 'source', 'complete']
 
 
 def check_pot(srcroot):
@@ -451,12 +455,14 @@ def check_bundle(its, lang, schema, source, bundle):
         fail('no <translation> in the provenance')
     else:
         t = translation[0]
-        if (t.getAttribute('status'), t.getAttribute('reviewed'), t.getAttribute('untranslated')) != \
-           ('complete', 'false', '0'):
+        # reviewed: "true" only once po/reviewed/LANG.sha256 is signed off (review-record-workflow)
+        if (t.getAttribute('status'), t.getAttribute('untranslated')) != ('complete', '0') or \
+           t.getAttribute('reviewed') not in ('true', 'false'):
             fail('provenance is status="%s" reviewed="%s" untranslated="%s", expected complete, '
-                 'false, 0 (is po/%s.po complete?)' % (t.getAttribute('status'),
+                 'true or false, 0 (is po/%s.po complete?)' % (t.getAttribute('status'),
                  t.getAttribute('reviewed'), t.getAttribute('untranslated'), lang))
-    for tag in ('source', 'content-version'):
+    # The source phrase is translated (patients read it in the credits); the version is not.
+    for tag in ('content-version',):
         if [text(n) for n in english.getElementsByTagName(tag)] != \
            [text(n) for n in translated.getElementsByTagName(tag)]:
             fail('<%s> differs from the English bundle' % tag)
@@ -525,6 +531,77 @@ def check_partial(merge, its, schema, source, binary=None):
     return finish()
 
 
+# --- review-record -------------------------------------------------------------------------
+
+def check_review_record(tool, merge, its, schema, source, po_dir):
+    """The pinning workflow on a copy of po/es.po: sign-off gives reviewed="true"; a changed
+    medical msgstr fails the check and gives reviewed="false"; updating the record passes the
+    check and withdraws the sign-off."""
+    original = 'incluye controlar los síntomas'
+    changed = 'incluye ignorar los síntomas'
+
+    def merge_reviewed(tmp, po, record):
+        mo = os.path.join(tmp, 'es.mo')
+        subprocess.run(['msgfmt', '-o', mo, po], check=True)
+        out = os.path.join(tmp, 'es.xml')
+        result = run([sys.executable, merge, '--its', its, '--mo', mo, '--lang', 'es',
+                      '--schema', schema, '--review-record', record, '--output', out, source])
+        if result.returncode != 0:
+            fail('merge-bundle.py failed:\n' + result.stderr)
+            return None
+        return xml.dom.minidom.parse(out).getElementsByTagName('translation')[0].getAttribute('reviewed')
+
+    with tempfile.TemporaryDirectory() as tmp:
+        po = os.path.join(tmp, 'es.po')
+        record = os.path.join(tmp, 'reviewed', 'es.sha256')
+        with open(os.path.join(po_dir, 'es.po'), encoding='utf-8') as f:
+            text = f.read()
+        if original not in text:
+            fail('po/es.po no longer says "%s": choose another sentence for this test' % original)
+            return finish()
+        with open(po, 'w', encoding='utf-8') as f:
+            f.write(text)
+        tool_args = [sys.executable, tool]
+        dirs = ['--po-dir', tmp]
+
+        result = run(tool_args + ['update'] + dirs + ['es'])
+        if result.returncode != 0:
+            fail('review-record update failed:\n' + result.stderr)
+            return finish()
+        result = run(tool_args + ['sign-off'] + dirs + ['--reviewer', 'A Reviewer <r@example.org>',
+                                                         '--date', '2026-11-30', 'es'])
+        if result.returncode != 0:
+            fail('review-record sign-off failed:\n' + result.stderr)
+        if merge_reviewed(tmp, po, record) != 'true':
+            fail('a signed-off record that matches es.po did not give reviewed="true"')
+
+        with open(po, 'w', encoding='utf-8') as f:
+            f.write(text.replace(original, changed, 1))
+        result = run(tool_args + ['check'] + dirs + ['es'])
+        if result.returncode != 1 or 'managing symptoms' not in result.stderr or \
+           changed not in result.stderr:
+            fail('review-record check did not fail on the changed sentence, naming it '
+                 '(exit %d):\n%s' % (result.returncode, result.stderr))
+        if merge_reviewed(tmp, po, record) != 'false':
+            fail('a changed medical sentence kept reviewed="true"')
+        result = run(tool_args + ['sign-off'] + dirs + ['--reviewer', 'A Reviewer <r@example.org>',
+                                                         'es'])
+        if result.returncode == 0:
+            fail('sign-off accepted a record that does not match the .po')
+
+        result = run(tool_args + ['update'] + dirs + ['es'])
+        if result.returncode != 0 or 'withdrawn' not in result.stderr:
+            fail('review-record update did not withdraw the sign-off:\n' + result.stderr)
+        if run(tool_args + ['check'] + dirs + ['es']).returncode != 0:
+            fail('review-record check still fails after update')
+        with open(record, encoding='utf-8') as f:
+            if '# Reviewed-by: nobody' not in f.read():
+                fail('the updated record still names a reviewer')
+        if merge_reviewed(tmp, po, record) != 'false':
+            fail('an updated, not signed-off record gave reviewed="true"')
+    return finish()
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -542,6 +619,8 @@ def main(argv):
         return check_bundle(*args)
     if command == 'partial':
         return check_partial(*args)
+    if command == 'review-record':
+        return check_review_record(*args)
     print('unknown check: ' + command, file=sys.stderr)
     return 2
 
