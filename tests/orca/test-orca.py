@@ -10,9 +10,9 @@
 # (Xvfb on a free display, a D-Bus session bus with the accessibility bus it activates,
 # openbox for window focus, Orca, the app with fresh HOME and XDG directories and in-memory
 # settings), presses keys with xdotool as a user does, and checks what Orca says. Orca needs
-# no speech synthesizer: with its debug file on it logs every utterance as a
-# "SPEECH OUTPUT: '…'" line, which is what this test reads. The whole conversation is written
-# to --transcript (and to stdout as TAP comments on failure).
+# no speech synthesizer: it logs every utterance as a "SPEECH OUTPUT: '…'" line, which is what
+# this test reads. The whole conversation is written to --transcript (and to stdout as TAP
+# comments on failure). CG_ORCA_KEEP=1 keeps the session's directory (Orca's logs) in /tmp.
 #
 # Everything started here carries a marker in its environment; at the end each process is
 # stopped by its pid, those started by D-Bus activation included. Orca is run through its own
