@@ -20,6 +20,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
+from tap import Tap  # noqa: E402  (tests/tools/tap.py)
+
 try:
     import gi
     gi.require_version('Atspi', '2.0')
@@ -50,25 +53,6 @@ INTERACTIVE_ROLES = {
 } | ({pyatspi.ROLE_SWITCH} if hasattr(pyatspi, 'ROLE_SWITCH') else set())
 # Window controls of the client-side decoration: named by GTK itself.
 GTK_WINDOW_CONTROLS = {'Minimize', 'Maximize', 'Close'}
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def check(self, ok, description, diagnostic=None):
-        self.n += 1
-        if not ok:
-            self.failed += 1
-        print(f'{"ok" if ok else "not ok"} {self.n} - {description}', flush=True)
-        if not ok and diagnostic:
-            for line in str(diagnostic).splitlines():
-                print(f'# {line}', flush=True)
-        return ok
-
-    def note(self, text):
-        print(f'# {text}', flush=True)
 
 
 tap = Tap()
@@ -428,10 +412,7 @@ def main():
 
     stop_app()
     signal.alarm(0)
-    if tap.n != N_TESTS:
-        print(f'Bail out! ran {tap.n} checks, planned {N_TESTS}', flush=True)
-        return 1
-    return 0 if tap.failed == 0 else 1
+    return tap.status(N_TESTS)
 
 
 if __name__ == '__main__':

@@ -34,6 +34,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
+from tap import Tap  # noqa: E402  (tests/tools/tap.py)
+
 APP_NAME = 'Calcinosis Guide'
 SECTIONS = ['Overview', 'Causes', 'Symptoms', 'Diagnosis', 'Treatment', 'Prevention', 'Summary']
 TREATMENT = SECTIONS.index('Treatment')
@@ -84,26 +87,6 @@ ORCA_PREFERENCES = {
     'pronunciations': {},
     'keybindings': {},
 }
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def check(self, ok, description, diagnostic=None):
-        self.n += 1
-        if not ok:
-            self.failed += 1
-        print(f'{"ok" if ok else "not ok"} {self.n} - {description}', flush=True)
-        if not ok and diagnostic:
-            for line in str(diagnostic).splitlines():
-                print(f'# {line}', flush=True)
-        return ok
-
-    def note(self, text):
-        for line in str(text).splitlines():
-            print(f'# {line}', flush=True)
 
 
 class Utterance:
@@ -610,10 +593,7 @@ def main():
         if tap.failed:
             tap.note('What Orca said:\n' + transcript)
     signal.alarm(0)
-    if tap.n != N_TESTS:
-        print(f'Bail out! ran {tap.n} checks, planned {N_TESTS}', flush=True)
-        return 1
-    return 0 if tap.failed == 0 else 1
+    return tap.status(N_TESTS)
 
 
 if __name__ == '__main__':
