@@ -125,6 +125,8 @@ cg_clamp_class_init (CgClampClass *klass)
   widget_class->measure = cg_clamp_measure;
   widget_class->size_allocate = cg_clamp_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "clamp");
+  /* A plain group to assistive technology: GTK 4.8 would name it "CgClamp" */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

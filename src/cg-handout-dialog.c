@@ -859,7 +859,9 @@ add_section_rows (CgHandoutDialog *self,
           gtk_widget_set_margin_start (row, 6);
           gtk_widget_set_margin_end (row, 12);
           gtk_list_box_append (self->section_list, row);
-          /* The row is a Tab stop of its own: name it after its section, like the check box */
+          /* One Tab stop per section, its check box ("Causes check box checked", Space
+           * toggles it): the row itself takes no focus */
+          gtk_widget_set_focusable (gtk_widget_get_parent (row), FALSE);
           gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, cg_section_get_title (section),
                                           -1);
@@ -1119,6 +1121,8 @@ setup (CgHandoutDialog *self)
                            G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);
   on_note_changed_cb (self);
 
+  /* Choosing sections is what the builder is for: the focus starts on the first one */
+
   cg_handout_set_chooser_set_library (self->set_chooser, self->library);
   cg_handout_set_chooser_reload (self->set_chooser, NULL);
 
@@ -1220,16 +1224,18 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
                                        "handout.save-pdf", NULL);
 }
 
-/* The focus lands on a drop-down's inner button, which GTK 4.8 leaves unnamed. */
+/* The focus lands on a drop-down's inner button, which GTK 4.8 leaves unnamed. Orca says the
+ * drop-down's own name first ("Paper combo box"); the button says the choice ("A4"), so the
+ * name is not heard twice. */
 static void
-name_drop_down_button (GtkDropDown *dropdown,
-                       const char  *name)
+on_drop_down_selected_item_cb (GtkDropDown *dropdown)
 {
   GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  gpointer item = gtk_drop_down_get_selected_item (dropdown);
 
-  if (GTK_IS_TOGGLE_BUTTON (button))
+  if (GTK_IS_TOGGLE_BUTTON (button) && GTK_IS_STRING_OBJECT (item))
     gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_string_object_get_string (item),
                                     -1);
 }
 
@@ -1248,14 +1254,28 @@ reset_mnemonic_button_labels (GtkWidget *widget)
 }
 
 static void
+name_drop_down_button (GtkDropDown *dropdown)
+{
+  g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (on_drop_down_selected_item_cb), NULL);
+  on_drop_down_selected_item_cb (dropdown);
+}
+
+static void
 cg_handout_dialog_init (CgHandoutDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   reset_mnemonic_button_labels (GTK_WIDGET (self));
-  name_drop_down_button (self->language_dropdown, _("Language of the handout"));
-  name_drop_down_button (self->second_language_dropdown, _("Second language"));
-  name_drop_down_button (self->paper_dropdown, _("Paper size"));
+  name_drop_down_button (self->language_dropdown);
+  name_drop_down_button (self->second_language_dropdown);
+  name_drop_down_button (self->paper_dropdown);
+  /* GTK 4.8 names an empty label "GtkLabel" to screen readers; its text names it once set */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->saved_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
 
   self->section_checks = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);

@@ -315,6 +315,7 @@ cg_handout_set_chooser_class_init (CgHandoutSetChooserClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cg-handout-set-chooser.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, dropdown);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, problem_label);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, name_revealer);
@@ -344,6 +345,11 @@ cg_handout_set_chooser_init (CgHandoutSetChooser *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Handout set"),
                                     -1);
+
+  /* Named, so screen readers never fall back to the type name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Handout sets"),
+                                  -1);
 
   update_actions (self);
 }

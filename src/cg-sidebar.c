@@ -266,6 +266,19 @@ cg_sidebar_init (CgSidebar *self)
 
   gtk_list_box_set_header_func (self->sections_list, update_header, self, NULL);
 
+  /* GTK 4.8 names an unnamed stack page "GtkStackPage" to screen readers, and Orca says it
+   * on entering the list; an empty name is said as nothing */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->stack, child)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                    -1);
+  /* Likewise "GtkLabel" until a search sets the text (which names it from then on) */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->empty_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
+
   lists[0] = GTK_WIDGET (self->sections_list);
   lists[1] = GTK_WIDGET (self->results_list);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -395,13 +408,37 @@ cg_sidebar_show_results (CgSidebar  *self,
     gtk_list_box_append (self->results_list, create_result_row (g_ptr_array_index (hits, i)));
 
   gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
+  gtk_stack_set_visible_child_name (self->stack, "results");
 
-  /* GTK 4.8 cannot announce; the count is exposed as the list's description instead */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", hits->len), hits->len);
+  /* The list describes itself with the count, as a screen reader says it on entering */
+  count = cg_sidebar_dup_results_status (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_list),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
                                   -1);
-  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+/**
+ * cg_sidebar_dup_results_status:
+ *
+ * Returns: (transfer full) (nullable): what the results page says in one line, such as
+ *   "3 results" or "No results for “lumps”"; %NULL while the sections are shown
+ */
+char *
+cg_sidebar_dup_results_status (CgSidebar *self)
+{
+  const char *page;
+  guint n;
+
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), NULL);
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "empty") == 0)
+    return g_strdup (gtk_label_get_text (self->empty_label));
+  if (g_strcmp0 (page, "results") != 0)
+    return NULL;
+
+  n = cg_sidebar_get_n_results (self);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
 }
 
 /* Back to the list of sections, as it was before the search. */

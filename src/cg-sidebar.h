@@ -29,6 +29,7 @@ void       cg_sidebar_show_results        (CgSidebar  *self,
 void       cg_sidebar_show_sections       (CgSidebar  *self);
 gboolean   cg_sidebar_get_showing_results (CgSidebar  *self);
 guint      cg_sidebar_get_n_results       (CgSidebar  *self);
+char      *cg_sidebar_dup_results_status  (CgSidebar  *self);
 gboolean   cg_sidebar_focus_results       (CgSidebar  *self);
 gboolean   cg_sidebar_activate_result     (CgSidebar  *self);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-accessible.h"
 #include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
@@ -18,6 +19,7 @@
 #include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-sidebar.h"
+#include "cg-toggle-button.h"
 #include "cg-topic.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
@@ -35,7 +37,9 @@ struct _CgWindow
 
   /* Template widgets */
   GtkHeaderBar         *header_bar;
-  GtkToggleButton      *search_button;
+  CgToggleButton       *sidebar_button;
+  CgToggleButton       *search_button;
+  GtkButton            *handout_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkBox               *info_box;
@@ -101,6 +105,9 @@ on_sidebar_result_activated_cb (CgWindow    *self,
 
   if (self->narrow)
     set_show_sidebar (self, FALSE);
+
+  /* Opening a result takes the reader to the text, and a screen reader says which section */
+  gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
 }
 
 static void
@@ -109,11 +116,13 @@ on_search_entry_search_changed_cb (CgWindow       *self,
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *status = NULL;
 
   if (query[strspn (query, " \t")] == '\0' || self->topics == NULL)
     {
       cg_sidebar_show_sections (self->sidebar);
       cg_content_view_set_highlights (self->content_view, NULL);
+      cg_accessible_announce (GTK_WIDGET (entry), NULL);
       return;
     }
 
@@ -124,6 +133,10 @@ on_search_entry_search_changed_cb (CgWindow       *self,
   /* Enough for any list a person reads; a one-letter query on a large bundle stays cheap */
   hits = cg_search_index_query (self->search_index, query, MAX_RESULTS);
   cg_sidebar_show_results (self->sidebar, query, hits);
+
+  /* The person typing hears what the sidebar shows: how many results, or none */
+  status = cg_sidebar_dup_results_status (self->sidebar);
+  cg_accessible_announce (GTK_WIDGET (entry), status);
 
   /* The results live in the sidebar: a narrow window shows them instead of the text */
   if (self->narrow && !self->show_sidebar)
@@ -160,6 +173,7 @@ on_search_bar_search_mode_cb (CgWindow     *self,
     return;
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cg_accessible_announce (GTK_WIDGET (self->search_entry), NULL);
   cg_sidebar_show_sections (self->sidebar);
   cg_content_view_set_highlights (self->content_view, NULL);
   if (self->show_sidebar)
@@ -629,10 +643,13 @@ cg_window_class_init (CgWindowClass *klass)
   g_type_ensure (CG_TYPE_BUNDLE_BANNER);
   g_type_ensure (CG_TYPE_CONTENT_VIEW);
   g_type_ensure (CG_TYPE_SIDEBAR);
+  g_type_ensure (CG_TYPE_TOGGLE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, handout_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, info_box);
@@ -685,7 +702,13 @@ cg_window_init (CgWindow *self)
   self->settings = g_settings_new (APP_ID);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   name_search_bar_close_button (GTK_WIDGET (self->search_bar));
+  cg_accessible_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show Sections (F9)"));
+  cg_accessible_set_tooltip (GTK_WIDGET (self->search_button), _("Search (Ctrl+F)"));
+  cg_accessible_set_tooltip (GTK_WIDGET (self->handout_button), _("Print Handout… (Ctrl+P)"));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_object_bind_property (self, "show-sidebar",
+                          self->sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

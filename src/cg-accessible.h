@@ -1,0 +1,18 @@
+/* cg-accessible.h
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void cg_accessible_set_tooltip (GtkWidget  *widget,
+                                const char *text);
+void cg_accessible_announce    (GtkWidget  *widget,
+                                const char *message);
+
+G_END_DECLS

@@ -1,0 +1,608 @@
+#!/usr/bin/python3
+# test-orca.py: what a blind clinician hears, through the Orca screen reader itself
+#
+# Copyright 2026 The Calcinosis Guide authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   /usr/bin/python3 tests/orca/test-orca.py --binary BUILD/src/calcinosis-guide [--transcript FILE]
+#
+# Needs no display and no D-Bus session of its own: it starts everything in a private session
+# (Xvfb on a free display, a D-Bus session bus with the accessibility bus it activates,
+# openbox for window focus, Orca, the app with fresh HOME and XDG directories and in-memory
+# settings), presses keys with xdotool as a user does, and checks what Orca says. Orca needs
+# no speech synthesizer: it logs every utterance as a "SPEECH OUTPUT: '…'" line, which is what
+# this test reads. The whole conversation is written to --transcript (and to stdout as TAP
+# comments on failure). CG_ORCA_KEEP=1 keeps the session's directory (Orca's logs) in /tmp.
+#
+# Everything started here carries a marker in its environment; at the end each process is
+# stopped by its pid, those started by D-Bus activation included. Orca is run through its own
+# launcher (/usr/bin/orca) with one change: the launcher would kill every other Orca of the
+# user by name (pgrep -x orca) and refuse to start beside one, so two test runs, or a user's
+# own Orca, could not coexist with this test.
+#
+# Debian packages: xvfb, dbus, at-spi2-core, orca, openbox, xdotool, python3-pyatspi.
+
+import argparse
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))
+from tap import Tap  # noqa: E402  (tests/tools/tap.py)
+
+APP_NAME = 'Calcinosis Guide'
+SECTIONS = ['Overview', 'Causes', 'Symptoms', 'Diagnosis', 'Treatment', 'Prevention', 'Summary']
+TREATMENT = SECTIONS.index('Treatment')
+QUERY = 'kidney'
+NO_RESULTS_QUERY = 'zzyzx'
+WAIT = 20.0             # seconds to wait for Orca to say one expected thing (a loaded machine)
+QUIET = 3.0             # ... or for more, once it has answered and gone quiet
+TOTAL_TIMEOUT = 80      # below meson's timeout of 90 s, so this script always cleans up itself
+MARKER = 'CG_ORCA_TEST_SESSION'
+N_TESTS = 19
+
+# GTK and the app's own type names ("GtkStackPage", "CgSidebar"): never something to say
+CLASS_NAME = re.compile(r'\b(?:Gtk|Cg|Gdk|Adw)[A-Z][A-Za-z]+')
+
+# Orca is started through its own launcher (see above). What it says goes, one
+# "SPEECH OUTPUT: '…'" line per utterance, to the log Orca keeps for its own regression tests,
+# written to a file here: its debug file has the same lines among a great deal more, which
+# costs Orca time on a loaded machine (CG_ORCA_DEBUG=1 writes it too, as orca-debug.log).
+ORCA_LAUNCHER = r'''
+import importlib.machinery, importlib.util, logging, os, sys
+handler = logging.FileHandler(os.environ['CG_ORCA_SPEECH_LOG'], encoding='utf-8')
+handler.setFormatter(logging.Formatter('%(message)s'))
+logging.getLogger('speech').addHandler(handler)
+loader = importlib.machinery.SourceFileLoader('orca_launcher', '/usr/bin/orca')
+spec = importlib.util.spec_from_loader('orca_launcher', loader)
+launcher = importlib.util.module_from_spec(spec)
+loader.exec_module(launcher)
+launcher.otherOrcas = lambda: []
+launcher.setProcessName = lambda name: False
+sys.argv = ['orca'] + sys.argv[1:]
+sys.exit(launcher.main())
+'''
+
+# Orca's preferences: its defaults, plus position in lists ("5 of 7") spoken, and no speech
+# synthesizer, braille display or sound (what would be said is logged all the same)
+ORCA_PREFERENCES = {
+    'general': {},
+    'profiles': {
+        'default': {
+            'profile': ['Default', 'default'],
+            'enablePositionSpeaking': True,
+            'speechServerFactory': 'none',
+            'speechFactoryModules': [],
+            'enableBraille': False,
+            'enableSound': False,
+        },
+    },
+    'pronunciations': {},
+    'keybindings': {},
+}
+
+
+class Utterance:
+    """One SPEECH OUTPUT line of Orca's debug log."""
+
+    def __init__(self, text, key_echo):
+        self.text = text
+        self.key_echo = key_echo    # Orca echoing a key the test pressed, not the app speaking
+
+    def __repr__(self):
+        return f'[key] {self.text!r}' if self.key_echo else repr(self.text)
+
+
+class SpeechLog:
+    """Orca's speech log, read as it grows. An utterance with a line break spans lines."""
+
+    SPEECH = re.compile(r"^SPEECH OUTPUT: '(.*)'( \{.*\})?(?: voice=\w+)?$", re.S)
+
+    def __init__(self, path):
+        self.path = path
+        self.offset = 0
+        self.pending = ''
+        self.records = []
+        self.utterances = []
+
+    def read(self):
+        try:
+            with open(self.path, 'rb') as log:
+                log.seek(self.offset)
+                data = log.read()
+        except FileNotFoundError:
+            return self.utterances
+        self.offset += len(data)
+        self.pending += data.decode('utf-8', errors='replace')
+        # Complete lines only; a line that does not start a record continues the one before
+        *lines, self.pending = self.pending.split('\n')
+        for line in lines:
+            if not line.startswith("SPEECH OUTPUT: '") and self.records:
+                self.records[-1] += '\n' + line
+            else:
+                self.records.append(line)
+        self.utterances = []
+        for record in self.records:
+            match = self.SPEECH.match(record)
+            if match:
+                # Key echo carries the voice settings after the quote: Orca echoing a key the
+                # test pressed, not the app speaking
+                self.utterances.append(Utterance(match.group(1), match.group(2) is not None))
+        return self.utterances
+
+    def mark(self):
+        return len(self.read())
+
+    def since(self, mark):
+        return [u for u in self.read()[mark:] if not u.key_echo]
+
+    def wait_for(self, predicate, mark, timeout=WAIT, quiet=QUIET):
+        """Waits until predicate(utterances said since mark) is true and returns its value. Gives
+        up after timeout, or once Orca has answered and then said nothing for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        count, changed = None, time.monotonic()
+        while True:
+            said = self.since(mark)
+            result = predicate(said)
+            if result or time.monotonic() > deadline:
+                return result
+            if len(said) != count:
+                count, changed = len(said), time.monotonic()
+            elif count and time.monotonic() - changed > quiet:
+                return result
+            time.sleep(0.1)
+
+    def wait_for_text(self, pattern, mark, timeout=WAIT):
+        """The first utterance since mark matching the regular expression, or None."""
+        regex = re.compile(pattern)
+        return self.wait_for(lambda said: next((u.text for u in said if regex.search(u.text)), None),
+                             mark, timeout)
+
+    def wait_quiet(self, quiet=0.5, timeout=WAIT):
+        """Waits until Orca has said nothing for `quiet` seconds (it has caught up with events)."""
+        deadline = time.monotonic() + timeout
+        count, changed = len(self.read()), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            if len(self.read()) != count:
+                count, changed = len(self.utterances), time.monotonic()
+            elif time.monotonic() - changed >= quiet:
+                return True
+        return False
+
+
+class Session:
+    """The private desktop: every process started here, stopped by pid."""
+
+    def __init__(self, binary):
+        self.binary = binary
+        self.dir = tempfile.mkdtemp(prefix='cg-orca-test-')
+        self.processes = []     # (name, Popen) in start order
+        self.env = None
+        self.log = SpeechLog(os.path.join(self.dir, 'orca-speech.log'))
+
+    def base_env(self):
+        home = os.path.join(self.dir, 'home')
+        runtime = os.path.join(self.dir, 'runtime')
+        for path in (home, runtime):
+            os.makedirs(path, mode=0o700, exist_ok=True)
+        env = {
+            'PATH': os.environ.get('PATH', '/usr/bin:/bin'),
+            'HOME': home,
+            'XDG_RUNTIME_DIR': runtime,
+            'XDG_CONFIG_HOME': os.path.join(home, '.config'),
+            'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
+            'XDG_CACHE_HOME': os.path.join(home, '.cache'),
+            'XDG_STATE_HOME': os.path.join(home, '.local', 'state'),
+            'LC_ALL': 'C.UTF-8',
+            'LANGUAGE': 'en',
+            'GSETTINGS_BACKEND': 'memory',
+            MARKER: self.dir,
+        }
+        if 'XDG_DATA_DIRS' in os.environ:
+            env['XDG_DATA_DIRS'] = os.environ['XDG_DATA_DIRS']
+        return env
+
+    def spawn(self, name, argv, env, **kwargs):
+        process = subprocess.Popen(argv, env=env, start_new_session=True,
+                                   stdin=subprocess.DEVNULL, **kwargs)
+        self.processes.append((name, process))
+        return process
+
+    def read_line(self, fd, timeout):
+        """A line from a pipe, or None after timeout."""
+        data = b''
+        deadline = time.monotonic() + timeout
+        while not data.endswith(b'\n'):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                return None
+            chunk = os.read(fd, 256)
+            if not chunk:
+                return None
+            data += chunk
+        return data.decode().strip()
+
+    def start_display(self):
+        read_fd, write_fd = os.pipe()
+        xvfb = self.spawn('Xvfb', ['Xvfb', '-displayfd', str(write_fd), '-screen', '0', '1280x800x24',
+                                   '-nolisten', 'tcp', '-noreset'],
+                          self.base_env(), pass_fds=[write_fd],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        number = self.read_line(read_fd, WAIT)
+        os.close(read_fd)
+        if not number or xvfb.poll() is not None:
+            raise RuntimeError('Xvfb did not start')
+        return f':{number}'
+
+    def start_bus(self, env):
+        bus = self.spawn('dbus-daemon', ['dbus-daemon', '--session', '--nofork', '--print-address=1'],
+                         env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        address = self.read_line(bus.stdout.fileno(), WAIT)
+        if not address:
+            raise RuntimeError('dbus-daemon did not start')
+        return address
+
+    def start_window_manager(self):
+        started = os.path.join(self.dir, 'openbox-started')
+        self.spawn('openbox', ['openbox', '--sm-disable', '--startup', f'touch {started}'],
+                   self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return wait_until(lambda: os.path.exists(started))
+
+    def start_orca(self):
+        prefs = os.path.join(self.dir, 'orca')
+        os.makedirs(prefs)
+        with open(os.path.join(prefs, 'user-settings.conf'), 'w') as settings:
+            json.dump(ORCA_PREFERENCES, settings, indent=2)
+        mark = self.log.mark()
+        env = dict(self.env, CG_ORCA_SPEECH_LOG=self.log.path)
+        debug = ['--debug-file', os.path.join(self.dir, 'orca-debug.log')] if os.environ.get('CG_ORCA_DEBUG') else []
+        self.spawn('orca', ['/usr/bin/python3', '-c', ORCA_LAUNCHER, '--user-prefs', prefs] + debug,
+                   env, stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.dir, 'orca.err'), 'w'))
+        return self.log.wait_for_text(r'^Screen reader on', mark, timeout=30)
+
+    def start_app(self, builddir):
+        env = dict(self.env)
+        env.update({
+            'GSETTINGS_SCHEMA_DIR': os.path.join(builddir, 'data'),
+            'CG_LOCALEDIR': os.path.join(builddir, 'po'),
+        })
+        self.app = self.spawn('app', [self.binary], env, stdout=subprocess.DEVNULL,
+                              stderr=open(os.path.join(self.dir, 'app.err'), 'w'))
+        return self.app
+
+    def start(self):
+        display = self.start_display()
+        env = self.base_env()
+        env['DISPLAY'] = display
+        env['GDK_BACKEND'] = 'x11'
+        env['DBUS_SESSION_BUS_ADDRESS'] = self.start_bus(env)
+        self.env = env
+        if not self.start_window_manager():
+            raise RuntimeError('openbox did not start')
+
+    def keys(self, *keys):
+        subprocess.run(['xdotool', 'key', '--delay', '60'] + list(keys), env=self.env, check=True,
+                       timeout=WAIT)
+
+    def type(self, text):
+        subprocess.run(['xdotool', 'type', '--delay', '60', text], env=self.env, check=True,
+                       timeout=WAIT)
+
+    def marked_pids(self):
+        """Processes of this session that were not started here directly: the accessibility bus
+        and registry, activated through D-Bus, carry the marker too."""
+        pids = []
+        for entry in os.listdir('/proc'):
+            if not entry.isdigit() or int(entry) == os.getpid():
+                continue
+            try:
+                with open(f'/proc/{entry}/environ', 'rb') as environ:
+                    if f'{MARKER}={self.dir}'.encode() in environ.read().split(b'\0'):
+                        pids.append(int(entry))
+            except OSError:
+                continue
+        return pids
+
+    def stop(self):
+        # The app first (Orca is still there to hear it go), then the rest in reverse order
+        for name, process in reversed(self.processes):
+            stop_process(process)
+        for _ in range(2):
+            pids = self.marked_pids()
+            for pid in pids:
+                stop_pid(pid)
+        if not os.environ.get("CG_ORCA_KEEP"):
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def wait_until(predicate, timeout=WAIT, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(interval)
+
+
+def stop_process(process):
+    if process.poll() is not None:
+        return
+    try:
+        process.terminate()
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def pid_gone(pid):
+    try:
+        with open(f'/proc/{pid}/stat') as stat:
+            return stat.read().rsplit(')', 1)[1].split()[0] in ('Z', 'X')
+    except OSError:
+        return True
+
+
+def stop_pid(pid):
+    """A process that is not our child (started by D-Bus activation)."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    if not wait_until(lambda: pid_gone(pid), timeout=3, interval=0.05):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+class Conversation:
+    """Keys pressed and what Orca said, step by step: the transcript."""
+
+    def __init__(self, session):
+        self.session = session
+        self.steps = []         # (title, keys, mark, seconds since the start)
+        self.start = time.monotonic()
+
+    def step(self, title, *keys, text=None):
+        mark = self.session.log.mark()
+        self.steps.append((title, ' '.join(keys) + (f' "{text}"' if text else ''), mark,
+                           time.monotonic() - self.start))
+        if keys:
+            self.session.keys(*keys)
+        if text:
+            self.session.type(text)
+        return mark
+
+    def transcript(self):
+        utterances = self.session.log.read()
+        lines = []
+        ends = [step[2] for step in self.steps[1:]] + [len(utterances)]
+        for (title, keys, mark, seconds), end in zip(self.steps, ends):
+            lines.append(f'## {title}' + (f' — keys: {keys}' if keys.strip() else '') + f' [{seconds:.1f} s]')
+            lines.extend(f'   {u!r}' for u in utterances[mark:end])
+        return '\n'.join(lines)
+
+
+def said_in_order(said, *patterns):
+    """Whether the utterances contain a match for each pattern, in this order; returns the
+    matched texts or None."""
+    found = []
+    position = 0
+    for pattern in patterns:
+        regex = re.compile(pattern)
+        while position < len(said) and not regex.search(said[position].text):
+            position += 1
+        if position == len(said):
+            return None
+        found.append(said[position].text)
+        position += 1
+    return found
+
+
+def move_until(conversation, title, key, pattern, tries=4):
+    """Presses key until Orca says something matching pattern; returns the last step's mark."""
+    log = conversation.session.log
+    regex = re.compile(pattern)
+    for _ in range(tries):
+        mark = conversation.step(title, key)
+        log.wait_for(lambda said: said, mark, timeout=5)
+        log.wait_quiet()
+        if any(regex.search(u.text) for u in log.since(mark)):
+            break
+    return mark
+
+
+def expected_hits(binary, builddir, query):
+    """Sections the command line finds for the query, best first (what the window lists)."""
+    env = dict(session.env)
+    env['GSETTINGS_SCHEMA_DIR'] = os.path.join(builddir, 'data')
+    result = subprocess.run([binary, f'--search={query}'], env=env, capture_output=True, text=True,
+                            timeout=WAIT)
+    return [line.split('\t', 1)[0] for line in result.stdout.splitlines() if line]
+
+
+def check_said(conversation, mark, description, *patterns, timeout=WAIT):
+    log = conversation.session.log
+    found = log.wait_for(lambda said: said_in_order(said, *patterns), mark, timeout)
+    tap.check(bool(found), description,
+              f'expected, in order: {list(patterns)}\nsaid: {log.since(mark)!r}')
+    return found
+
+
+def run_checks(conversation, binary, builddir):
+    session = conversation.session
+    log = session.log
+
+    # 1: the window, announced when it gets the focus. Under Xvfb a new window has the focus
+    # at once, often before the app has joined the accessibility bus, and Orca ignores events
+    # of an application it does not know yet (on a desktop, the window manager's animation
+    # leaves the app that time). So the window is minimized and activated again, as a user
+    # switching to it would, until Orca speaks.
+    mark = conversation.step('Start: the window gets the focus')
+    window = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--name', f'{APP_NAME}$'],
+                            env=session.env, capture_output=True, text=True, timeout=WAIT).stdout.split()
+    if not window:
+        raise RuntimeError('the app\'s window did not appear')
+    for attempt in range(4):
+        for command in ('windowminimize', 'windowactivate'):
+            subprocess.run(['xdotool', command, '--sync', window[0]], env=session.env, check=True,
+                           timeout=WAIT, stderr=subprocess.DEVNULL)
+        if log.wait_for(lambda said: said, mark, timeout=5 + 5 * attempt):
+            break
+    check_said(conversation, mark, 'the window, on getting the focus, says the first section and its position',
+               r'^Overview\b', rf'^1 of {len(SECTIONS)}\b')
+    log.wait_quiet()
+
+    # 2: moving to Treatment in the sections speaks it with its position
+    mark = conversation.step('Moving to Treatment', *['Down'] * TREATMENT)
+    check_said(conversation, mark, 'Down to Treatment says "Treatment" and "5 of 7"',
+               r'^Treatment\b', rf'\b{TREATMENT + 1} of {len(SECTIONS)}\b')
+    log.wait_quiet()
+
+    # 3: into the text, then the header bar's toggles with their state, each said once
+    mark = conversation.step('Tab into the text', 'Tab')
+    check_said(conversation, mark, 'Tab into the text names the section shown', r'\bTreatment\b')
+    log.wait_quiet()
+    mark = conversation.step('Tab to the sections toggle', 'Tab')
+    found = check_said(conversation, mark, 'the sections toggle is said with its state (on)',
+                       r'^Show sections (toggle button pressed|check box checked)')
+    log.wait_quiet()
+    tap.check(found is not None and len(log.since(mark)) == 1,
+              'the sections toggle is said once: no tooltip, no icon name', repr(log.since(mark)))
+    # Other buttons may sit between the two (back and forward, once there is history)
+    mark = move_until(conversation, 'Tab to the search toggle', 'Tab', r'^Search\b')
+    check_said(conversation, mark, 'the search toggle is said with its state (off)',
+               r'^Search (toggle button not pressed|check box not checked)')
+    log.wait_quiet()
+    mark = move_until(conversation, 'Back to the sections toggle', 'shift+Tab', r'^Show sections\b')
+    check_said(conversation, mark, 'Shift+Tab back says the sections toggle', r'^Show sections\b')
+    log.wait_quiet()
+    mark = first_space = conversation.step('Space hides the sections', 'space')
+    check_said(conversation, mark, 'Space turns the sections toggle off and says so', r'^not (checked|pressed)$')
+    log.wait_quiet()
+    mark = conversation.step('Space shows them again', 'space')
+    check_said(conversation, mark, 'Space again turns it on and says so', r'^(checked|pressed)$')
+    log.wait_quiet()
+    states = [u.text for u in log.read()[first_space:] if re.match(r'^(not )?(checked|pressed)$', u.text)]
+    tap.check(states in (['not checked', 'checked'], ['not pressed', 'pressed']),
+              'each new state is said once', repr(states))
+
+    # 4: a search speaks its result count, an opened result its section
+    hits = expected_hits(binary, builddir, QUERY)
+    mark = conversation.step('Search', 'ctrl+f')
+    check_said(conversation, mark, 'Ctrl+F says the search entry', r'^Search the guide\b')
+    log.wait_quiet()
+    mark = conversation.step(f'Typing "{QUERY}"', text=QUERY)
+    check_said(conversation, mark, f'typing "{QUERY}" says the number of results ({len(hits)})',
+               rf'\b{len(hits)} results\b')
+    log.wait_quiet()
+    first = SECTIONS[[s.lower() for s in SECTIONS].index(hits[0])] if hits else '?'
+    mark = conversation.step('Enter opens the best result', 'Return')
+    check_said(conversation, mark, f'Enter says the section it opens ({first})', rf'\b{first}\b')
+    log.wait_quiet()
+    mark = conversation.step(f'Searching for "{NO_RESULTS_QUERY}"', 'ctrl+f', 'ctrl+a', text=NO_RESULTS_QUERY)
+    check_said(conversation, mark, 'a search without results says so',
+               rf'No results for .{NO_RESULTS_QUERY}.')
+    log.wait_quiet()
+    mark = conversation.step('Esc leaves the search', 'Escape')
+    check_said(conversation, mark, 'Esc goes back to the sections', r'\bSections\b|\bof 7\b')
+    log.wait_quiet()
+
+    # 5: the handout builder, a dialog whose first control is the first section's check box
+    mark = conversation.step('Ctrl+P opens the handout builder', 'ctrl+p')
+    check_said(conversation, mark, 'the handout builder is announced as a dialog',
+               r'^Print Handout\b.*\bdialog\b')
+    found = check_said(conversation, mark, 'the first section of the builder is a check box with its state',
+                       r'^Overview check box (checked|not checked)')
+    log.wait_quiet()
+    was_checked = found is not None and 'not checked' not in found[0]
+    mark = conversation.step('Space toggles it', 'space')
+    check_said(conversation, mark, 'Space toggles the check box and says its new state',
+               r'^not checked$' if was_checked else r'^checked$')
+    log.wait_quiet()
+    mark = conversation.step('Esc closes the builder', 'Escape')
+    log.wait_quiet()
+
+    # 6: never a type name
+    named = [u.text for u in log.read() if CLASS_NAME.search(u.text)]
+    tap.check(not named, 'Orca never says a GTK or app type name (Gtk…, Cg…)', repr(named))
+
+
+tap = Tap()
+session = None
+
+
+def on_signal(signum, frame):
+    raise TimeoutError(f'gave up after {TOTAL_TIMEOUT} s' if signum == signal.SIGALRM
+                       else f'stopped by signal {signum}')
+
+
+def main():
+    global session
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--binary', default=os.environ.get('CG_BINARY'))
+    parser.add_argument('--builddir', default=os.environ.get('CG_BUILDDIR'))
+    parser.add_argument('--transcript', help='write what Orca said, step by step, to this file')
+    parser.add_argument('--explore', action='store_true',
+                        help='start everything, print a file to source for xdotool, wait for Ctrl+C')
+    args = parser.parse_args()
+    if not args.binary or not args.builddir:
+        parser.error('--binary and --builddir are needed')
+    binary, builddir = os.path.abspath(args.binary), os.path.abspath(args.builddir)
+
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM):
+        signal.signal(signum, on_signal)
+    if not args.explore:
+        signal.alarm(TOTAL_TIMEOUT)
+
+    session = Session(binary)
+    session.start()
+    if not session.start_orca():
+        print('Bail out! Orca did not start (no "Screen reader on")', flush=True)
+        return 1
+    conversation = Conversation(session)
+    session.start_app(builddir)
+    if args.explore:
+        with open(os.path.join(session.dir, 'env.sh'), 'w') as env_file:
+            for key, value in session.env.items():
+                env_file.write(f'export {key}={value!r}\n')
+            env_file.write(f'LOG={session.log.path!r}\n')
+        print(f'. {session.dir}/env.sh', flush=True)
+        while True:
+            time.sleep(1)
+
+    print(f'1..{N_TESTS}', flush=True)
+    try:
+        run_checks(conversation, binary, builddir)
+    finally:
+        transcript = conversation.transcript()
+        if args.transcript:
+            with open(args.transcript, 'w') as out:
+                out.write(transcript + '\n')
+        if tap.failed:
+            tap.note('What Orca said:\n' + transcript)
+    signal.alarm(0)
+    return tap.status(N_TESTS)
+
+
+if __name__ == '__main__':
+    status = 1
+    try:
+        status = main()
+    except (TimeoutError, RuntimeError, subprocess.SubprocessError) as error:
+        print(f'Bail out! {error}', flush=True)
+    finally:
+        if session is not None:
+            session.stop()
+    sys.exit(status)
