@@ -98,18 +98,18 @@ on_sidebar_result_activated_cb (CgWindow    *self,
     set_show_sidebar (self, FALSE);
 }
 
-static void
-on_search_entry_search_changed_cb (CgWindow       *self,
-                                   GtkSearchEntry *entry)
+/* Lists the results of @query in the sidebar; returns them, or NULL for a blank query. */
+static GPtrArray *
+run_search (CgWindow   *self,
+            const char *query)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GPtrArray) hits = NULL;
+  GPtrArray *hits;
 
   if (query[strspn (query, " \t")] == '\0' || self->topics == NULL)
     {
       cg_sidebar_show_sections (self->sidebar);
       cg_content_view_set_highlights (self->content_view, NULL);
-      return;
+      return NULL;
     }
 
   /* A few hundred microseconds on the built-in content: no need for a thread */
@@ -123,6 +123,58 @@ on_search_entry_search_changed_cb (CgWindow       *self,
   /* The results live in the sidebar: a narrow window shows them instead of the text */
   if (self->narrow && !self->show_sidebar)
     set_show_sidebar (self, TRUE);
+
+  return hits;
+}
+
+static void
+on_search_entry_search_changed_cb (CgWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  g_autoptr(GPtrArray) hits = run_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/**
+ * cg_window_show_search:
+ * @query: what to search for
+ * @section_id: (nullable): the result to open
+ *
+ * Opens the search with @query and lists its results (as for the Shell's "search in the
+ * app"); with @section_id, also opens that result: the section, scrolled to its best match,
+ * every match highlighted. A section the query does not find is still opened.
+ */
+void
+cg_window_show_search (CgWindow   *self,
+                       const char *query,
+                       const char *section_id)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  /* Now rather than when the entry's delayed ::search-changed comes */
+  hits = run_search (self, query);
+  if (section_id == NULL)
+    return;
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (g_str_equal (cg_section_get_id (cg_search_hit_get_section (hit)), section_id))
+        {
+          on_sidebar_result_activated_cb (self, hit, self->sidebar);
+          return;
+        }
+    }
+
+  cg_window_select_section (self, section_id);
 }
 
 static void
