@@ -16,16 +16,18 @@
 #include "cg-section.h"
 #include "cg-topic.h"
 
-/* An index of one topic whose sections are @sections_xml, loaded the way a real bundle is. */
+/* An index of one topic in @language whose sections are @sections_xml, loaded the way a real
+ * bundle is. */
 static CgSearchIndex *
-index_new_for_sections (const char *sections_xml)
+index_new_for_language (const char *language,
+                        const char *sections_xml)
 {
   g_autofree char *xml = g_strdup_printf (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<bundle format=\"1\" lang=\"es\">"
+    "<bundle format=\"1\" lang=\"%s\">"
     "<provenance><source>test</source><content-version>1</content-version></provenance>"
     "<topic id=\"test\"><title>Test</title>%s</topic>"
-    "</bundle>", sections_xml);
+    "</bundle>", language, sections_xml);
   gsize length = strlen (xml);
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&xml), length);
   g_autoptr(GError) error = NULL;
@@ -39,6 +41,12 @@ index_new_for_sections (const char *sections_xml)
     g_ptr_array_add (topics, g_object_ref (cg_bundle_get_topic (bundle, i)));
 
   return cg_search_index_new (topics);
+}
+
+static CgSearchIndex *
+index_new_for_sections (const char *sections_xml)
+{
+  return index_new_for_language ("es", sections_xml);
 }
 
 static CgSearchIndex *
@@ -204,7 +212,9 @@ test_match_prefix (void)
   assert_query (index, "kidneys", "skin");
   /* Earlier words are whole words */
   assert_query (index, "kidney dis", "disease");
-  assert_query (index, "kid disease", "");
+  /* "kid" is no whole word here: "disease" alone is half the words, enough to be found */
+  assert_query (index, "kid disease", "disease");
+  assert_query (index, "kid zzz disease", "");
   /* A space or punctuation after the last word makes it whole too */
   assert_query (index, "calc ", "");
   assert_query (index, "kidney.", "disease");
@@ -215,10 +225,15 @@ test_match_and (void)
 {
   g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
 
-  assert_query (index, "soft calc", "deposits");
+  /* Both words first; then half of them */
+  assert_query (index, "soft calc", "deposits,disease");
   assert_query (index, "chronic kidney disease", "disease");
-  assert_query (index, "skin kidney", "skin");
-  assert_query (index, "skin calcium", "");
+  assert_query (index, "skin kidney", "skin,disease");
+  /* One of two words is enough, after sections with both: here no section has both */
+  assert_query (index, "skin calcium", "skin,deposits");
+  /* Half the words is enough, fewer is not */
+  assert_query (index, "skin harden zzz yyy", "skin");
+  assert_query (index, "skin harden zzz yyy xxx", "");
   /* The words may be in different fields: title and body */
   assert_query (index, "disease calcinosis", "disease");
   /* Query tokenised like the text: case, punctuation and extra spaces do not matter */
@@ -229,7 +244,8 @@ static void
 test_no_results (void)
 {
   g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
-  const char *queries[] = { "", "   ", "!?…", "zzz", "kidney zzz", "calcium deposits zzz" };
+  /* Fewer than half the words anywhere */
+  const char *queries[] = { "", "   ", "!?…", "zzz", "kidney zzz yyy", "calcium deposits zzz yyy xxx" };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -296,8 +312,9 @@ test_ranking (void)
 
   /* Title, then keyword, then body; earlier first within a tier; ties in section order */
   assert_query (index, "bone", "title,both,keyword,keyword-late,early,tie,late");
-  /* More words matched within the tier first: "both" has both words in its title */
-  assert_query (index, "bone pain", "both,title,early,tie");
+  /* More words matched within the tier first: "both" has both words in its title; sections
+   * with one of the two words follow, all of them after the sections with both */
+  assert_query (index, "bone pain", "both,title,early,tie,relief,keyword,keyword-late,late");
   /* Earlier match first within the title tier ("Pain relief" before "Bone pain"), and within
    * the body ("About pain" before "Bone first, then pain") */
   assert_query (index, "pain", "relief,both,title,early,tie");
@@ -398,10 +415,12 @@ test_snippet_highlights (void)
   g_clear_object (&hit);
   g_clear_pointer (&highlights, g_free);
 
-  /* The snippet is around the first match and highlights only what it shows… */
+  /* The snippet is around the best passage, where both words are closest ("resolución of
+   * deposits", not the first "deposits"), and highlights only what it shows… */
   hit = query_one (index, "deposits resolucion");
   highlights = dup_snippet_highlights (hit);
-  g_assert_cmpstr (highlights, ==, "deposits");
+  g_assert_cmpstr (highlights, ==, "resolución|deposits");
+  g_assert_cmpuint (cg_search_hit_get_best_match (hit), ==, 1);
   assert_snippet_cut_at_words (cg_search_hit_get_snippet (hit), long_paragraph);
 
   /* …while the body matches are all there, in reading order, in offsets of the paragraph */
@@ -539,7 +558,8 @@ test_shipped (void)
 
   /* The keyword "kidney" puts Causes first; the body finds the others */
   assert_query (index, "kidney", "causes,prevention,treatment");
-  assert_query (index, "kidney disease", "causes,prevention,treatment");
+  /* …and Diagnosis, with "diseases" but no kidney, after those with both words */
+  assert_query (index, "kidney disease", "causes,prevention,treatment,diagnosis");
   assert_query (index, "lumps", "symptoms,diagnosis");
   assert_query (index, "Diagnosis", "diagnosis,overview,summary");
 
