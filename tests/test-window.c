@@ -216,6 +216,78 @@ test_window_search_scrolls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first label under @widget whose text starts with @prefix */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A misspelt query: the results say what they are for, and one click searches as typed */
+static void
+test_window_search_correction (void)
+{
+  CgWindow *window = create_window ();
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  CgSidebar *sidebar = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  GtkLabel *notice;
+  GtkLabel *undo_label;
+  GtkWidget *undo;
+  guint n_corrected;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "calcinossis");
+  n_corrected = cg_sidebar_get_n_results (sidebar);
+  g_assert_cmpuint (n_corrected, >, 0);
+  notice = find_label (GTK_WIDGET (window), "Showing results for");
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_cmpstr (gtk_label_get_text (notice), ==, "Showing results for “calcinosis”");
+  undo_label = find_label (GTK_WIDGET (window), "Search for “calcinossis” instead");
+  g_assert_nonnull (undo_label);
+  undo = gtk_widget_get_ancestor (GTK_WIDGET (undo_label), GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_is_visible (undo));
+
+  /* Undo: the query as typed finds nothing, the notice goes, the entry keeps the focus */
+  g_signal_emit_by_name (undo, "clicked");
+  cg_test_spin (50);
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 0);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+
+  /* …until the query changes: corrections are back */
+  type_query (entry, "dermatomyosits");
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 2);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_cmpstr (gtk_label_get_text (notice), ==, "Showing results for “dermatomyositis”");
+
+  /* A query found as typed has no notice, nor has a closed search */
+  type_query (entry, "kidney");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  type_query (entry, "calcinossis");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_signal_emit_by_name (entry, "stop-search");
+  cg_test_spin (50);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (notice)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_print_handout (void)
 {
@@ -374,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/search-scrolls", test_window_search_scrolls);
+  g_test_add_func ("/window/search-correction", test_window_search_correction);
   g_test_add_func ("/window/print-handout", test_window_print_handout);
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
