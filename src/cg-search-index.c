@@ -84,6 +84,7 @@ struct _CgSearchIndex
   GStringChunk *term_chunk;
   const char  **terms;           /* sorted; a term's id is its position */
   guint8       *term_chars;      /* characters in each term, at most 255 */
+  guint32      *term_letters;    /* which characters each term has, see letter_mask() */
   guint         n_terms;
   char         *language;        /* of the content, for its stop words; nullable */
   guint        *posting_starts;  /* n_terms + 1 */
@@ -104,6 +105,7 @@ cg_search_index_finalize (GObject *object)
   g_clear_pointer (&self->term_chunk, g_string_chunk_free);
   g_clear_pointer (&self->terms, g_free);
   g_clear_pointer (&self->term_chars, g_free);
+  g_clear_pointer (&self->term_letters, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->posting_starts, g_free);
   g_clear_pointer (&self->postings, g_free);
@@ -254,6 +256,27 @@ add_section (CgSearchIndex *self,
   g_array_append_val (self->entries, entry);
 }
 
+/* A bit for each of a–z, digits and other characters sharing the rest: an edit changes at most
+ * two bits, so a word whose mask differs from a query word's in more than 2 × the edits
+ * allowed is no correction of it, without comparing the two. */
+static guint32
+letter_mask (const char *word)
+{
+  guint32 mask = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 'a' && ch <= 'z')
+        mask |= 1u << (ch - 'a');
+      else
+        mask |= 1u << (26 + ch % 6);
+    }
+
+  return mask;
+}
+
 static int
 compare_term_names (gconstpointer a,
                     gconstpointer b,
@@ -283,6 +306,7 @@ finish_terms (CgSearchIndex *self,
 
   self->terms = g_new (const char *, MAX (self->n_terms, 1));
   self->term_chars = g_new (guint8, MAX (self->n_terms, 1));
+  self->term_letters = g_new (guint32, MAX (self->n_terms, 1));
   rank = g_new (guint, MAX (self->n_terms, 1));
   for (guint i = 0; i < self->n_terms; i++)
     {
@@ -291,6 +315,7 @@ finish_terms (CgSearchIndex *self,
       self->terms[i] = g_ptr_array_index (builder->term_names, id);
       /* For corrections, which compare lengths first */
       self->term_chars[i] = MIN (g_utf8_strlen (self->terms[i], -1), G_MAXUINT8);
+      self->term_letters[i] = letter_mask (self->terms[i]);
       rank[id] = i;
     }
 
@@ -517,6 +542,7 @@ add_corrections (CgSearchIndex *self,
   gunichar chars[64];
   gunichar term_chars[64];
   guint n_chars = decode_word (name, chars);
+  guint32 letters = letter_mask (name);
   guint max_edits;
   guint best = G_MAXUINT;
   guint best_postings = 0;
@@ -529,8 +555,9 @@ add_corrections (CgSearchIndex *self,
       guint term_length = self->term_chars[t];
       Correction correction = { t, 0 };
 
-      /* Most terms are ruled out by their length alone */
-      if (term_length + max_edits < n_chars || term_length > n_chars + max_edits)
+      /* Most terms are ruled out by their length or letters alone */
+      if (term_length + max_edits < n_chars || term_length > n_chars + max_edits ||
+          (guint)__builtin_popcount (self->term_letters[t] ^ letters) > 2 * max_edits)
         continue;
 
       term_length = decode_word (self->terms[t], term_chars);
