@@ -193,6 +193,9 @@ test_window_search_scrolls (void)
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (cg_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkViewport *viewport = GTK_VIEWPORT (cg_test_find_widget (GTK_WIDGET (view), GTK_TYPE_VIEWPORT));
+  GtkWidget *item;
+  graphene_rect_t bounds;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 360);
   cg_content_view_set_zoom (view, 2.0);
@@ -212,29 +215,26 @@ test_window_search_scrolls (void)
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "treatment");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
+  /* To the best passage, not the first match: in Causes, "disease" is in the first line, and
+   * "kidney disease" in the fourth item, below the fold */
+  g_assert_true (cg_window_select_section (window, "overview"));
+  cg_test_spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  type_query (entry, "kidney disease");
+  g_signal_emit_by_name (entry, "activate");
+  for (guint i = 0; i < 100 && gtk_adjustment_get_value (vadjustment) == 0; i++)
+    cg_test_spin (20);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  item = GTK_WIDGET (cg_test_find_label (GTK_WIDGET (view), "Calcinosis is a condition caused"));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_compute_bounds (item, gtk_viewport_get_child (viewport), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_adjustment_get_value (vadjustment) +
+                                         gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, gtk_adjustment_get_value (vadjustment));
+
   cg_content_view_set_zoom (view, 1.0);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The first label under @widget whose text starts with @prefix */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* A misspelt query: the results say what they are for, and one click searches as typed */
@@ -253,11 +253,11 @@ test_window_search_correction (void)
   type_query (entry, "calcinossis");
   n_corrected = cg_sidebar_get_n_results (sidebar);
   g_assert_cmpuint (n_corrected, >, 0);
-  notice = find_label (GTK_WIDGET (window), "Showing results for");
+  notice = cg_test_find_label (GTK_WIDGET (window), "Showing results for");
   g_assert_nonnull (notice);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
   g_assert_cmpstr (gtk_label_get_text (notice), ==, "Showing results for “calcinosis”");
-  undo_label = find_label (GTK_WIDGET (window), "Search for “calcinossis” instead");
+  undo_label = cg_test_find_label (GTK_WIDGET (window), "Search for “calcinossis” instead");
   g_assert_nonnull (undo_label);
   undo = gtk_widget_get_ancestor (GTK_WIDGET (undo_label), GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_is_visible (undo));
