@@ -48,6 +48,35 @@ def validate_tree(appstreamcli, root):
     return failures
 
 
+def read_ini(path, group):
+    ini = configparser.RawConfigParser(interpolation=None, strict=False)
+    ini.optionxform = str
+    if os.path.isfile(path):
+        ini.read(path, encoding='utf-8')
+    return ini[group] if ini.has_section(group) else {}
+
+
+def check_search_provider(service, provider, binary, app):
+    """The Shell finds the provider by the .ini and starts the app through the service file."""
+    failures = []
+    entry = read_ini(service, 'D-BUS Service')
+    if entry.get('Name') != app:
+        failures.append(f'D-Bus service Name={entry.get("Name")!r}, expected {app}')
+    if entry.get('Exec', '').split() != [binary, '--gapplication-service']:
+        failures.append(f'D-Bus service Exec={entry.get("Exec")!r}, expected {binary} --gapplication-service')
+    entry = read_ini(provider, 'Shell Search Provider')
+    wanted = {
+        'DesktopId': app + '.desktop',
+        'BusName': app,
+        'ObjectPath': '/' + app.replace('.', '/') + '/SearchProvider',
+        'Version': '2',
+    }
+    for key, value in wanted.items():
+        if entry.get(key) != value:
+            failures.append(f'search provider {key}={entry.get(key)!r}, expected {value!r}')
+    return failures
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument('--meson', default='meson')
@@ -88,6 +117,9 @@ def main():
             'symbolic icon': os.path.join(datadir, 'icons', 'hicolor', 'symbolic', 'apps',
                                           app + '-symbolic.svg'),
             'GSettings schema': os.path.join(datadir, 'glib-2.0', 'schemas', app + '.gschema.xml'),
+            'D-Bus service': os.path.join(datadir, 'dbus-1', 'services', app + '.service'),
+            'search provider': os.path.join(datadir, 'gnome-shell', 'search-providers',
+                                            app + '.search-provider.ini'),
         }
         langs = read_linguas(args.linguas)
         if not langs:
@@ -118,6 +150,12 @@ def main():
                 failures.append(f'desktop file Exec={exec_line!r} does not run {args.executable}')
             if section.get('Icon') != app:
                 failures.append(f'desktop file Icon={section.get("Icon")!r}, the icon is {app}')
+            if section.get('DBusActivatable') != 'true':
+                failures.append('desktop file lacks DBusActivatable=true (the search provider needs it)')
+
+        failures += check_search_provider(expected['D-Bus service'], expected['search provider'],
+                                          os.path.join(args.prefix, args.bindir, args.executable),
+                                          app)
 
         if args.appstreamcli:
             failures += validate_tree(args.appstreamcli, under(destdir, args.prefix, '.'))

@@ -14,6 +14,7 @@
 #include "cg-bundle.h"
 #include "cg-command-line.h"
 #include "cg-library.h"
+#include "cg-search-provider.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -24,6 +25,7 @@ struct _CgApplication
   CgLibrary      *library;  /* the built-in content, created with the first window */
   GDBusProxy     *settings_portal;
   GPtrArray      *installed_errors;  /* of GError: installed bundles that were refused */
+  CgSearchProvider *search_provider; /* exported while registered on the session bus */
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, GTK_TYPE_APPLICATION)
@@ -230,6 +232,11 @@ cg_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cg_application_parent_class)->startup (app);
 
+  /* Started by D-Bus for the Shell's search (--gapplication-service), the app stays a while
+   * without a window: one search sends a call per key typed. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 30000);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
   provider = gtk_css_provider_new ();
@@ -253,6 +260,38 @@ cg_application_startup (GApplication *app)
                             g_object_ref (app));
 }
 
+/* The GNOME Shell search provider lives on the application's bus name. */
+static gboolean
+cg_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  CgApplication *self = CG_APPLICATION (app);
+  g_autofree char *provider_path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (cg_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = cg_search_provider_new (self);
+
+  return cg_search_provider_export (self->search_provider, connection, provider_path, error);
+}
+
+static void
+cg_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  CgApplication *self = CG_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    cg_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (cg_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 cg_application_dispose (GObject *object)
 {
@@ -260,6 +299,7 @@ cg_application_dispose (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->settings_portal);
+  g_clear_object (&self->search_provider);
   g_clear_pointer (&self->installed_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cg_application_parent_class)->dispose (object);
@@ -277,6 +317,8 @@ cg_application_class_init (CgApplicationClass *klass)
   app_class->open = cg_application_open;
   app_class->startup = cg_application_startup;
   app_class->handle_local_options = cg_application_handle_local_options;
+  app_class->dbus_register = cg_application_dbus_register;
+  app_class->dbus_unregister = cg_application_dbus_unregister;
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "cg-library.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
+#include "cg-search-results.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -319,9 +320,10 @@ run_search (CgLibrary  *library,
 {
   g_autoptr(CgSearchIndex) index = NULL;
   g_autoptr(GPtrArray) topics = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(CgSearchResults) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folded = cg_search_fold (query, -1, NULL);
+  GPtrArray *hits;
 
   /* Blank or punctuation only: there is nothing to look for, which is not "no results" */
   if (*folded == '\0')
@@ -331,7 +333,18 @@ run_search (CgLibrary  *library,
     return fail ("%s", error->message);
 
   index = cg_search_index_new (topics);
-  hits = cg_search_index_query (index, query, 0);
+  results = cg_search_index_search (index, query, 0, CG_SEARCH_DEFAULT);
+  hits = cg_search_results_get_hits (results);
+
+  /* On stderr, so the output stays one hit a line */
+  if (cg_search_results_get_corrected_query (results) != NULL)
+    {
+      /* Translators: on the command line, when misspelt words were corrected to find results */
+      g_autofree char *note = g_strdup_printf (_("showing results for “%s”"),
+                                               cg_search_results_get_corrected_query (results));
+
+      write_text (stderr, "%s: %s\n", g_get_prgname (), note);
+    }
 
   for (guint i = 0; i < hits->len; i++)
     {

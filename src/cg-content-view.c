@@ -454,7 +454,7 @@ scroll_to_match_cb (GtkWidget     *widget,
  * cg_content_view_set_highlights:
  * @hit: (nullable): a search result for the section shown, or %NULL to clear the highlights
  *
- * Highlights every match of @hit and scrolls to the first one.
+ * Highlights every match of @hit and scrolls to its best passage (or the first match).
  */
 void
 cg_content_view_set_highlights (CgContentView *self,
@@ -465,6 +465,8 @@ cg_content_view_set_highlights (CgContentView *self,
   const CgSearchRange *title_ranges = NULL;
   guint n_matches = 0;
   guint n_title_ranges = 0;
+  GtkLabel *best_label = NULL;   /* where the best passage starts: scroll there */
+  guint best_index = 0;
 
   g_return_if_fail (CG_IS_CONTENT_VIEW (self));
   g_return_if_fail (!hit || CG_IS_SEARCH_HIT (hit));
@@ -489,7 +491,14 @@ cg_content_view_set_highlights (CgContentView *self,
             continue;
           label = g_array_index (self->block_labels, guint, matches[i].block) + matches[i].item;
           if (label < self->labels->len)
-            g_array_append_val (g_ptr_array_index (ranges, label), range);
+            {
+              g_array_append_val (g_ptr_array_index (ranges, label), range);
+              if (i == cg_search_hit_get_best_match (hit))
+                {
+                  best_label = g_ptr_array_index (self->labels, label);
+                  best_index = range.start;
+                }
+            }
         }
     }
 
@@ -508,6 +517,12 @@ cg_content_view_set_highlights (CgContentView *self,
           self->scroll_label = g_ptr_array_index (self->labels, i);
           self->scroll_index = g_array_index (label_ranges, CgSearchRange, 0).start;
         }
+    }
+
+  if (best_label != NULL)
+    {
+      self->scroll_label = best_label;
+      self->scroll_index = best_index;
     }
 
   self->scroll_frames_left = 3;

@@ -29,6 +29,7 @@ struct _CgSearchHit
   GArray       *snippet_ranges;  /* of CgSearchRange */
   GArray       *title_ranges;    /* of CgSearchRange */
   GArray       *matches;         /* of CgSearchMatch, in reading order */
+  guint         best_match;      /* index in matches of the best passage's first match */
 
   /* Owned until the details above are computed, on first use */
   CgSearchIndex *index;
@@ -157,12 +158,14 @@ find_snippet_end (const char *start,
   return MAX (p, match_end);
 }
 
-/* Cuts the snippet out of @text around @matches (those in this text, in order). */
+/* Cuts the snippet out of @text around @matches[@anchor] (@matches are those in this text,
+ * in order). */
 static void
 make_snippet (CgSearchHit         *hit,
               const char          *text,
               const CgSearchMatch *matches,
-              guint                n_matches)
+              guint                n_matches,
+              guint                anchor)
 {
   gsize length = strlen (text);
   const char *text_end = text + length;
@@ -173,8 +176,8 @@ make_snippet (CgSearchHit         *hit,
 
   if (has_more_chars_than (text, text_end, SNIPPET_CHARS))
     {
-      const char *match = n_matches > 0 ? text + matches[0].start : text;
-      const char *match_end = n_matches > 0 ? text + matches[0].end : text;
+      const char *match = anchor < n_matches ? text + matches[anchor].start : text;
+      const char *match_end = anchor < n_matches ? text + matches[anchor].end : text;
 
       start = find_snippet_start (text, text_end, match);
       end = find_snippet_end (start, text_end, match_end);
@@ -245,12 +248,14 @@ hit_ensure_details (CgSearchHit *self)
   self->matched_keyword = details.matched_keyword;
   self->title_ranges = details.title_ranges;
   self->matches = details.matches;
+  self->best_match = details.best_match;
   self->snippet_ranges = g_array_new (FALSE, FALSE, sizeof (CgSearchRange));
 
   if (details.snippet_text != NULL)
     make_snippet (self, details.snippet_text,
-                  (const CgSearchMatch *)(gconstpointer)self->matches->data,
-                  details.n_snippet_matches);
+                  &g_array_index (self->matches, CgSearchMatch, details.first_snippet_match),
+                  details.n_snippet_matches,
+                  details.best_match - details.first_snippet_match);
   else
     self->snippet = g_strdup ("");
 
@@ -294,8 +299,9 @@ cg_search_hit_get_matched_keyword (CgSearchHit *self)
 /**
  * cg_search_hit_get_snippet:
  *
- * Returns: plain text of at most about 100 characters around the first match in the body, cut
- *   at word boundaries, with "…" where cut; the start of the body if no body text matched
+ * Returns: plain text of at most about 100 characters around the best passage of the body
+ *   (where the most query words are closest together), cut at word boundaries, with "…"
+ *   where cut; the start of the body if no body text matched
  */
 const char *
 cg_search_hit_get_snippet (CgSearchHit *self)
@@ -341,8 +347,8 @@ cg_search_hit_get_title_ranges (CgSearchHit *self,
   return get_elements (self->title_ranges, n_ranges);
 }
 
-/* Returns: (array length=n_matches): every match in the body, in reading order; the first is
- *   where to scroll */
+/* Returns: (array length=n_matches): every match in the body, in reading order, to highlight;
+ *   cg_search_hit_get_best_match() says where to scroll */
 const CgSearchMatch *
 cg_search_hit_get_matches (CgSearchHit *self,
                            guint       *n_matches)
@@ -352,4 +358,20 @@ cg_search_hit_get_matches (CgSearchHit *self,
   hit_ensure_details (self);
 
   return get_elements (self->matches, n_matches);
+}
+
+/**
+ * cg_search_hit_get_best_match:
+ *
+ * Returns: the index in cg_search_hit_get_matches() of the first match of the best passage,
+ *   the one the snippet shows: where to scroll (0 when there are no matches in the body)
+ */
+guint
+cg_search_hit_get_best_match (CgSearchHit *self)
+{
+  g_return_val_if_fail (CG_IS_SEARCH_HIT (self), 0);
+
+  hit_ensure_details (self);
+
+  return self->best_match;
 }

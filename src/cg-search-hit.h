@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One section a query found (cg_search_index_query()): where the query words are in its title
- * and body, and a snippet of the body around the first match. See cg-search-index.h.
+ * and body, and a snippet of the body around its best passage. See cg-search-index.h.
  */
 
 #pragma once
@@ -53,5 +53,6 @@ const CgSearchRange *cg_search_hit_get_title_ranges    (CgSearchHit   *self,
                                                         guint         *n_ranges);
 const CgSearchMatch *cg_search_hit_get_matches         (CgSearchHit   *self,
                                                         guint         *n_matches);
+guint                cg_search_hit_get_best_match      (CgSearchHit   *self);
 
 G_END_DECLS

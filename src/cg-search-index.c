@@ -20,9 +20,12 @@
 
 #include <string.h>
 
+#include "cg-bundle.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
 #include "cg-search-private.h"
+#include "cg-search-results.h"
+#include "cg-search-words.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -80,7 +83,10 @@ struct _CgSearchIndex
   GArray       *tokens;          /* of Token, in field order */
   GStringChunk *term_chunk;
   const char  **terms;           /* sorted; a term's id is its position */
+  guint8       *term_chars;      /* characters in each term, at most 255 */
+  guint32      *term_letters;    /* which characters each term has, see letter_mask() */
   guint         n_terms;
+  char         *language;        /* of the content, for its stop words; nullable */
   guint        *posting_starts;  /* n_terms + 1 */
   Posting      *postings;        /* by term, then in reading order */
 };
@@ -98,6 +104,9 @@ cg_search_index_finalize (GObject *object)
   g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->term_chunk, g_string_chunk_free);
   g_clear_pointer (&self->terms, g_free);
+  g_clear_pointer (&self->term_chars, g_free);
+  g_clear_pointer (&self->term_letters, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->posting_starts, g_free);
   g_clear_pointer (&self->postings, g_free);
 
@@ -176,6 +185,44 @@ add_field (CgSearchIndex *self,
   g_array_append_val (self->fields, field);
 }
 
+/* A keyword may list alternatives, "rayos x; radiografía; radio" (translators write several
+ * lay words for one English keyword this way): each is a keyword of its own, so "matched: …"
+ * names the one that matched. */
+static void
+add_keyword (CgSearchIndex *self,
+             Builder       *builder,
+             guint          index,
+             const char    *keyword)
+{
+  const char *p = keyword;
+
+  if (strchr (keyword, ';') == NULL)
+    {
+      add_field (self, builder, CG_SEARCH_TIER_KEYWORD, index, 0, keyword);
+      return;
+    }
+
+  while (*p != '\0')
+    {
+      const char *end = strchr (p, ';');
+      const char *next;
+
+      if (end == NULL)
+        end = p + strlen (p);
+      next = *end != '\0' ? end + 1 : end;
+
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      while (end > p && g_ascii_isspace (end[-1]))
+        end--;
+      if (end > p)
+        add_field (self, builder, CG_SEARCH_TIER_KEYWORD, index, 0,
+                   g_string_chunk_insert_len (self->term_chunk, p, end - p));
+
+      p = next;
+    }
+}
+
 static void
 add_section (CgSearchIndex *self,
              Builder       *builder,
@@ -191,7 +238,7 @@ add_section (CgSearchIndex *self,
   /* NULL when empty: a NULL-terminated GPtrArray allocates nothing until its first element */
   entry.first_token[CG_SEARCH_TIER_KEYWORD] = self->tokens->len;
   for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
-    add_field (self, builder, CG_SEARCH_TIER_KEYWORD, i, 0, keywords[i]);
+    add_keyword (self, builder, i, keywords[i]);
 
   entry.first_token[CG_SEARCH_TIER_BODY] = self->tokens->len;
   for (guint i = 0; i < cg_section_get_n_blocks (section); i++)
@@ -207,6 +254,27 @@ add_section (CgSearchIndex *self,
 
   entry.end_field = self->fields->len;
   g_array_append_val (self->entries, entry);
+}
+
+/* A bit for each of a–z, digits and other characters sharing the rest: an edit changes at most
+ * two bits, so a word whose mask differs from a query word's in more than 2 × the edits
+ * allowed is no correction of it, without comparing the two. */
+static guint32
+letter_mask (const char *word)
+{
+  guint32 mask = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 'a' && ch <= 'z')
+        mask |= 1u << (ch - 'a');
+      else
+        mask |= 1u << (26 + ch % 6);
+    }
+
+  return mask;
 }
 
 static int
@@ -237,12 +305,17 @@ finish_terms (CgSearchIndex *self,
   g_array_sort_with_data (order, compare_term_names, builder->term_names->pdata);
 
   self->terms = g_new (const char *, MAX (self->n_terms, 1));
+  self->term_chars = g_new (guint8, MAX (self->n_terms, 1));
+  self->term_letters = g_new (guint32, MAX (self->n_terms, 1));
   rank = g_new (guint, MAX (self->n_terms, 1));
   for (guint i = 0; i < self->n_terms; i++)
     {
       guint id = g_array_index (order, guint, i);
 
       self->terms[i] = g_ptr_array_index (builder->term_names, id);
+      /* For corrections, which compare lengths first */
+      self->term_chars[i] = MIN (g_utf8_strlen (self->terms[i], -1), G_MAXUINT8);
+      self->term_letters[i] = letter_mask (self->terms[i]);
       rank[id] = i;
     }
 
@@ -303,6 +376,8 @@ cg_search_index_new (GPtrArray *topics)
       g_return_val_if_fail (CG_IS_TOPIC (topic), NULL);
 
       g_ptr_array_add (self->topics, g_object_ref (topic));
+      if (self->language == NULL && cg_topic_get_bundle (topic) != NULL)
+        self->language = g_strdup (cg_bundle_get_language (cg_topic_get_bundle (topic)));
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         add_section (self, &builder, cg_topic_get_section (topic, j));
     }
@@ -322,27 +397,46 @@ cg_search_index_get_n_sections (CgSearchIndex *self)
 
 /* Queries */
 
-/* A query word is the range of term ids [lo, hi) that it matches. */
+#define WHOLE_WORD G_MAXUINT
+
+/* The term ids [lo, hi) that one query word matches in one way. A word has one for the word as
+ * typed (a whole word, or the prefix being typed), one per German respelling, and one per
+ * correction of a misspelling, in that order, so its closest match comes first. The GArray of
+ * them is what the hits of a query share. */
 typedef struct
 {
   guint lo;
   guint hi;
-  guint length;   /* folded bytes */
-  gboolean prefix;
-} QueryWord;
+  guint word;       /* the query word's bit */
+  guint distance;   /* edits from the word as typed: 0 unless a correction */
+  guint length;     /* folded bytes matched in a prefix match, or WHOLE_WORD */
+} QueryTerm;
+
+typedef struct
+{
+  GArray *terms;                               /* of QueryTerm */
+  guint   n_words;                             /* the words that count: not stop words */
+  guint   corrected;                           /* mask: words found only through corrections */
+  guint   correction[CG_SEARCH_MAX_QUERY_WORDS];  /* the closest correction's term id */
+  guint   start[CG_SEARCH_MAX_QUERY_WORDS];    /* each word's byte span in the query */
+  guint   end[CG_SEARCH_MAX_QUERY_WORDS];
+} Query;
 
 /* What the postings say about one section */
 typedef struct
 {
   guint mask[N_TIERS];    /* query words found in each tier */
   guint first[N_TIERS];   /* position of the first match in each tier, plus one; 0 if none */
+  guint cost;             /* edits of the corrections it took, the closest for each word */
 } Tally;
 
 typedef struct
 {
   guint        entry;
+  guint        n_matched;  /* distinct query words found anywhere */
+  guint        cost;
   CgSearchTier tier;
-  guint        n_words;
+  guint        n_words;    /* distinct query words found in that tier */
   guint        first;
   guint        mask[N_TIERS];
 } Candidate;
@@ -373,50 +467,195 @@ search_terms (CgSearchIndex *self,
   return lo;
 }
 
-/* Folds @query into words and looks each up; returns FALSE if a word matches nothing. */
-static gboolean
+/* Adds the terms that @name matches as a whole word, or with @prefix, as a prefix. */
+static void
+add_lookup (CgSearchIndex *self,
+            GArray        *terms,
+            guint          word,
+            const char    *name,
+            gboolean       prefix)
+{
+  guint length = strlen (name);
+  QueryTerm term = { 0, 0, word, 0, prefix ? length : WHOLE_WORD };
+
+  term.lo = search_terms (self, name, length, FALSE);
+  if (prefix)
+    term.hi = search_terms (self, name, length, TRUE);
+  else
+    term.hi = (term.lo < self->n_terms && strcmp (self->terms[term.lo], name) == 0) ? term.lo + 1 : term.lo;
+
+  if (term.lo < term.hi)
+    g_array_append_val (terms, term);
+}
+
+/* Decodes folded UTF-8 into @chars (room for 64); returns how many, or G_MAXUINT if longer. */
+static guint
+decode_word (const char *text,
+             gunichar   *chars)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; n++)
+    {
+      if (n == 64)
+        return G_MAXUINT;
+
+      if ((guchar)*p < 0x80)
+        chars[n] = (guchar)*p++;
+      else
+        {
+          chars[n] = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  return n;
+}
+
+typedef struct
+{
+  guint term;
+  guint distance;
+} Correction;
+
+static int
+compare_corrections (gconstpointer a,
+                     gconstpointer b)
+{
+  const Correction *ca = a;
+  const Correction *cb = b;
+
+  if (ca->distance != cb->distance)
+    return ca->distance < cb->distance ? -1 : 1;
+  return ca->term < cb->term ? -1 : (ca->term > cb->term);
+}
+
+/* Adds the terms within a few edits of @name, closest first; returns the closest (the most
+ * frequent of the closest, which is the likeliest meant), or G_MAXUINT if none. */
+static guint
+add_corrections (CgSearchIndex *self,
+                 GArray        *terms,
+                 guint          word,
+                 const char    *name)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Correction));
+  gunichar chars[64];
+  gunichar term_chars[64];
+  guint n_chars = decode_word (name, chars);
+  guint32 letters = letter_mask (name);
+  guint max_edits;
+  guint best = G_MAXUINT;
+  guint best_postings = 0;
+
+  if (n_chars == G_MAXUINT || (max_edits = cg_search_get_max_edits (n_chars)) == 0)
+    return G_MAXUINT;
+
+  for (guint t = 0; t < self->n_terms; t++)
+    {
+      guint term_length = self->term_chars[t];
+      Correction correction = { t, 0 };
+
+      /* Most terms are ruled out by their length or letters alone */
+      if (term_length + max_edits < n_chars || term_length > n_chars + max_edits ||
+          (guint)__builtin_popcount (self->term_letters[t] ^ letters) > 2 * max_edits)
+        continue;
+
+      term_length = decode_word (self->terms[t], term_chars);
+      correction.distance = cg_search_edit_distance (chars, n_chars, term_chars, term_length, max_edits);
+      if (correction.distance <= max_edits)
+        g_array_append_val (found, correction);
+    }
+
+  g_array_sort (found, compare_corrections);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Correction *correction = &g_array_index (found, Correction, i);
+      QueryTerm term = { correction->term, correction->term + 1, word, correction->distance, WHOLE_WORD };
+      guint n_postings = self->posting_starts[correction->term + 1] - self->posting_starts[correction->term];
+
+      if (correction->distance == g_array_index (found, Correction, 0).distance && n_postings > best_postings)
+        {
+          best = correction->term;
+          best_postings = n_postings;
+        }
+
+      g_array_append_val (terms, term);
+    }
+
+  return best;
+}
+
+/* Folds @query into words and finds the terms each one matches (see the top of
+ * cg-search-index.h). */
+static void
 parse_query (CgSearchIndex *self,
-             const char    *query,
-             GArray        *query_words)
+             const char    *text,
+             CgSearchFlags  flags,
+             Query         *query)
 {
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (CgSearchFoldWord));
   g_autoptr(GString) folded = g_string_new (NULL);
-  gsize length = strlen (query);
+  gsize length = strlen (text);
+  gboolean stop[CG_SEARCH_MAX_QUERY_WORDS];
+  gboolean only_stop_words = TRUE;
   guint n;
 
-  cg_search_fold_words (query, length, folded, words);
+  query->terms = g_array_new (FALSE, FALSE, sizeof (QueryTerm));
+  query->n_words = 0;
+  query->corrected = 0;
+
+  cg_search_fold_words (text, length, folded, words);
   n = MIN (words->len, CG_SEARCH_MAX_QUERY_WORDS);
 
   for (guint i = 0; i < n; i++)
     {
       const CgSearchFoldWord *word = &g_array_index (words, CgSearchFoldWord, i);
-      char *name = folded->str + word->folded_start;
-      QueryWord qw;
 
+      /* Cut the words out in place: each ends at a space or at the end */
       folded->str[word->folded_end] = '\0';
-      qw.length = word->folded_end - word->folded_start;
-      /* The word being typed is a prefix, unless a space or punctuation closed it. */
-      qw.prefix = (i + 1 == words->len && word->end == length);
-      qw.lo = search_terms (self, name, qw.length, FALSE);
-      if (qw.prefix)
-        qw.hi = search_terms (self, name, qw.length, TRUE);
-      else
-        qw.hi = (qw.lo < self->n_terms && strcmp (self->terms[qw.lo], name) == 0) ? qw.lo + 1 : qw.lo;
-
-      if (qw.lo == qw.hi)
-        return FALSE;
-
-      g_array_append_val (query_words, qw);
+      stop[i] = cg_search_is_stop_word (self->language, folded->str + word->folded_start);
+      only_stop_words &= stop[i];
     }
 
-  return query_words->len > 0;
-}
+  for (guint i = 0; i < n; i++)
+    {
+      const CgSearchFoldWord *word = &g_array_index (words, CgSearchFoldWord, i);
+      const char *name = folded->str + word->folded_start;
+      guint bit = query->n_words;
+      guint n_terms = query->terms->len;
+      /* The word being typed is a prefix, unless a space or punctuation closed it. */
+      gboolean prefix = (i + 1 == words->len && word->end == length);
 
-/* The mask with a bit for each of @n_words query words */
-static guint
-all_words_mask (guint n_words)
-{
-  return n_words == CG_SEARCH_MAX_QUERY_WORDS ? G_MAXUINT : (1u << n_words) - 1;
+      /* "what is calcinosis" is "calcinosis"; "what is" alone is still searched for */
+      if (stop[i] && !only_stop_words)
+        continue;
+
+      query->start[bit] = word->start;
+      query->end[bit] = word->end;
+      query->n_words++;
+
+      add_lookup (self, query->terms, bit, name, prefix);
+
+      if (self->language != NULL && g_str_has_prefix (self->language, "de"))
+        {
+          char *respellings[CG_SEARCH_MAX_RESPELLINGS];
+          guint n_respellings = cg_search_respell_german (name, respellings);
+
+          for (guint r = 0; r < n_respellings; r++)
+            {
+              add_lookup (self, query->terms, bit, respellings[r], prefix);
+              g_free (respellings[r]);
+            }
+        }
+
+      if (query->terms->len == n_terms && !(flags & CG_SEARCH_NO_CORRECTIONS))
+        {
+          query->correction[bit] = add_corrections (self, query->terms, bit, name);
+          if (query->correction[bit] != G_MAXUINT)
+            query->corrected |= 1u << bit;
+        }
+    }
 }
 
 static guint
@@ -437,6 +676,10 @@ compare_candidates (gconstpointer a,
   const Candidate *ca = a;
   const Candidate *cb = b;
 
+  if (ca->n_matched != cb->n_matched)
+    return ca->n_matched > cb->n_matched ? -1 : 1;
+  if (ca->cost != cb->cost)
+    return ca->cost < cb->cost ? -1 : 1;
   if (ca->tier != cb->tier)
     return ca->tier < cb->tier ? -1 : 1;
   if (ca->n_words != cb->n_words)
@@ -446,21 +689,24 @@ compare_candidates (gconstpointer a,
   return ca->entry < cb->entry ? -1 : (ca->entry > cb->entry);
 }
 
-/* Walks the postings of every query word once: which sections hold which words, where. */
+/* Walks the postings of every query term once: which sections hold which words, where, and
+ * through which corrections. */
 static GArray *
-collect_candidates (CgSearchIndex   *self,
-                    const QueryWord *words,
-                    guint            n_words)
+collect_candidates (CgSearchIndex *self,
+                    const Query   *query)
 {
   g_autofree Tally *tallies = g_new0 (Tally, self->entries->len);
-  guint all = all_words_mask (n_words);
+  const QueryTerm *terms = (const QueryTerm *)(gconstpointer)query->terms->data;
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
-  for (guint w = 0; w < n_words; w++)
+  if (query->terms->len == 0)
+    return candidates;
+
+  for (guint i = 0; i < query->terms->len; i++)
     {
-      guint bit = 1u << w;
-      guint from = self->posting_starts[words[w].lo];
-      guint to = self->posting_starts[words[w].hi];
+      guint bit = 1u << terms[i].word;
+      guint from = self->posting_starts[terms[i].lo];
+      guint to = self->posting_starts[terms[i].hi];
 
       for (guint p = from; p < to; p++)
         {
@@ -468,6 +714,10 @@ collect_candidates (CgSearchIndex   *self,
           Tally *tally = &tallies[posting->entry];
           guint tier = posting->tier_position >> POSITION_BITS;
           guint position = (posting->tier_position & ((1u << POSITION_BITS) - 1)) + 1;
+
+          /* A word's terms come closest first: the first to reach a section says its cost */
+          if (!((tally->mask[0] | tally->mask[1] | tally->mask[2]) & bit))
+            tally->cost += terms[i].distance;
 
           tally->mask[tier] |= bit;
           if (tally->first[tier] == 0 || position < tally->first[tier])
@@ -479,10 +729,14 @@ collect_candidates (CgSearchIndex   *self,
     {
       const Tally *tally = &tallies[e];
       Candidate candidate = { e };
+      guint any = tally->mask[0] | tally->mask[1] | tally->mask[2];
 
-      if ((tally->mask[0] | tally->mask[1] | tally->mask[2]) != all)
+      /* Words that match nothing lower the rank, until fewer than half of them match */
+      candidate.n_matched = count_bits (any);
+      if (candidate.n_matched == 0 || candidate.n_matched * 2 < query->n_words)
         continue;
 
+      candidate.cost = tally->cost;
       candidate.tier = tally->mask[CG_SEARCH_TIER_TITLE] ? CG_SEARCH_TIER_TITLE
                      : tally->mask[CG_SEARCH_TIER_KEYWORD] ? CG_SEARCH_TIER_KEYWORD
                      : CG_SEARCH_TIER_BODY;
@@ -497,61 +751,105 @@ collect_candidates (CgSearchIndex   *self,
   return candidates;
 }
 
-/* The original span of @token matched by @words (which match it, per @mask): the whole word,
- * or the longest prefix matched. */
-static CgSearchRange
-match_token (CgSearchIndex   *self,
-             const Field     *field,
-             const Token     *token,
-             const QueryWord *words,
-             guint            n_words,
-             guint            mask)
-{
-  CgSearchRange range = { token->start, token->end };
-  guint term_length = strlen (self->terms[token->term]);
-  guint longest = 0;
-
-  for (guint w = 0; w < n_words; w++)
-    if (mask & (1u << w))
-      longest = MAX (longest, words[w].length);
-
-  if (longest < term_length)
-    range.end = cg_search_fold_map_prefix_end (field->text, token->start, token->end, longest);
-
-  return range;
-}
-
+/* Which query words match @term (a mask), and in @length, how many folded bytes of it the
+ * longest prefix match covers (WHOLE_WORD for a whole word). */
 static guint
-match_term (const QueryWord *words,
-            guint            n_words,
-            guint            term)
+match_term (const QueryTerm *terms,
+            guint            n_terms,
+            guint            term,
+            guint           *length)
 {
   guint mask = 0;
 
-  for (guint w = 0; w < n_words; w++)
-    if (term >= words[w].lo && term < words[w].hi)
-      mask |= 1u << w;
+  *length = 0;
+  for (guint i = 0; i < n_terms; i++)
+    if (term >= terms[i].lo && term < terms[i].hi)
+      {
+        mask |= 1u << terms[i].word;
+        *length = MAX (*length, terms[i].length);
+      }
 
   return mask;
+}
+
+/* The original span of @token matched: the whole word, or the prefix matched. */
+static CgSearchRange
+match_token (CgSearchIndex *self,
+             const Field   *field,
+             const Token   *token,
+             guint          length)
+{
+  CgSearchRange range = { token->start, token->end };
+
+  if (length != WHOLE_WORD && length < strlen (self->terms[token->term]))
+    range.end = cg_search_fold_map_prefix_end (field->text, token->start, token->end, length);
+
+  return range;
 }
 
 static CgSearchHit *
 hit_new (CgSearchIndex   *index,
          const Candidate *candidate,
-         GArray          *words)
+         GArray          *terms)
 {
   guint title_or_body = candidate->mask[CG_SEARCH_TIER_TITLE] | candidate->mask[CG_SEARCH_TIER_BODY];
+  guint any = title_or_body | candidate->mask[CG_SEARCH_TIER_KEYWORD];
 
   return _cg_search_hit_new (g_array_index (index->entries, Entry, candidate->entry).section,
-                             candidate->tier, index, words, candidate->entry,
-                             title_or_body != all_words_mask (words->len));
+                             candidate->tier, index, terms, candidate->entry,
+                             title_or_body != any);
+}
+
+/* A passage: matches of one text close together */
+typedef struct
+{
+  guint n_words;     /* distinct query words in it */
+  guint span;        /* tokens from its first match to its last */
+  guint first_match; /* index in the hit's matches */
+} Passage;
+
+/* The passages worth showing are this many words long at most */
+#define MAX_PASSAGE_TOKENS 24
+
+/* Finds in the matches of one text (@masks and @positions of its @n matches, the first being
+ * @first_match) the passage with the most query words, the shortest of those; returns whether
+ * it beats @best, and if so puts it there. */
+static gboolean
+find_best_passage (const guint *masks,
+                   const guint *positions,
+                   guint        n,
+                   guint        first_match,
+                   Passage     *best)
+{
+  gboolean better = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint mask = 0;
+
+      for (guint j = i; j < n && positions[j] - positions[i] <= MAX_PASSAGE_TOKENS; j++)
+        {
+          guint n_words;
+          guint span = positions[j] - positions[i];
+
+          mask |= masks[j];
+          n_words = count_bits (mask);
+          if (n_words > best->n_words || (n_words == best->n_words && span < best->span))
+            {
+              *best = (Passage) { n_words, span, first_match + i };
+              better = TRUE;
+            }
+        }
+    }
+
+  return better;
 }
 
 /**
  * _cg_search_index_find_details:
- * @query_words: the words of the query that made the hit
+ * @query_words: the terms of the query that made the hit
  * @entry: the hit's section, by position in the index
- * @needs_keyword: whether title and body alone do not hold every query word
+ * @needs_keyword: whether title and body alone do not hold every query word the hit matched
  * @details: (out caller-allocates): every match in the section and the text for its snippet
  *
  * What a hit computes on first use: a list of results shows few of its rows, and only one
@@ -564,32 +862,42 @@ _cg_search_index_find_details (CgSearchIndex      *self,
                                gboolean            needs_keyword,
                                CgSearchHitDetails *details)
 {
-  const QueryWord *words = (const QueryWord *)(gconstpointer)query_words->data;
-  guint n_words = query_words->len;
+  const QueryTerm *terms = (const QueryTerm *)(gconstpointer)query_words->data;
+  guint n_terms = query_words->len;
   const Entry *entry = &g_array_index (self->entries, Entry, entry_index);
   const Token *tokens = (const Token *)(gconstpointer)self->tokens->data;
   const Field *first_body = NULL;
-  const Field *first_match = NULL;   /* the body field of the first match */
+  const Field *best_field = NULL;    /* the body field of the best passage */
   const Field *keyword_field = NULL;
   guint keyword_words = 0;
+  g_autoptr(GArray) masks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  Passage best = { 0, G_MAXUINT, 0 };
 
   details->matched_keyword = NULL;
   details->title_ranges = g_array_new (FALSE, FALSE, sizeof (CgSearchRange));
   details->matches = g_array_new (FALSE, FALSE, sizeof (CgSearchMatch));
   details->snippet_text = NULL;
+  details->first_snippet_match = 0;
   details->n_snippet_matches = 0;
+  details->best_match = 0;
 
   for (guint i = entry->first_field; i < entry->end_field; i++)
     {
       const Field *field = &g_array_index (self->fields, Field, i);
       guint field_mask = 0;
+      guint first_match = details->matches->len;
 
       if (field->tier == CG_SEARCH_TIER_KEYWORD && !needs_keyword)
         continue;
 
+      g_array_set_size (masks, 0);
+      g_array_set_size (positions, 0);
+
       for (guint t = field->first_token; t < field->end_token; t++)
         {
-          guint mask = match_term (words, n_words, tokens[t].term);
+          guint length;
+          guint mask = match_term (terms, n_terms, tokens[t].term, &length);
           CgSearchRange range;
 
           if (mask == 0)
@@ -599,16 +907,17 @@ _cg_search_index_find_details (CgSearchIndex      *self,
           if (field->tier == CG_SEARCH_TIER_KEYWORD)
             continue;
 
-          range = match_token (self, field, &tokens[t], words, n_words, mask);
+          range = match_token (self, field, &tokens[t], length);
           if (field->tier == CG_SEARCH_TIER_TITLE)
             g_array_append_val (details->title_ranges, range);
           else
             {
               CgSearchMatch match = { field->index, field->item, range.start, range.end };
+              guint position = t - field->first_token;
 
-              if (first_match == NULL)
-                first_match = field;
               g_array_append_val (details->matches, match);
+              g_array_append_val (masks, mask);
+              g_array_append_val (positions, position);
             }
         }
 
@@ -617,29 +926,125 @@ _cg_search_index_find_details (CgSearchIndex      *self,
           keyword_field = field;
           keyword_words = count_bits (field_mask);
         }
-      else if (field->tier == CG_SEARCH_TIER_BODY && first_body == NULL)
-        first_body = field;
+      else if (field->tier == CG_SEARCH_TIER_BODY)
+        {
+          if (first_body == NULL)
+            first_body = field;
+
+          if (find_best_passage ((const guint *)(gconstpointer)masks->data,
+                                 (const guint *)(gconstpointer)positions->data,
+                                 masks->len, first_match, &best))
+            {
+              best_field = field;
+              details->first_snippet_match = first_match;
+              details->n_snippet_matches = masks->len;
+            }
+        }
     }
 
   if (keyword_field != NULL)
     details->matched_keyword = g_strdup (keyword_field->text);
 
-  if (first_match != NULL)
+  if (best_field != NULL)
     {
-      const CgSearchMatch *matches = (const CgSearchMatch *)(gconstpointer)details->matches->data;
-      guint n_in_text = 1;
-
-      /* The snippet shows the text of the first match, and the matches that follow in it */
-      while (n_in_text < details->matches->len &&
-             matches[n_in_text].block == matches[0].block &&
-             matches[n_in_text].item == matches[0].item)
-        n_in_text++;
-
-      details->snippet_text = first_match->text;
-      details->n_snippet_matches = n_in_text;
+      /* The snippet shows the best passage and the other matches of its text */
+      details->snippet_text = best_field->text;
+      details->best_match = best.first_match;
     }
   else if (first_body != NULL)
     details->snippet_text = first_body->text;   /* a title or keyword hit: the start */
+}
+
+/* The word as the text spells it, in lower case: "resolución" rather than the folded
+ * "resolucion", for "Showing results for …" */
+static char *
+dup_term_spelling (CgSearchIndex *self,
+                   guint          term)
+{
+  const Posting *posting = &self->postings[self->posting_starts[term]];
+  const Entry *entry = &g_array_index (self->entries, Entry, posting->entry);
+  guint tier = posting->tier_position >> POSITION_BITS;
+  guint position = posting->tier_position & ((1u << POSITION_BITS) - 1);
+  const Token *token = &g_array_index (self->tokens, Token, entry->first_token[tier] + position);
+  const Field *field = &g_array_index (self->fields, Field, token->field);
+
+  return g_utf8_strdown (field->text + token->start, token->end - token->start);
+}
+
+/* @text with each corrected word replaced by its closest correction */
+static char *
+dup_corrected_query (CgSearchIndex *self,
+                     const char    *text,
+                     const Query   *query)
+{
+  GString *corrected = g_string_new (text);
+
+  /* From the end, so that the spans before stay where they are */
+  for (guint w = query->n_words; w-- > 0; )
+    if (query->corrected & (1u << w))
+      {
+        g_autofree char *spelling = dup_term_spelling (self, query->correction[w]);
+
+        g_string_erase (corrected, query->start[w], query->end[w] - query->start[w]);
+        g_string_insert (corrected, query->start[w], spelling);
+      }
+
+  return g_string_free (corrected, FALSE);
+}
+
+/**
+ * cg_search_index_search:
+ * @query: what was typed
+ * @max_hits: how many hits to return at most, or 0 for all
+ * @flags: CG_SEARCH_NO_CORRECTIONS to search for misspelt words as typed
+ *
+ * Finds the sections holding the words of @query, best first (see the top of
+ * cg-search-index.h). A hit computes its offsets, snippet and matched keyword when first asked
+ * for one of them; a small @max_hits also spares creating hits nobody will see.
+ *
+ * Returns: (transfer full): the hits, and the query as corrected if corrections found them
+ */
+CgSearchResults *
+cg_search_index_search (CgSearchIndex *self,
+                        const char    *query,
+                        guint          max_hits,
+                        CgSearchFlags  flags)
+{
+  g_autoptr(GArray) candidates = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *corrected_query = NULL;
+  guint corrected_hits = 0;
+  Query parsed;
+  guint n_hits;
+
+  g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  parse_query (self, query, flags, &parsed);
+  candidates = collect_candidates (self, &parsed);
+
+  n_hits = candidates->len;
+  if (max_hits > 0)
+    n_hits = MIN (n_hits, max_hits);
+
+  for (guint i = 0; i < n_hits; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      g_ptr_array_add (hits, hit_new (self, candidate, parsed.terms));
+      corrected_hits |= (candidate->mask[0] | candidate->mask[1] | candidate->mask[2]) & parsed.corrected;
+    }
+
+  /* Only the corrections that found something are shown */
+  parsed.corrected = corrected_hits;
+  if (parsed.corrected != 0)
+    corrected_query = dup_corrected_query (self, query, &parsed);
+
+  g_array_unref (parsed.terms);
+
+  return cg_search_results_new (query, hits, corrected_query);
 }
 
 /**
@@ -647,9 +1052,7 @@ _cg_search_index_find_details (CgSearchIndex      *self,
  * @query: what was typed
  * @max_hits: how many hits to return at most, or 0 for all
  *
- * Finds the sections holding every word of @query, best first (see the top of
- * cg-search-index.h). A hit computes its offsets, snippet and matched keyword when first asked
- * for one of them; a small @max_hits also spares creating hits nobody will see.
+ * cg_search_index_search() with misspellings corrected, for callers that need only the hits.
  *
  * Returns: (transfer full) (element-type CgSearchHit): the hits, possibly none
  */
@@ -658,28 +1061,12 @@ cg_search_index_query (CgSearchIndex *self,
                        const char    *query,
                        guint          max_hits)
 {
-  g_autoptr(GArray) words = NULL;
-  g_autoptr(GArray) candidates = NULL;
-  GPtrArray *hits;
-  guint n_hits;
+  g_autoptr(CgSearchResults) results = NULL;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  hits = g_ptr_array_new_with_free_func (g_object_unref);
-  words = g_array_new (FALSE, FALSE, sizeof (QueryWord));
+  results = cg_search_index_search (self, query, max_hits, CG_SEARCH_DEFAULT);
 
-  if (!parse_query (self, query, words))
-    return hits;
-
-  candidates = collect_candidates (self, (const QueryWord *)(gpointer)words->data, words->len);
-
-  n_hits = candidates->len;
-  if (max_hits > 0)
-    n_hits = MIN (n_hits, max_hits);
-
-  for (guint i = 0; i < n_hits; i++)
-    g_ptr_array_add (hits, hit_new (self, &g_array_index (candidates, Candidate, i), words));
-
-  return hits;
+  return g_ptr_array_ref (cg_search_results_get_hits (results));
 }

@@ -6,15 +6,29 @@
  * Full-text search over the sections of one content language, without widgets.
  *
  * Matching: text and query are folded the same way (cg-search-fold.h) and split into words at
- * anything that is not a letter or digit. Every word of the query must
- * occur in the section (its title, keywords or body); the last word matches as a prefix of a
- * word ("calc" finds "calcium"), the others as whole words. A query that ends in a space or
+ * anything that is not a letter or digit. The last word of a query matches as a prefix of a
+ * word ("calc" finds "calcium"), the others as whole words; a query that ends in a space or
  * punctuation has no prefix word: "calc " finds only "calc". Only the first
- * CG_SEARCH_MAX_QUERY_WORDS words of a query count.
+ * CG_SEARCH_MAX_QUERY_WORDS words of a query count. Besides itself, a query word matches:
+ *  - in German content, its spellings without umlauts: "roentgen" finds "Röntgen" (ß is
+ *    folded to ss everywhere, so "strasse" finds "Straße");
+ *  - if it matches nothing that way and has 5 or more characters, the words within one edit
+ *    of it (two from 8 characters), an edit being an insertion, deletion, substitution or
+ *    swap of neighbours: "calcinossis" finds "calcinosis" (unless CG_SEARCH_NO_CORRECTIONS).
+ *    The results then give the query as corrected.
+ * Stop words of the content's language ("what", "is", "the"; "qué", "es"; …, see
+ * cg-search-words.c) are left out of a query that has other words. A section must hold at
+ * least half of the remaining words (in its title, keywords or body), so one unknown word
+ * in a question lowers the rank of the sections instead of emptying the list.
  *
- * Ranking: hits whose title matches come first, then those matched through a keyword, then
- * body-only ones (CgSearchTier). Within a tier, more distinct query words found in that tier
- * first, then the earlier first match in that tier, then section order.
+ * Ranking: sections holding more of the query words first (all of them before some); then
+ * those found with fewer edits of corrections; then hits whose title matches, then those
+ * matched through a keyword, then body-only ones (CgSearchTier). Within a tier, more distinct
+ * query words found in that tier first, then the earlier first match in that tier, then
+ * section order.
+ *
+ * Keywords: one keyword may list alternatives separated by semicolons ("rayos x;
+ * radiografía"); each is searched, and named when it matched, on its own.
  *
  * Offsets are byte offsets into the original (unfolded) strings of the CgSection, end
  * exclusive, always on character boundaries.
@@ -28,7 +42,8 @@
  *
  * The content view: cg_search_hit_get_title_ranges() gives the matches in the section title,
  * cg_search_hit_get_matches() every match in the body by block and list item, in reading
- * order: highlight them all and scroll to the first.
+ * order: highlight them all, and scroll to cg_search_hit_get_best_match(), the start of the
+ * passage where the most query words are closest together (the one the snippet shows).
  */
 
 #pragma once
@@ -43,12 +58,22 @@ G_BEGIN_DECLS
 /* Words of a query past this many are ignored */
 #define CG_SEARCH_MAX_QUERY_WORDS 32
 
+typedef enum
+{
+  CG_SEARCH_DEFAULT        = 0,
+  CG_SEARCH_NO_CORRECTIONS = 1 << 0,  /* misspelt words as typed: "Search for … instead" */
+} CgSearchFlags;
+
 #define CG_TYPE_SEARCH_INDEX (cg_search_index_get_type())
 
 G_DECLARE_FINAL_TYPE (CgSearchIndex, cg_search_index, CG, SEARCH_INDEX, GObject)
 
 CgSearchIndex *cg_search_index_new            (GPtrArray     *topics);
 guint          cg_search_index_get_n_sections (CgSearchIndex *self);
+CgSearchResults *cg_search_index_search       (CgSearchIndex *self,
+                                               const char    *query,
+                                               guint          max_hits,
+                                               CgSearchFlags  flags);
 GPtrArray     *cg_search_index_query          (CgSearchIndex *self,
                                                const char    *query,
                                                guint          max_hits);

@@ -17,7 +17,9 @@ typedef struct
   GArray     *title_ranges;       /* owned, of CgSearchRange */
   GArray     *matches;            /* owned, of CgSearchMatch in reading order */
   const char *snippet_text;       /* borrowed from the section; NULL when the body is empty */
-  guint       n_snippet_matches;  /* how many of the first matches are in snippet_text */
+  guint       first_snippet_match;  /* matches[first_snippet_match] is the first in snippet_text */
+  guint       n_snippet_matches;  /* how many matches from there are in snippet_text */
+  guint       best_match;         /* where the best passage starts, in matches */
 } CgSearchHitDetails;
 
 CgSearchHit *_cg_search_hit_new            (CgSection          *section,

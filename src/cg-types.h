@@ -15,6 +15,7 @@ typedef struct _CgBundle        CgBundle;
 typedef struct _CgHandoutLayout CgHandoutLayout;
 typedef struct _CgLibrary       CgLibrary;
 typedef struct _CgSearchIndex   CgSearchIndex;
+typedef struct _CgSearchResults CgSearchResults;
 typedef struct _CgSection       CgSection;
 typedef struct _CgTopic         CgTopic;
 typedef struct _CgWindow        CgWindow;

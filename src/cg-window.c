@@ -17,6 +17,7 @@
 #include "cg-handout-dialog.h"
 #include "cg-library.h"
 #include "cg-search-index.h"
+#include "cg-search-results.h"
 #include "cg-section.h"
 #include "cg-sidebar.h"
 #include "cg-toggle-button.h"
@@ -42,6 +43,9 @@ struct _CgWindow
   GtkButton            *handout_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkBox               *correction_box;
+  GtkLabel             *correction_label;
+  GtkButton            *correction_undo_button;
   GtkBox               *info_box;
   CgBundleBanner       *bundle_banner;
   GtkPaned             *paned;
@@ -57,6 +61,7 @@ struct _CgWindow
   /* Borrowed */
   GtkWindow            *handout_dialog;    /* weak: one builder, raised again by Ctrl+P */
   CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
+  char                 *exact_query;   /* searched as typed: its corrections were undone */
   char                 *language;
 
   guint                 narrow_idle_id;
@@ -110,37 +115,154 @@ on_sidebar_result_activated_cb (CgWindow    *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
 }
 
+/* "Showing results for “calcinosis”", with a button to search for what was typed instead,
+ * when the results needed corrections of misspelt words. */
 static void
-on_search_entry_search_changed_cb (CgWindow       *self,
-                                   GtkSearchEntry *entry)
+show_correction (CgWindow        *self,
+                 CgSearchResults *results)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autofree char *status = NULL;
+  const char *corrected = results != NULL ? cg_search_results_get_corrected_query (results) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *undo = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->correction_box), corrected != NULL);
+  if (corrected == NULL)
+    return;
+
+  /* Translators: above the search results when misspelt words were corrected to find them */
+  text = g_strdup_printf (_("Showing results for “%s”"), corrected);
+  /* Translators: a button that searches for the words exactly as typed (%s) */
+  undo = g_strdup_printf (_("Search for “%s” instead"), cg_search_results_get_query (results));
+  gtk_label_set_text (self->correction_label, text);
+  gtk_button_set_label (self->correction_undo_button, undo);
+}
+
+/* The person typing hears what the sidebar shows: a correction, how many results, or none */
+static void
+announce_results (CgWindow        *self,
+                  CgSearchResults *results)
+{
+  g_autofree char *status = cg_sidebar_dup_results_status (self->sidebar);
+  const char *corrected = cg_search_results_get_corrected_query (results);
+
+  if (corrected != NULL)
+    {
+      g_autofree char *with_correction = NULL;
+
+      /* Translators: spoken to screen-reader users: the correction, then e.g. “3 results” */
+      with_correction = g_strdup_printf (_("Showing results for “%s”. %s"), corrected, status);
+      cg_accessible_announce (GTK_WIDGET (self->search_entry), with_correction);
+      return;
+    }
+
+  cg_accessible_announce (GTK_WIDGET (self->search_entry), status);
+}
+
+/* Lists the results of @query in the sidebar; returns them, or NULL for a blank query. */
+static GPtrArray *
+run_search (CgWindow   *self,
+            const char *query)
+{
+  g_autoptr(CgSearchResults) results = NULL;
+  CgSearchFlags flags = CG_SEARCH_DEFAULT;
+  GPtrArray *hits;
 
   if (query[strspn (query, " \t")] == '\0' || self->topics == NULL)
     {
       cg_sidebar_show_sections (self->sidebar);
       cg_content_view_set_highlights (self->content_view, NULL);
-      cg_accessible_announce (GTK_WIDGET (entry), NULL);
-      return;
+      show_correction (self, NULL);
+      cg_accessible_announce (GTK_WIDGET (self->search_entry), NULL);
+      return NULL;
     }
 
   /* A few hundred microseconds on the built-in content: no need for a thread */
   if (self->search_index == NULL)
     self->search_index = cg_search_index_new (self->topics);
 
-  /* Enough for any list a person reads; a one-letter query on a large bundle stays cheap */
-  hits = cg_search_index_query (self->search_index, query, MAX_RESULTS);
-  cg_sidebar_show_results (self->sidebar, query, hits);
+  /* Corrections stay undone until the query changes */
+  if (g_strcmp0 (query, self->exact_query) == 0)
+    flags |= CG_SEARCH_NO_CORRECTIONS;
+  else
+    g_clear_pointer (&self->exact_query, g_free);
 
-  /* The person typing hears what the sidebar shows: how many results, or none */
-  status = cg_sidebar_dup_results_status (self->sidebar);
-  cg_accessible_announce (GTK_WIDGET (entry), status);
+  /* Enough for any list a person reads; a one-letter query on a large bundle stays cheap */
+  results = cg_search_index_search (self->search_index, query, MAX_RESULTS, flags);
+  hits = g_ptr_array_ref (cg_search_results_get_hits (results));
+  cg_sidebar_show_results (self->sidebar, query, hits);
+  show_correction (self, results);
+  announce_results (self, results);
 
   /* The results live in the sidebar: a narrow window shows them instead of the text */
   if (self->narrow && !self->show_sidebar)
     set_show_sidebar (self, TRUE);
+
+  return hits;
+}
+
+static void
+on_search_entry_search_changed_cb (CgWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  g_autoptr(GPtrArray) hits = run_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* "Search for “calcinossis” instead": the same query without corrections */
+static void
+on_correction_undo_button_clicked_cb (CgWindow  *self,
+                                      GtkButton *button)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_free (self->exact_query);
+  self->exact_query = g_strdup (query);
+  hits = run_search (self, query);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/**
+ * cg_window_show_search:
+ * @query: what to search for
+ * @section_id: (nullable): the result to open
+ *
+ * Opens the search with @query and lists its results (as for the Shell's "search in the
+ * app"); with @section_id, also opens that result: the section, scrolled to its best match,
+ * every match highlighted. A section the query does not find is still opened.
+ */
+void
+cg_window_show_search (CgWindow   *self,
+                       const char *query,
+                       const char *section_id)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (query != NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  /* Now rather than when the entry's delayed ::search-changed comes */
+  hits = run_search (self, query);
+  if (section_id == NULL)
+    return;
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (g_str_equal (cg_section_get_id (cg_search_hit_get_section (hit)), section_id))
+        {
+          on_sidebar_result_activated_cb (self, hit, self->sidebar);
+          return;
+        }
+    }
+
+  cg_window_select_section (self, section_id);
 }
 
 static void
@@ -173,7 +295,7 @@ on_search_bar_search_mode_cb (CgWindow     *self,
     return;
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  cg_accessible_announce (GTK_WIDGET (self->search_entry), NULL);
+  show_correction (self, NULL);
   cg_sidebar_show_sections (self->sidebar);
   cg_content_view_set_highlights (self->content_view, NULL);
   if (self->show_sidebar)
@@ -560,6 +682,7 @@ cg_window_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_index);
+  g_clear_pointer (&self->exact_query, g_free);
   g_clear_object (&self->shortcuts_window);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
@@ -652,6 +775,9 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, handout_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, correction_box);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, correction_label);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, correction_undo_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, info_box);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, bundle_banner);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, paned);
@@ -662,6 +788,7 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_correction_undo_button_clicked_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -29,5 +29,8 @@ void        cg_window_show_bundle_problem (CgWindow   *self,
                                            const char *message);
 gboolean    cg_window_open_bundle     (CgWindow       *self,
                                        GFile          *file);
+void        cg_window_show_search     (CgWindow       *self,
+                                       const char     *query,
+                                       const char     *section_id);
 
 G_END_DECLS

@@ -10,25 +10,56 @@
 
 G_BEGIN_DECLS
 
-/* Depth-first search for the first descendant of @type. */
+/* Depth-first search for the first descendant for which @match returns TRUE. */
 static inline GtkWidget *
-cg_test_find_widget (GtkWidget *widget,
-                     GType      type)
+cg_test_find_widget_if (GtkWidget *widget,
+                        gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                        gconstpointer data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = cg_test_find_widget (child, type);
+      GtkWidget *found = cg_test_find_widget_if (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static inline gboolean
+cg_test_is_of_type (GtkWidget     *widget,
+                    gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *)type);
+}
+
+/* Depth-first search for the first descendant of @type. */
+static inline GtkWidget *
+cg_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  return cg_test_find_widget_if (widget, cg_test_is_of_type, &type);
+}
+
+static inline gboolean
+cg_test_is_label_starting (GtkWidget     *widget,
+                           gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* The first label under @widget whose text starts with @prefix */
+static inline GtkLabel *
+cg_test_find_label (GtkWidget  *widget,
+                    const char *prefix)
+{
+  return GTK_LABEL (cg_test_find_widget_if (widget, cg_test_is_label_starting, prefix));
 }
 
 static inline gboolean
@@ -83,13 +114,16 @@ cg_test_find_toplevel (GType type)
  * GTK 4.8 starting up on a bus that can activate xdg-desktop-portal starts it (to inhibit
  * through it), and the app would then read the desktop's settings from it: the tests stay off
  * portals only where none can start. Accessibility goes through GTK's test context, as there
- * is no accessibility bus either. Call before gtk_test_init(); the bus ends with the process. */
+ * is no accessibility bus either. D-Bus starts only the services of @service_dir, if given.
+ * Call before gtk_test_init(); the bus ends with the process. */
 static inline GTestDBus *
-cg_test_use_private_session_bus (void)
+cg_test_use_private_session_bus_with_services (const char *service_dir)
 {
   g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
 
+  if (service_dir != NULL)
+    g_test_dbus_add_service_dir (bus, service_dir);
   g_test_dbus_up (bus);
   /* GTestDBus unsets DISPLAY, so that D-Bus cannot autolaunch on X11; GTK needs it back */
   if (display != NULL)
@@ -97,6 +131,13 @@ cg_test_use_private_session_bus (void)
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   return bus;
+}
+
+/* The same bus, starting no service at all */
+static inline GTestDBus *
+cg_test_use_private_session_bus (void)
+{
+  return cg_test_use_private_session_bus_with_services (NULL);
 }
 
 G_END_DECLS

@@ -70,7 +70,8 @@ test_no_hits (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (cg_test_run_binary (&out, &err, "--search=kidney zzzz", NULL), ==, 1);
+  /* One word of three is fewer than half */
+  g_assert_cmpint (cg_test_run_binary (&out, &err, "--search=kidney zzzz qqqq", NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
 }
@@ -156,6 +157,31 @@ test_language (void)
   g_assert_true (g_str_has_prefix (ids, "causes"));
 }
 
+/* A misspelt word is corrected, and stderr says so, with the output as for the right word */
+static void
+test_correction (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *exact_out = NULL;
+  g_autofree char *exact_err = NULL;
+
+  g_assert_cmpint (cg_test_run_binary (&exact_out, &exact_err, "--search=calcinosis", NULL), ==, 0);
+  g_assert_cmpstr (exact_err, ==, "");
+
+  g_assert_cmpint (cg_test_run_binary (&out, &err, "--search=calcinossis", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "calcinosis-guide: showing results for “calcinosis”\n");
+  g_assert_cmpstr (out, ==, exact_out);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* Under LC_ALL=C (cron, systemd) the quotes stay UTF-8, as the hits do, not "?" */
+  g_assert_cmpint (cg_test_run_binary_with_env ((const char *[]) { "LC_ALL=C", NULL }, &out, &err,
+                                                "--search=calcinossis", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "calcinosis-guide: showing results for “calcinosis”\n");
+  g_assert_cmpstr (out, ==, exact_out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/search-cli/hits", test_hits);
   g_test_add_func ("/search-cli/folded-query", test_folded_query);
   g_test_add_func ("/search-cli/no-hits", test_no_hits);
+  g_test_add_func ("/search-cli/correction", test_correction);
   g_test_add_func ("/search-cli/blank-query", test_blank_query);
   g_test_add_func ("/search-cli/bundle-file", test_bundle_file);
   g_test_add_func ("/search-cli/language", test_language);

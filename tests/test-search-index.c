@@ -13,19 +13,23 @@
 #include "cg-library.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
+#include "cg-search-results.h"
+#include "cg-search-words.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
-/* An index of one topic whose sections are @sections_xml, loaded the way a real bundle is. */
+/* An index of one topic in @language whose sections are @sections_xml, loaded the way a real
+ * bundle is. */
 static CgSearchIndex *
-index_new_for_sections (const char *sections_xml)
+index_new_for_language (const char *language,
+                        const char *sections_xml)
 {
   g_autofree char *xml = g_strdup_printf (
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<bundle format=\"1\" lang=\"es\">"
+    "<bundle format=\"1\" lang=\"%s\">"
     "<provenance><source>test</source><content-version>1</content-version></provenance>"
     "<topic id=\"test\"><title>Test</title>%s</topic>"
-    "</bundle>", sections_xml);
+    "</bundle>", language, sections_xml);
   gsize length = strlen (xml);
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&xml), length);
   g_autoptr(GError) error = NULL;
@@ -39,6 +43,12 @@ index_new_for_sections (const char *sections_xml)
     g_ptr_array_add (topics, g_object_ref (cg_bundle_get_topic (bundle, i)));
 
   return cg_search_index_new (topics);
+}
+
+static CgSearchIndex *
+index_new_for_sections (const char *sections_xml)
+{
+  return index_new_for_language ("es", sections_xml);
 }
 
 static CgSearchIndex *
@@ -204,7 +214,9 @@ test_match_prefix (void)
   assert_query (index, "kidneys", "skin");
   /* Earlier words are whole words */
   assert_query (index, "kidney dis", "disease");
-  assert_query (index, "kid disease", "");
+  /* "kid" is no whole word here: "disease" alone is half the words, enough to be found */
+  assert_query (index, "kid disease", "disease");
+  assert_query (index, "kid zzz disease", "");
   /* A space or punctuation after the last word makes it whole too */
   assert_query (index, "calc ", "");
   assert_query (index, "kidney.", "disease");
@@ -215,10 +227,15 @@ test_match_and (void)
 {
   g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
 
-  assert_query (index, "soft calc", "deposits");
+  /* Both words first; then half of them */
+  assert_query (index, "soft calc", "deposits,disease");
   assert_query (index, "chronic kidney disease", "disease");
-  assert_query (index, "skin kidney", "skin");
-  assert_query (index, "skin calcium", "");
+  assert_query (index, "skin kidney", "skin,disease");
+  /* One of two words is enough, after sections with both: here no section has both */
+  assert_query (index, "skin calcium", "skin,deposits");
+  /* Half the words is enough, fewer is not */
+  assert_query (index, "skin harden zzz yyy", "skin");
+  assert_query (index, "skin harden zzz yyy xxx", "");
   /* The words may be in different fields: title and body */
   assert_query (index, "disease calcinosis", "disease");
   /* Query tokenised like the text: case, punctuation and extra spaces do not matter */
@@ -229,7 +246,8 @@ static void
 test_no_results (void)
 {
   g_autoptr(CgSearchIndex) index = index_new_for_sections (matching_sections);
-  const char *queries[] = { "", "   ", "!?…", "zzz", "kidney zzz", "calcium deposits zzz" };
+  /* Fewer than half the words anywhere */
+  const char *queries[] = { "", "   ", "!?…", "zzz", "kidney zzz yyy", "calcium deposits zzz yyy xxx" };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -296,8 +314,9 @@ test_ranking (void)
 
   /* Title, then keyword, then body; earlier first within a tier; ties in section order */
   assert_query (index, "bone", "title,both,keyword,keyword-late,early,tie,late");
-  /* More words matched within the tier first: "both" has both words in its title */
-  assert_query (index, "bone pain", "both,title,early,tie");
+  /* More words matched within the tier first: "both" has both words in its title; sections
+   * with one of the two words follow, all of them after the sections with both */
+  assert_query (index, "bone pain", "both,title,early,tie,relief,keyword,keyword-late,late");
   /* Earlier match first within the title tier ("Pain relief" before "Bone pain"), and within
    * the body ("About pain" before "Bone first, then pain") */
   assert_query (index, "pain", "relief,both,title,early,tie");
@@ -398,10 +417,12 @@ test_snippet_highlights (void)
   g_clear_object (&hit);
   g_clear_pointer (&highlights, g_free);
 
-  /* The snippet is around the first match and highlights only what it shows… */
+  /* The snippet is around the best passage, where both words are closest ("resolución of
+   * deposits", not the first "deposits"), and highlights only what it shows… */
   hit = query_one (index, "deposits resolucion");
   highlights = dup_snippet_highlights (hit);
-  g_assert_cmpstr (highlights, ==, "deposits");
+  g_assert_cmpstr (highlights, ==, "resolución|deposits");
+  g_assert_cmpuint (cg_search_hit_get_best_match (hit), ==, 1);
   assert_snippet_cut_at_words (cg_search_hit_get_snippet (hit), long_paragraph);
 
   /* …while the body matches are all there, in reading order, in offsets of the paragraph */
@@ -539,7 +560,8 @@ test_shipped (void)
 
   /* The keyword "kidney" puts Causes first; the body finds the others */
   assert_query (index, "kidney", "causes,prevention,treatment");
-  assert_query (index, "kidney disease", "causes,prevention,treatment");
+  /* …and Diagnosis, with "diseases" but no kidney, after those with both words */
+  assert_query (index, "kidney disease", "causes,prevention,treatment,diagnosis");
   assert_query (index, "lumps", "symptoms,diagnosis");
   assert_query (index, "Diagnosis", "diagnosis,overview,summary");
 
@@ -591,6 +613,314 @@ test_lifetime (void)
   g_assert_finalize_object (hit);
 }
 
+/* Forgiving search: misspellings, filler words, partial matches, best passages, languages */
+
+/* The ids of @query's hits, and in @corrected its corrected query ("" when none) */
+static char *
+search_ids (CgSearchIndex  *index,
+            const char     *query,
+            CgSearchFlags   flags,
+            char          **corrected)
+{
+  g_autoptr(CgSearchResults) results = cg_search_index_search (index, query, 0, flags);
+  GPtrArray *hits = cg_search_results_get_hits (results);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_cmpstr (cg_search_results_get_query (results), ==, query);
+  for (guint i = 0; i < hits->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? "," : "",
+                            cg_section_get_id (cg_search_hit_get_section (g_ptr_array_index (hits, i))));
+  *corrected = g_strdup (cg_search_results_get_corrected_query (results) ?: "");
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_search(index, query, flags, expected_ids, expected_correction) G_STMT_START { \
+  g_autofree char *corrected_ = NULL; \
+  g_autofree char *ids_ = search_ids (index, query, flags, &corrected_); \
+  g_assert_cmpstr (ids_, ==, expected_ids); \
+  g_assert_cmpstr (corrected_, ==, expected_correction); \
+} G_STMT_END
+
+static void
+test_edit_distance (void)
+{
+  struct {
+    const char *a;
+    const char *b;
+    guint max;
+    guint distance;
+  } cases[] = {
+    { "kitten", "sitting", 3, 3 },
+    { "kitten", "sitting", 2, 3 },     /* above max: max + 1 */
+    { "calcinosis", "calcinosis", 2, 0 },
+    { "calcinosis", "calicnosis", 2, 1 }, /* a swap of neighbours is one edit */
+    { "calcinosis", "calcinossis", 2, 1 },
+    { "calcinosis", "calcinos", 2, 2 },
+    { "calcinosis", "calc", 2, 3 },    /* lengths alone rule it out */
+    { "röntgen", "rontgen", 1, 1 },    /* characters, not bytes */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gunichar *a = g_utf8_to_ucs4 (cases[i].a, -1, NULL, NULL, NULL);
+      g_autofree gunichar *b = g_utf8_to_ucs4 (cases[i].b, -1, NULL, NULL, NULL);
+
+      g_assert_cmpuint (cg_search_edit_distance (a, g_utf8_strlen (cases[i].a, -1),
+                                                 b, g_utf8_strlen (cases[i].b, -1),
+                                                 cases[i].max), ==, cases[i].distance);
+    }
+
+  g_assert_cmpuint (cg_search_get_max_edits (4), ==, 0);
+  g_assert_cmpuint (cg_search_get_max_edits (5), ==, 1);
+  g_assert_cmpuint (cg_search_get_max_edits (7), ==, 1);
+  g_assert_cmpuint (cg_search_get_max_edits (8), ==, 2);
+}
+
+static void
+test_typos (void)
+{
+  g_autoptr(CgSearchIndex) shipped = index_new_for_shipped ();
+  g_autoptr(CgSearchIndex) index = index_new_for_language ("en",
+    "<section id=\"near\"><title>Near</title><p>Osteoporosys in the body.</p></section>"
+    "<section id=\"far\"><title>Ostoporosys</title><p>Nothing.</p></section>"
+    "<section id=\"both\"><title>Both</title><p>Chronic calcinosis.</p></section>"
+    "<section id=\"exact\"><title>Exact</title><p>Chronic disease.</p></section>"
+    "<section id=\"corrected\"><title>Calcinosis</title><p>Deposits.</p></section>"
+    "<section id=\"lumps\"><title>Lumps</title><p>Lumps under the skin.</p></section>");
+  g_autofree char *exact_ids = query_ids (shipped, "calcinosis");
+  g_autofree char *exact_dermatomyositis = query_ids (shipped, "dermatomyositis");
+
+  /* Misspelt medical words find what the right spelling finds, and say so */
+  assert_search (shipped, "calcinossis", CG_SEARCH_DEFAULT, exact_ids, "calcinosis");
+  assert_search (shipped, "dermatomyosits", CG_SEARCH_DEFAULT, exact_dermatomyositis, "dermatomyositis");
+  /* A swap of neighbours is one edit; two edits from 8 characters */
+  assert_search (shipped, "calicnosis", CG_SEARCH_DEFAULT, exact_ids, "calcinosis");
+  assert_search (shipped, "calcinnossis", CG_SEARCH_DEFAULT, exact_ids, "calcinosis");
+  /* Only the misspelt words change in the corrected query */
+  assert_search (shipped, "Kidny DISEASE", CG_SEARCH_DEFAULT,
+                 "causes,prevention,treatment,diagnosis", "kidney DISEASE");
+  /* No correction for a word found as typed, or with corrections turned off */
+  assert_search (shipped, "calcinosis", CG_SEARCH_DEFAULT, exact_ids, "");
+  assert_search (shipped, "calcinossis", CG_SEARCH_NO_CORRECTIONS, "", "");
+
+  /* One edit from 5 to 7 characters, none below 5 */
+  assert_search (index, "lumpps", CG_SEARCH_DEFAULT, "lumps", "lumps");
+  assert_search (index, "lumppss", CG_SEARCH_DEFAULT, "", "");
+  assert_search (index, "lumsp", CG_SEARCH_DEFAULT, "lumps", "lumps");
+  assert_search (index, "lupms ", CG_SEARCH_DEFAULT, "lumps", "lumps ");
+  assert_search (index, "lmps ", CG_SEARCH_DEFAULT, "", "");
+
+  /* Closer corrections first, before the tier: "far" has the word in its title, two edits away */
+  assert_search (index, "osteoporosis", CG_SEARCH_DEFAULT, "near,far", "osteoporosys");
+
+  /* Exact matches above corrected ones: both words, then "chronic" as typed, then the
+   * correction, although it is in a title */
+  assert_search (index, "chronic calcinossis", CG_SEARCH_DEFAULT, "both,exact,corrected",
+                 "chronic calcinosis");
+}
+
+static void
+test_correction_spelling (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_language ("es",
+    "<section id=\"long\"><title>Largo</title><p>La resolución de los depósitos es lenta.</p></section>");
+
+  /* The correction is spelt as in the text, accents included, in lower case */
+  assert_search (index, "resolucoin", CG_SEARCH_DEFAULT, "long", "resolución");
+  assert_search (index, "Depositso lentos", CG_SEARCH_DEFAULT, "long", "depósitos lentos");
+}
+
+static void
+test_stop_words (void)
+{
+  g_autoptr(CgSearchIndex) shipped = index_new_for_shipped ();
+  g_autoptr(CgSearchIndex) es = index_new_for_language ("es",
+    "<section id=\"que\"><title>Qué es</title><p>La calcinosis es un depósito de calcio.</p></section>"
+    "<section id=\"otra\"><title>Otra</title><p>La piel.</p></section>");
+  g_autoptr(CgSearchIndex) fr = index_new_for_language ("fr",
+    "<section id=\"def\"><title>Définition</title><p>La calcinose est un dépôt de calcium.</p></section>"
+    "<section id=\"autre\"><title>Autre</title><p>La peau.</p></section>");
+  g_autoptr(CgSearchIndex) de = index_new_for_language ("de",
+    "<section id=\"was\"><title>Was ist das</title><p>Die Kalzinose ist eine Ablagerung.</p></section>"
+    "<section id=\"andere\"><title>Andere</title><p>Die Haut.</p></section>");
+  g_autofree char *calcinosis = query_ids (shipped, "calcinosis");
+  g_autofree char *calcinosis_kidney = query_ids (shipped, "calcinosis kidney");
+
+  /* Filler words are left out of a question… */
+  assert_query (shipped, "what is calcinosis", calcinosis);
+  assert_query (shipped, "What's the calcinosis", calcinosis);
+  assert_query (shipped, "how is my calcinosis and the kidney", calcinosis_kidney);
+  assert_query (es, "¿qué es la calcinosis?", "que");
+  assert_query (fr, "qu'est-ce que la calcinose", "def");
+  assert_query (de, "was ist eine Kalzinose", "was");
+
+  /* …but they are searched for when they are the whole query */
+  assert_query (shipped, "what is", "overview,summary,causes");
+  assert_query (es, "qué es", "que");
+  assert_query (es, "la", "que,otra");
+  assert_query (de, "was ist das", "was");
+  assert_query (de, "die", "was,andere");
+}
+
+static void
+test_partial (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_language ("en",
+    "<section id=\"one\"><title>One</title><p>Chronic pain.</p></section>"
+    "<section id=\"all\"><title>All</title><p>Chronic kidney disease.</p></section>"
+    "<section id=\"title\"><title>Kidney</title><p>Nothing.</p></section>"
+    "<section id=\"two\"><title>Two</title><p>Chronic kidney.</p></section>");
+  g_autoptr(CgSearchIndex) shipped = index_new_for_shipped ();
+  g_autofree char *treatment_options = NULL;
+
+  /* All the words first, then half of them (a title match ranks within its group only) */
+  assert_query (index, "chronic kidney", "all,two,title,one");
+  /* Two of three words are enough, one is not */
+  assert_query (index, "chronic kidney disease", "all,two");
+  /* A word that matches nothing only lowers the rank */
+  assert_query (index, "chronic kidney options", "all,two");
+  /* Fewer than half the words: not found */
+  assert_query (index, "chronic zzz yyy", "");
+  /* "treatment options": Treatment, though nothing says "options" */
+  treatment_options = query_ids (shipped, "treatment options");
+  g_assert_true (g_str_has_prefix (treatment_options, "treatment,"));
+}
+
+static void
+test_best_passage (void)
+{
+  g_autoptr(CgSearchIndex) shipped = index_new_for_shipped ();
+  g_autoptr(GPtrArray) hits = cg_search_index_query (shipped, "kidney disease", 0);
+  CgSearchHit *causes = g_ptr_array_index (hits, 0);
+  CgSection *section = cg_search_hit_get_section (causes);
+  const CgSearchMatch *matches;
+  const CgBlock *block;
+  guint n_matches;
+  guint best;
+  g_autofree char *highlights = NULL;
+  g_autofree char *best_word = NULL;
+
+  g_assert_cmpstr (cg_section_get_id (section), ==, "causes");
+
+  /* Not "…condition or disease…" of the first paragraph: the item where both words are */
+  g_assert_null (strstr (cg_search_hit_get_snippet (causes), "condition or disease"));
+  g_assert_nonnull (strstr (cg_search_hit_get_snippet (causes), "chronic kidney disease"));
+  highlights = dup_snippet_highlights (causes);
+  g_assert_cmpstr (highlights, ==, "kidney|disease");
+
+  /* Every match is still there to highlight; the best one is where to scroll */
+  matches = cg_search_hit_get_matches (causes, &n_matches);
+  best = cg_search_hit_get_best_match (causes);
+  g_assert_cmpuint (n_matches, >=, 4);
+  g_assert_cmpuint (best, >, 0);
+  g_assert_cmpuint (best, <, n_matches);
+  block = cg_section_get_block (section, matches[0].block);
+  g_assert_cmpint (block->kind, ==, CG_BLOCK_PARAGRAPH);   /* "…condition or disease" */
+  block = cg_section_get_block (section, matches[best].block);
+  g_assert_cmpint (block->kind, ==, CG_BLOCK_LIST);
+  best_word = g_strndup (block->items[matches[best].item] + matches[best].start,
+                         matches[best].end - matches[best].start);
+  g_assert_cmpstr (best_word, ==, "kidney");
+  g_assert_nonnull (strstr (block->items[matches[best].item], "chronic kidney disease"));
+}
+
+static CgSearchIndex *
+index_new_for_shipped_language (const char *language)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  topics = cg_library_list_topics (library, language, &error);
+  g_assert_no_error (error);
+
+  return cg_search_index_new (topics);
+}
+
+/* The first hit's section id and the keyword it matched ("" for none) */
+static char *
+dup_first_hit (CgSearchIndex *index,
+               const char    *query)
+{
+  g_autoptr(GPtrArray) hits = cg_search_index_query (index, query, 0);
+  CgSearchHit *hit;
+
+  g_assert_cmpuint (hits->len, >, 0);
+  hit = g_ptr_array_index (hits, 0);
+
+  return g_strdup_printf ("%s %s", cg_section_get_id (cg_search_hit_get_section (hit)),
+                          cg_search_hit_get_matched_keyword (hit) ?: "");
+}
+
+static void
+test_lay_keywords (void)
+{
+  struct {
+    const char *language;
+    const char *query;
+    const char *first;   /* section id, then the keyword matched */
+  } cases[] = {
+    { "es", "rayos x", "diagnosis rayos x" },
+    { "es", "radiografia", "diagnosis " },    /* also in the text: "radiografías" */
+    { "es", "placa", "diagnosis placa" },
+    { "es", "bultos", "symptoms " },
+    { "es", "calmantes", "treatment calmantes" },
+    { "fr", "bosses", "symptoms bosses" },
+    { "fr", "radio", "diagnosis " },
+    { "fr", "rayons x", "diagnosis rayons x" },
+    { "fr", "piqure", "treatment piqûre" },
+    { "de", "Knoten", "symptoms " },
+    { "de", "Knubbel", "symptoms Knubbel" },
+    { "de", "Röntgen", "diagnosis " },
+    { "de", "Roentgenbild", "diagnosis Röntgenbild" },
+    { "de", "roentgen", "diagnosis " },
+    { "de", "Spritze", "treatment Spritze" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CgSearchIndex) index = index_new_for_shipped_language (cases[i].language);
+      g_autofree char *first = dup_first_hit (index, cases[i].query);
+
+      g_test_message ("%s: %s", cases[i].language, cases[i].query);
+      g_assert_cmpstr (first, ==, cases[i].first);
+    }
+}
+
+static void
+test_german_spelling (void)
+{
+  g_autoptr(CgSearchIndex) de = index_new_for_language ("de",
+    "<section id=\"groesse\"><title>Größe</title><p>Übelkeit und Röntgen.</p></section>"
+    "<section id=\"feuer\"><title>Feuer</title><p>Die Straße.</p></section>");
+  g_autoptr(CgSearchIndex) es = index_new_for_language ("es",
+    "<section id=\"groesse\"><title>Größe</title><p>Übelkeit und Röntgen.</p></section>");
+  g_autoptr(CgSearchHit) hit = NULL;
+  const CgSearchRange *ranges;
+  guint n_ranges;
+  g_autofree char *title = NULL;
+
+  /* ae, oe, ue for ä, ö, ü, ss for ß; with or without */
+  assert_search (de, "groesse", CG_SEARCH_DEFAULT, "groesse", "");
+  assert_search (de, "Groeße", CG_SEARCH_DEFAULT, "groesse", "");
+  assert_search (de, "grosse", CG_SEARCH_DEFAULT, "groesse", "");
+  assert_search (de, "uebelkeit roentgen", CG_SEARCH_DEFAULT, "groesse", "");
+  assert_search (de, "roent", CG_SEARCH_DEFAULT, "groesse", "");
+  assert_search (de, "strasse", CG_SEARCH_DEFAULT, "feuer", "");
+  /* A real "ue" still matches itself */
+  assert_search (de, "feuer", CG_SEARCH_DEFAULT, "feuer", "");
+  /* German only: elsewhere "oe" is two letters (and too short a word to correct) */
+  assert_search (es, "groesse ", CG_SEARCH_NO_CORRECTIONS, "", "");
+
+  /* The highlight covers the umlaut */
+  hit = query_one (de, "groesse");
+  ranges = cg_search_hit_get_title_ranges (hit, &n_ranges);
+  g_assert_cmpuint (n_ranges, ==, 1);
+  title = dup_range (cg_section_get_title (cg_search_hit_get_section (hit)), &ranges[0]);
+  g_assert_cmpstr (title, ==, "Größe");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +942,14 @@ main (int   argc,
   g_test_add_func ("/search-index/max-hits", test_max_hits);
   g_test_add_func ("/search-index/shipped", test_shipped);
   g_test_add_func ("/search-index/lifetime", test_lifetime);
+  g_test_add_func ("/search-index/forgiving/edit-distance", test_edit_distance);
+  g_test_add_func ("/search-index/forgiving/typos", test_typos);
+  g_test_add_func ("/search-index/forgiving/correction-spelling", test_correction_spelling);
+  g_test_add_func ("/search-index/forgiving/stop-words", test_stop_words);
+  g_test_add_func ("/search-index/forgiving/partial", test_partial);
+  g_test_add_func ("/search-index/forgiving/best-passage", test_best_passage);
+  g_test_add_func ("/search-index/forgiving/lay-keywords", test_lay_keywords);
+  g_test_add_func ("/search-index/forgiving/german-spelling", test_german_spelling);
 
   return g_test_run ();
 }

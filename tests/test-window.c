@@ -207,6 +207,9 @@ test_window_search_scrolls (void)
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (cg_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkViewport *viewport = GTK_VIEWPORT (cg_test_find_widget (GTK_WIDGET (view), GTK_TYPE_VIEWPORT));
+  GtkWidget *item;
+  graphene_rect_t bounds;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 360);
   cg_content_view_set_zoom (view, 2.0);
@@ -226,7 +229,75 @@ test_window_search_scrolls (void)
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "treatment");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
 
+  /* To the best passage, not the first match: in Causes, "disease" is in the first line, and
+   * "kidney disease" in the fourth item, below the fold */
+  g_assert_true (cg_window_select_section (window, "overview"));
+  CG_TEST_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) == 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  type_query (entry, "kidney disease");
+  g_signal_emit_by_name (entry, "activate");
+  CG_TEST_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > 0);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  item = GTK_WIDGET (cg_test_find_label (GTK_WIDGET (view), "Calcinosis is a condition caused"));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_compute_bounds (item, gtk_viewport_get_child (viewport), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_adjustment_get_value (vadjustment) +
+                                         gtk_adjustment_get_page_size (vadjustment));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, gtk_adjustment_get_value (vadjustment));
+
   cg_content_view_set_zoom (view, 1.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A misspelt query: the results say what they are for, and one click searches as typed */
+static void
+test_window_search_correction (void)
+{
+  CgWindow *window = create_window ();
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  CgSidebar *sidebar = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  GtkLabel *notice;
+  GtkLabel *undo_label;
+  GtkWidget *undo;
+  guint n_corrected;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "calcinossis");
+  n_corrected = cg_sidebar_get_n_results (sidebar);
+  g_assert_cmpuint (n_corrected, >, 0);
+  notice = cg_test_find_label (GTK_WIDGET (window), "Showing results for");
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_cmpstr (gtk_label_get_text (notice), ==, "Showing results for “calcinosis”");
+  undo_label = cg_test_find_label (GTK_WIDGET (window), "Search for “calcinossis” instead");
+  g_assert_nonnull (undo_label);
+  undo = gtk_widget_get_ancestor (GTK_WIDGET (undo_label), GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_is_visible (undo));
+
+  /* Undo: the query as typed finds nothing, the notice goes, the entry keeps the focus */
+  g_signal_emit_by_name (undo, "clicked");
+  CG_TEST_WAIT_UNTIL (!gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 0);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+
+  /* …until the query changes: corrections are back */
+  type_query (entry, "dermatomyosits");
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 2);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_cmpstr (gtk_label_get_text (notice), ==, "Showing results for “dermatomyositis”");
+
+  /* A query found as typed has no notice, nor has a closed search */
+  type_query (entry, "kidney");
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  type_query (entry, "calcinossis");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_signal_emit_by_name (entry, "stop-search");
+  CG_TEST_WAIT_UNTIL (!gtk_widget_is_visible (GTK_WIDGET (notice)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (notice)));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -576,6 +647,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_window_zoom);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/search-scrolls", test_window_search_scrolls);
+  g_test_add_func ("/window/search-correction", test_window_search_correction);
   g_test_add_func ("/window/print-handout", test_window_print_handout);
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
