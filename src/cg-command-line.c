@@ -19,6 +19,7 @@
 #include "cg-command-line.h"
 #include "cg-handout-layout.h"
 #include "cg-library.h"
+#include "cg-print-operation.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
@@ -33,6 +34,8 @@ static const GOptionEntry entries[] = {
     N_("Print the sections matching QUERY, best first"), N_("QUERY") },
   { "export-handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a handout to FILE.pdf"), N_("FILE.pdf") },
+  { "print", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print a handout on PRINTER, without a dialog"), N_("PRINTER") },
   { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Sections of the handout, comma-separated (default: all)"), N_("ID,ID…") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -202,7 +205,43 @@ run_search (CgLibrary  *library,
   return hits->len > 0 ? 0 : 1;
 }
 
-/* --export-handout: the same pages the handout builder prints, sections in bundle order. */
+static void
+on_sent_to_printer_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* --print: the printing system's own queue, so a script or a launcher can print a handout.
+ * GTK's print backends need GTK initialised, hence a display. */
+static int
+print_handout (CgHandoutLayout *layout,
+               const char      *printer_name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*printer_name == '\0')
+    return fail ("%s", _("No printer given to --print"));
+
+  if (!gtk_init_check ())
+    return fail ("%s", _("Printing needs a display; use --export-handout to write a PDF instead"));
+
+  cg_print_operation_send_to_printer_async (layout, printer_name, NULL, on_sent_to_printer_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!cg_print_operation_send_to_printer_finish (result, &error))
+    return fail ("%s", error->message);
+
+  return 0;
+}
+
+/* --export-handout and --print: the same pages the handout builder prints, sections in bundle
+ * order. */
 static int
 run_export_handout (CgLibrary    *library,
                     const char   *language,
@@ -212,11 +251,13 @@ run_export_handout (CgLibrary    *library,
   g_autoptr(CgHandoutLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   const char *filename = NULL;
+  const char *printer_name = NULL;
   const char *text = NULL;
   CgPaper paper = cg_paper_get_default ();
   CgBundle *bundle;
 
-  if (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0')
+  if (!g_variant_dict_lookup (options, "print", "&s", &printer_name) &&
+      (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0'))
     return fail ("%s", _("No file name given to --export-handout"));
 
   if (!(bundle = cg_library_get_bundle (library, language, &error)))
@@ -261,6 +302,9 @@ run_export_handout (CgLibrary    *library,
         }
     }
 
+  if (printer_name != NULL)
+    return print_handout (layout, printer_name);
+
   if (!cg_handout_layout_export_pdf (layout, filename, &error))
     return fail ("%s", error->message);
 
@@ -294,7 +338,8 @@ cg_command_line_run (GVariantDict *options)
 
   if (!g_variant_dict_contains (options, "list-sections") &&
       !g_variant_dict_contains (options, "search") &&
-      !g_variant_dict_contains (options, "export-handout"))
+      !g_variant_dict_contains (options, "export-handout") &&
+      !g_variant_dict_contains (options, "print"))
     return -1;
 
   if (!(library = open_library (options, &language, &error)))
@@ -303,7 +348,7 @@ cg_command_line_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "list-sections"))
     return run_list_sections (library, language);
 
-  if (g_variant_dict_contains (options, "export-handout"))
+  if (g_variant_dict_contains (options, "export-handout") || g_variant_dict_contains (options, "print"))
     return run_export_handout (library, language, options);
 
   if (g_variant_dict_lookup (options, "search", "&s", &query))
