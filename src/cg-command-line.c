@@ -11,7 +11,11 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
@@ -20,6 +24,7 @@
 #include "cg-handout-layout.h"
 #include "cg-library.h"
 #include "cg-print-operation.h"
+#include "cg-sandbox.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
@@ -130,7 +135,12 @@ open_library (GVariantDict  *options,
         return NULL;
     }
   else
-    library = cg_library_new ();
+    {
+      /* Installed clinic bundles too (in Flatpak, the content extensions): a bad one is
+       * skipped here, and reported by the window and --validate-bundle */
+      library = cg_library_new ();
+      cg_library_load_installed (library, NULL);
+    }
 
   if (!g_variant_dict_lookup (options, "language", "&s", language))
     *language = cg_library_get_default_language (library);
@@ -240,6 +250,79 @@ print_handout (CgHandoutLayout *layout,
   return 0;
 }
 
+/* Inside Flatpak a path the app was not given is the sandbox's own (/tmp, an unshared folder
+ * of $HOME): the file would land elsewhere on the host, or nowhere. Refuse it before writing
+ * and say what works instead. */
+static int
+check_export_reaches_host (const char *filename)
+{
+  g_autoptr(GKeyFile) info = cg_sandbox_load_info (CG_SANDBOX_INFO_PATH);
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *resolved = NULL;
+
+  if (info == NULL || g_str_equal (filename, "-"))
+    return 0;
+
+  absolute = g_canonicalize_filename (filename, NULL);
+  dir = g_path_get_dirname (absolute);
+  /* Symbolic links resolved: a link in a shared folder may point into the sandbox */
+  if ((resolved = realpath (dir, NULL)) == NULL)
+    resolved = g_strdup (dir);
+
+  if (!cg_sandbox_path_is_on_host (info, resolved))
+    /* Translators: keep --export-handout=- and flatpak run --filesystem= as they are */
+    return fail (_("%s would stay inside the Flatpak sandbox, where nothing outside sees it; "
+                   "write to standard output with --export-handout=- or allow the folder with "
+                   "flatpak run --filesystem=%s"), filename, dir);
+
+  return 0;
+}
+
+static cairo_status_t
+write_stdout_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  return fwrite (data, 1, length, stdout) == length ? CAIRO_STATUS_SUCCESS
+                                                    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* --export-handout=-: the PDF on standard output, for a pipe or a redirection the host makes
+ * (which reaches out of a Flatpak sandbox without any file-system permission). */
+static int
+export_handout_to_stdout (CgHandoutLayout *layout)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double width, height;
+  guint n_pages;
+
+  if (isatty (STDOUT_FILENO))
+    return fail ("%s", _("Standard output is a terminal; redirect --export-handout=- to a file or a program"));
+
+  cg_paper_get_size (cg_handout_layout_get_paper (layout), &width, &height);
+  n_pages = cg_handout_layout_paginate (layout, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_stdout_cb, NULL, width, height);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_t *cr = cairo_create (surface);
+
+      cg_handout_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS || fflush (stdout) != 0)
+    return fail (_("Could not write the handout to standard output: %s"),
+                 status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
+
+  return 0;
+}
+
 /* --export-handout and --print: the same pages the handout builder prints, sections in bundle
  * order. */
 static int
@@ -259,6 +342,9 @@ run_export_handout (CgLibrary    *library,
   if (!g_variant_dict_lookup (options, "print", "&s", &printer_name) &&
       (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0'))
     return fail ("%s", _("No file name given to --export-handout"));
+
+  if (filename != NULL && check_export_reaches_host (filename) != 0)
+    return CG_EXIT_BAD_INPUT;
 
   if (!(bundle = cg_library_get_bundle (library, language, &error)))
     return fail ("%s", error->message);
@@ -304,6 +390,9 @@ run_export_handout (CgLibrary    *library,
 
   if (printer_name != NULL)
     return print_handout (layout, printer_name);
+
+  if (g_str_equal (filename, "-"))
+    return export_handout_to_stdout (layout);
 
   if (!cg_handout_layout_export_pdf (layout, filename, &error))
     return fail ("%s", error->message);
