@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <string.h>
 
@@ -217,6 +218,13 @@ test_print_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Should the test crash, what it started goes with it rather than lingering on */
+static void
+die_with_test (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static GSubprocess *
 start_process (GSubprocessLauncher  *launcher,
                const char * const   *argv,
@@ -299,6 +307,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
   config_arg = g_strconcat ("--config-file=", bus_config, NULL);
   bus = g_subprocess_launcher_spawnv (launcher,
                                       (const char *[]) { "dbus-daemon", "--nofork", "--nopidfile",
