@@ -172,50 +172,54 @@ test_open_bundle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_save_handout (void)
+/* Runs one of the handout builder's actions and returns the text of the PDF it led to at
+ * @path, and the portal calls made meanwhile. */
+static char *
+run_handout_action (const char  *action,
+                    const char  *path,
+                    char       **log)
 {
   CgWindow *window = create_window ();
   GtkWidget *dialog = open_handout_dialog (window);
-  g_autofree char *text = NULL;
-  g_autofree char *log = NULL;
+  g_autofree char *what = g_strdup_printf ("%s to lead to %s", action, path);
+  char *text;
 
-  g_assert_false (g_file_test (save_path, G_FILE_TEST_EXISTS));
-  gtk_widget_activate_action (dialog, "handout.save-pdf", NULL);
-  wait_until (file_exists, save_path, "the handout saved where the portal's file chooser said");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_widget_activate_action (dialog, action, NULL);
+  wait_until (file_exists, path, what);
 
-  text = pdf_to_text (save_path);
-  g_assert_nonnull (strstr (text, "Page 1 of"));
-  log = read_log ();
-  g_assert_nonnull (strstr (log, "FileChooser.SaveFile Save Handout as PDF\n"));
+  text = pdf_to_text (path);
+  *log = read_log ();
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+
+  return text;
+}
+
+static void
+test_save_handout (void)
+{
+  g_autofree char *log = NULL;
+  g_autofree char *text = run_handout_action ("handout.save-pdf", save_path, &log);
+
+  /* Saved where the portal's file chooser said */
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_assert_nonnull (strstr (log, "FileChooser.SaveFile Save Handout as PDF\n"));
 }
 
 static void
 test_print_handout (void)
 {
-  CgWindow *window = create_window ();
-  GtkWidget *dialog = open_handout_dialog (window);
-  g_autofree char *text = NULL;
   g_autofree char *log = NULL;
+  g_autofree char *text = run_handout_action ("handout.print", print_path, &log);
 
-  g_assert_false (g_file_test (print_path, G_FILE_TEST_EXISTS));
-  gtk_widget_activate_action (dialog, "handout.print", NULL);
-  wait_until (file_exists, print_path, "the document handed to the print portal");
-
-  /* The pages the builder prints, with their footer */
-  text = pdf_to_text (print_path);
+  /* The pages the builder prints, with their footer, handed to the print portal */
   g_assert_nonnull (strstr (text, "Page 1 of"));
   g_assert_nonnull (strstr (text, "Calcinosis"));
-  log = read_log ();
   g_assert_nonnull (strstr (log, "Print.PreparePrint "));
   g_assert_nonnull (strstr (log, "Print.Print "));
   g_assert_nonnull (strstr (log, " token=7\n"));
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Should the test crash, what it started goes with it rather than lingering on */

@@ -25,68 +25,39 @@ from gi.repository import Gio, GLib
 BUS_NAME = 'org.freedesktop.impl.portal.desktop.cgtest'
 OBJECT_PATH = '/org/freedesktop/portal/desktop'
 
-XML = """
-<node>
-  <interface name="org.freedesktop.impl.portal.FileChooser">
-    <method name="OpenFile">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="s" name="app_id" direction="in"/>
-      <arg type="s" name="parent_window" direction="in"/>
-      <arg type="s" name="title" direction="in"/>
-      <arg type="a{sv}" name="options" direction="in"/>
-      <arg type="u" name="response" direction="out"/>
-      <arg type="a{sv}" name="results" direction="out"/>
-    </method>
-    <method name="SaveFile">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="s" name="app_id" direction="in"/>
-      <arg type="s" name="parent_window" direction="in"/>
-      <arg type="s" name="title" direction="in"/>
-      <arg type="a{sv}" name="options" direction="in"/>
-      <arg type="u" name="response" direction="out"/>
-      <arg type="a{sv}" name="results" direction="out"/>
-    </method>
-  </interface>
-  <interface name="org.freedesktop.impl.portal.Print">
-    <method name="Print">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="s" name="app_id" direction="in"/>
-      <arg type="s" name="parent_window" direction="in"/>
-      <arg type="s" name="title" direction="in"/>
-      <arg type="h" name="fd" direction="in"/>
-      <arg type="a{sv}" name="options" direction="in"/>
-      <arg type="u" name="response" direction="out"/>
-      <arg type="a{sv}" name="results" direction="out"/>
-    </method>
-    <method name="PreparePrint">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="s" name="app_id" direction="in"/>
-      <arg type="s" name="parent_window" direction="in"/>
-      <arg type="s" name="title" direction="in"/>
-      <arg type="a{sv}" name="settings" direction="in"/>
-      <arg type="a{sv}" name="page_setup" direction="in"/>
-      <arg type="a{sv}" name="options" direction="in"/>
-      <arg type="u" name="response" direction="out"/>
-      <arg type="a{sv}" name="results" direction="out"/>
-    </method>
-  </interface>
-  <interface name="org.freedesktop.impl.portal.AppChooser">
-    <method name="ChooseApplication">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="s" name="app_id" direction="in"/>
-      <arg type="s" name="parent_window" direction="in"/>
-      <arg type="as" name="choices" direction="in"/>
-      <arg type="a{sv}" name="options" direction="in"/>
-      <arg type="u" name="response" direction="out"/>
-      <arg type="a{sv}" name="results" direction="out"/>
-    </method>
-    <method name="UpdateChoices">
-      <arg type="o" name="handle" direction="in"/>
-      <arg type="as" name="choices" direction="in"/>
-    </method>
-  </interface>
-</node>
-"""
+# Each method's arguments in; every method answers (u response, a{sv} results) but UpdateChoices
+REQUEST = [('o', 'handle'), ('s', 'app_id'), ('s', 'parent_window')]
+METHODS = {
+    'org.freedesktop.impl.portal.FileChooser': {
+        'OpenFile': REQUEST + [('s', 'title'), ('a{sv}', 'options')],
+        'SaveFile': REQUEST + [('s', 'title'), ('a{sv}', 'options')],
+    },
+    'org.freedesktop.impl.portal.Print': {
+        'Print': REQUEST + [('s', 'title'), ('h', 'fd'), ('a{sv}', 'options')],
+        'PreparePrint': REQUEST + [('s', 'title'), ('a{sv}', 'settings'),
+                                   ('a{sv}', 'page_setup'), ('a{sv}', 'options')],
+    },
+    'org.freedesktop.impl.portal.AppChooser': {
+        'ChooseApplication': REQUEST + [('as', 'choices'), ('a{sv}', 'options')],
+        'UpdateChoices': [('o', 'handle'), ('as', 'choices')],
+    },
+}
+
+
+def introspection_xml():
+    xml = '<node>'
+    for interface, methods in METHODS.items():
+        xml += '<interface name="%s">' % interface
+        for method, arguments in methods.items():
+            xml += '<method name="%s">' % method
+            xml += ''.join('<arg type="%s" name="%s" direction="in"/>' % a for a in arguments)
+            if method != 'UpdateChoices':
+                xml += ('<arg type="u" name="response" direction="out"/>'
+                        '<arg type="a{sv}" name="results" direction="out"/>')
+            xml += '</method>'
+        xml += '</interface>'
+    return xml + '</node>'
+
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--log', required=True)
@@ -159,7 +130,7 @@ def on_call(connection, sender, path, interface, method, params, invocation):
 
 
 def on_bus(connection, name):
-    node = Gio.DBusNodeInfo.new_for_xml(XML)
+    node = Gio.DBusNodeInfo.new_for_xml(introspection_xml())
     for interface in node.interfaces:
         connection.register_object(OBJECT_PATH, interface, on_call, None, None)
 
