@@ -218,6 +218,13 @@ def main(tmp):
            'calcinosis-guide --print=%s exits 0 and says nothing' % QUEUE,
            'exit %d\n%s' % (result.returncode, result.stderr))
 
+    result = subprocess.run([args.binary, '--print=NoSuchQueue'], env=app_env,
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    errors = [line for line in result.stderr.splitlines() if line.startswith('calcinosis-guide:')]
+    report(result.returncode == 2 and errors == ['calcinosis-guide: No printer named “NoSuchQueue”'],
+           'a printer the system does not have is refused with exit 2 and one line',
+           'exit %d\n%s' % (result.returncode, result.stderr))
+
     def completed_jobs():
         result = subprocess.run(['lpstat', '-W', 'completed', '-o', QUEUE], env=env,
                                 capture_output=True, text=True)
@@ -265,10 +272,10 @@ def main(tmp):
     report(bound and all(address in loopback for address in bound),
            'the test printer listens on loopback only', 'bound to %r' % bound)
 
-print('1..8', flush=True)
+print('1..9', flush=True)
 with tempfile.TemporaryDirectory(prefix='cg-cups-') as tmp:
     try:
         main(tmp)
     finally:
         stop_all()
-sys.exit(1 if failed or tests_run != 8 else 0)
+sys.exit(1 if failed or tests_run != 9 else 0)
