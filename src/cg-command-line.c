@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -23,6 +24,8 @@
 #include "cg-handout-layout.h"
 #include "cg-handout-set.h"
 #include "cg-library.h"
+#include "cg-print-operation.h"
+#include "cg-sandbox.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
 #include "cg-search-results.h"
@@ -38,6 +41,8 @@ static const GOptionEntry entries[] = {
     N_("Print the sections matching QUERY, best first"), N_("QUERY") },
   { "export-handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a handout to FILE.pdf, or to standard output for -"), N_("FILE.pdf") },
+  { "print", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print a handout on PRINTER, without a dialog"), N_("PRINTER") },
   { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Sections of the handout, comma-separated (default: all)"), N_("ID,ID…") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -441,9 +446,73 @@ check_section_language (CgLibrary  *library,
                cg_section_get_id (section), name != NULL ? name : language, language);
 }
 
-/* --export-handout: the same pages the handout builder prints, from the same library (the
- * built-in content in @language, then installed and --bundle bundles), in library order.
- * Without --sections, the sections with text in the handout's language(s). */
+static void
+on_sent_to_printer_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* --print: the printing system's own queue, so a script or a launcher can print a handout.
+ * GTK's print backends need GTK initialised, hence a display. */
+static int
+print_handout (CgHandoutLayout *layout,
+               const char      *printer_name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (*printer_name == '\0')
+    return fail ("%s", _("No printer given to --print"));
+
+  if (!gtk_init_check ())
+    return fail ("%s", _("Printing needs a display; use --export-handout to write a PDF instead"));
+
+  cg_print_operation_send_to_printer_async (layout, printer_name, NULL, on_sent_to_printer_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!cg_print_operation_send_to_printer_finish (result, &error))
+    return fail ("%s", error->message);
+
+  return 0;
+}
+
+/* Inside Flatpak a path the app was not given is the sandbox's own (/tmp, an unshared folder
+ * of $HOME): the file would land elsewhere on the host, or nowhere. Refuse it before writing
+ * and say what works instead. */
+static int
+check_export_reaches_host (const char *filename)
+{
+  g_autoptr(GKeyFile) info = cg_sandbox_load_info (CG_SANDBOX_INFO_PATH);
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *resolved = NULL;
+
+  if (info == NULL || g_str_equal (filename, "-"))
+    return 0;
+
+  absolute = g_canonicalize_filename (filename, NULL);
+  dir = g_path_get_dirname (absolute);
+  /* Symbolic links resolved: a link in a shared folder may point into the sandbox */
+  if ((resolved = realpath (dir, NULL)) == NULL)
+    resolved = g_strdup (dir);
+
+  if (!cg_sandbox_path_is_on_host (info, resolved))
+    /* Translators: keep --export-handout=- and flatpak run --filesystem= as they are */
+    return fail (_("%s would stay inside the Flatpak sandbox, where nothing outside sees it; "
+                   "write to standard output with --export-handout=- or allow the folder with "
+                   "flatpak run --filesystem=%s"), filename, dir);
+
+  return 0;
+}
+
+/* --export-handout and --print: the same pages the handout builder prints, from the same
+ * library (the built-in content in @language, then installed and --bundle bundles), in
+ * library order. Without --sections, the sections with text in the handout's language(s). */
 static int
 run_export_handout (CgLibrary    *library,
                     const char   *language,
@@ -454,6 +523,7 @@ run_export_handout (CgLibrary    *library,
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
   const char *filename = NULL;
+  const char *printer_name = NULL;
   const char *text = NULL;
   const char *second_language = NULL;
   CgBundle *second_bundle = NULL;
@@ -461,8 +531,12 @@ run_export_handout (CgLibrary    *library,
   CgBundle *bundle;
   int status;
 
-  if (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0')
+  if (!g_variant_dict_lookup (options, "print", "&s", &printer_name) &&
+      (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0'))
     return fail ("%s", _("No file name given to --export-handout"));
+
+  if (filename != NULL && check_export_reaches_host (filename) != 0)
+    return CG_EXIT_BAD_INPUT;
 
   if (!(bundle = cg_library_get_bundle (library, language, &error)) ||
       !(topics = cg_library_list_topics (library, language, &error)))
@@ -541,6 +615,9 @@ run_export_handout (CgLibrary    *library,
             cg_handout_layout_add_section (layout, section);
         }
     }
+
+  if (printer_name != NULL)
+    return print_handout (layout, printer_name);
 
   return write_handout (layout, filename);
 }
@@ -677,15 +754,17 @@ cg_command_line_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "handout-set", "&s", &set_id))
     {
-      if (!g_variant_dict_contains (options, "export-handout"))
-        return fail ("%s", _("--handout-set goes with --export-handout"));
+      if (!g_variant_dict_contains (options, "export-handout") &&
+          !g_variant_dict_contains (options, "print"))
+        return fail ("%s", _("--handout-set goes with --export-handout or --print"));
       if ((status = apply_handout_set (options, set_id, &set)) != 0)
         return status;
     }
 
   if (!g_variant_dict_contains (options, "list-sections") &&
       !g_variant_dict_contains (options, "search") &&
-      !g_variant_dict_contains (options, "export-handout"))
+      !g_variant_dict_contains (options, "export-handout") &&
+      !g_variant_dict_contains (options, "print"))
     return -1;
 
   if (!(library = open_library (options, TRUE, &error)) ||
@@ -695,7 +774,8 @@ cg_command_line_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "list-sections"))
     return run_list_sections (library, language);
 
-  if (g_variant_dict_contains (options, "export-handout"))
+  if (g_variant_dict_contains (options, "export-handout") ||
+      g_variant_dict_contains (options, "print"))
     {
       if (set != NULL && (status = check_handout_set (options, library, language, set)) != 0)
         return status;

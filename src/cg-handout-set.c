@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-content-dirs.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-set.h"
 #include "cg-library.h"
@@ -633,20 +634,26 @@ cg_handout_set_delete (CgHandoutSet  *self,
 
 /**
  * cg_handout_set_dup_dirs:
+ * @extensions_dir: (nullable): where content extensions are mounted (CONTENT_EXTENSIONS_DIR),
+ *   or %NULL for none
  *
  * Returns: (transfer full) (element-type filename): where sets are looked for, in order: the
  *   user's $XDG_CONFIG_HOME/calcinosis-guide/handout-sets (read-write), then the same under
- *   each $XDG_DATA_DIRS (the clinic's, read-only)
+ *   each $XDG_DATA_DIRS and each Flatpak content extension (the clinic's, read-only; see
+ *   cg-content-dirs.c)
  */
 GPtrArray *
-cg_handout_set_dup_dirs (void)
+cg_handout_set_dup_dirs (const char *extensions_dir)
 {
-  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) data_dirs = cg_content_dirs_dup_data_dirs (extensions_dir);
   GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
 
+  /* The user's own sets are settings, kept in the config folder rather than $XDG_DATA_HOME
+   * (the first data directory) */
   g_ptr_array_add (dirs, g_build_filename (g_get_user_config_dir (), CG_HANDOUT_SETS_SUBDIR, NULL));
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    g_ptr_array_add (dirs, g_build_filename (system_dirs[i], CG_HANDOUT_SETS_SUBDIR, NULL));
+  for (guint i = 1; i < data_dirs->len; i++)
+    g_ptr_array_add (dirs, g_build_filename (g_ptr_array_index (data_dirs, i),
+                                             CG_HANDOUT_SETS_SUBDIR, NULL));
 
   return dirs;
 }
@@ -730,7 +737,7 @@ load_dir (GFile      *dir,
 GPtrArray *
 cg_handout_set_load_all (GPtrArray *errors)
 {
-  g_autoptr(GPtrArray) dirs = cg_handout_set_dup_dirs ();
+  g_autoptr(GPtrArray) dirs = cg_handout_set_dup_dirs (CONTENT_EXTENSIONS_DIR);
   g_autoptr(GHashTable) seen_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *sets = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -71,7 +71,7 @@ gboolean            cg_handout_set_save                (CgHandoutSet        *sel
 gboolean            cg_handout_set_delete              (CgHandoutSet        *self,
                                                         GError             **error);
 
-GPtrArray          *cg_handout_set_dup_dirs            (void);
+GPtrArray          *cg_handout_set_dup_dirs            (const char          *extensions_dir);
 GPtrArray          *cg_handout_set_load_all            (GPtrArray           *errors);
 CgHandoutSet       *cg_handout_set_find                (GPtrArray           *sets,
                                                         const char          *id);

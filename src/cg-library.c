@@ -22,6 +22,7 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-content-dirs.h"
 #include "cg-library.h"
 #include "cg-resources.h"
 #include "cg-section.h"
@@ -578,17 +579,18 @@ cg_library_add_file (CgLibrary  *self,
  * cg_library_dup_bundle_dirs:
  *
  * Returns: (transfer full) (element-type filename): where installed bundles are looked for, in
- *   order: $XDG_DATA_HOME/calcinosis-guide/bundles, then the same under each $XDG_DATA_DIRS
+ *   order: $XDG_DATA_HOME/calcinosis-guide/bundles, then the same under each $XDG_DATA_DIRS,
+ *   then under each Flatpak content extension (see cg-content-dirs.c)
  */
 GPtrArray *
 cg_library_dup_bundle_dirs (void)
 {
-  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) data_dirs = cg_content_dirs_dup_data_dirs (CONTENT_EXTENSIONS_DIR);
   GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
 
-  g_ptr_array_add (dirs, g_build_filename (g_get_user_data_dir (), CG_LIBRARY_BUNDLES_SUBDIR, NULL));
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    g_ptr_array_add (dirs, g_build_filename (system_dirs[i], CG_LIBRARY_BUNDLES_SUBDIR, NULL));
+  for (guint i = 0; i < data_dirs->len; i++)
+    g_ptr_array_add (dirs, g_build_filename (g_ptr_array_index (data_dirs, i),
+                                             CG_LIBRARY_BUNDLES_SUBDIR, NULL));
 
   return dirs;
 }

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CgPrintOperation, cg_print_operation, CG, PRINT_OPERATION, GtkPrintOperation)
 
-CgPrintOperation *cg_print_operation_new (CgHandoutLayout *layout);
+CgPrintOperation *cg_print_operation_new                    (CgHandoutLayout      *layout);
+void              cg_print_operation_send_to_printer_async  (CgHandoutLayout      *layout,
+                                                             const char           *printer_name,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean          cg_print_operation_send_to_printer_finish (GAsyncResult         *result,
+                                                             GError              **error);
 
 G_END_DECLS
