@@ -58,7 +58,7 @@ test_window_sections (void)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
       g_autofree char *text = NULL;
-      g_autofree char *expected_start = g_strconcat (sections[i].title, "\n", NULL);
+      g_autofree char *heading = g_strconcat ("\n", sections[i].title, "\n", NULL);
 
       g_assert_nonnull (row);
       /* The row names its section, for sighted and screen-reader users alike */
@@ -68,8 +68,10 @@ test_window_sections (void)
       gtk_list_box_select_row (list, row);
       cg_test_spin (20);
 
+      /* The whole topic is shown, scrolled to the section */
       text = cg_content_view_dup_text (view);
-      g_assert_true (g_str_has_prefix (text, expected_start));
+      g_assert_true (g_str_has_prefix (text, "Calcinosis\n"));
+      g_assert_nonnull (strstr (text, heading));
       g_assert_nonnull (strstr (text, sections[i].first_sentence));
       g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==, sections[i].title);
     }
