@@ -418,6 +418,58 @@ test_window_open_bundle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The About dialog names the medical text's source on a label that wraps, never cut off */
+static void
+test_window_about (void)
+{
+  CgWindow *window = create_window ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *about = NULL;
+  GtkLabel *provenance;
+  graphene_rect_t bounds;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  cg_test_spin (100);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_ABOUT_DIALOG (toplevel))
+        about = toplevel;
+    }
+
+  g_assert_nonnull (about);
+  provenance = find_label_containing (GTK_WIDGET (about), "content version 1.0.0");
+  g_assert_nonnull (provenance);
+  g_assert_true (gtk_label_get_wrap (provenance));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (provenance)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (provenance), GTK_WIDGET (about), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (about)));
+
+  gtk_window_destroy (about);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/about", test_window_about);
 
   ret = g_test_run ();
   g_clear_object (&app);

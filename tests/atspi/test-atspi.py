@@ -323,8 +323,10 @@ def main():
     if app is None:
         bail_out('cannot go on without the app')
 
-    window = wait_for(lambda: find(app, pyatspi.ROLE_FRAME, 'Calcinosis Guide'))
-    tap.check(window is not None, 'a window named "Calcinosis Guide"',
+    # Named after the section in view: "Treatment – Calcinosis Guide"
+    window = wait_for(lambda: next((w for w in app if w is not None and w.getRole() == pyatspi.ROLE_FRAME
+                                    and w.name.endswith('Calcinosis Guide')), None))
+    tap.check(window is not None, 'a window named "… Calcinosis Guide"',
               'frames: ' + repr([w.name for w in app]))
     if window is None:
         bail_out('cannot go on without the window')
@@ -347,20 +349,35 @@ def main():
     selected = selected and wait_for(lambda: states(sections[index]).contains(pyatspi.STATE_SELECTED))
     tap.check(bool(selected), 'Selection.selectChild() selects Treatment')
 
-    def content_labels():
-        heading = find(window, pyatspi.ROLE_HEADING)
-        if heading is None or text_of(heading) != 'Treatment':
-            return None
-        column = heading.parent
-        return [text_of(acc) for acc in column if acc is not None and 'Text' in pyatspi.listInterfaces(acc)]
+    # The topic is one read-only text with a caret: a screen reader reads it line by line.
+    def document():
+        for acc in find_all(window, pyatspi.ROLE_TEXT):
+            if 'Text' in pyatspi.listInterfaces(acc) and text_of(acc).startswith('Calcinosis\n'):
+                return acc
+        return None
 
-    texts = wait_for(content_labels) or []
-    tap.check(texts[:1] == ['Treatment'],
-              'the content view shows a heading "Treatment", read through the Text interface',
-              'headings: ' + repr([text_of(h) for h in find_all(window, pyatspi.ROLE_HEADING)]))
-    tap.check(len(texts) > 1 and texts[1].startswith(TREATMENT_FIRST_SENTENCE),
-              'the paragraph after the heading starts with the section\'s first sentence',
-              f'got {texts[1:2]!r}')
+    def caret_on_treatment():
+        doc = document()
+        if doc is None:
+            return None
+        text, caret = text_of(doc), doc.queryText().caretOffset
+        return (doc, text, caret) if text[caret:].startswith('Treatment\n') else None
+
+    found = wait_for(caret_on_treatment)
+    doc, text, caret = found if found else (document(), '', -1)
+    lines = text.split('\n')
+    headings = [line for line in lines if line in SECTIONS]
+    tap.check(found is not None and lines[0] == 'Calcinosis' and headings == SECTIONS,
+              'the content is one text, the whole topic: its title, then the seven sections in order, '
+              'and the caret on the heading "Treatment"',
+              f'text object: {doc is not None}, caret at {caret}, headings {headings}, '
+              f'caret line {text[caret:caret + 40]!r}')
+    line = doc.queryText().getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_LINE_START) if found else None
+    after = text[caret:].split('\n')[1] if found else ''
+    tap.check(line is not None and line[0].rstrip('\n') == 'Treatment' and
+              after.startswith(TREATMENT_FIRST_SENTENCE),
+              'reading by line at the caret gives "Treatment", then the section\'s first sentence',
+              f'line at caret {line!r}, next {after[:60]!r}')
 
     # 8-11: open the search with its toggle button, type through EditableText, find results
     search_button = find(window, None, 'Search')
