@@ -549,23 +549,10 @@ on_scroller_pressed_cb (CgContentView   *self,
                         double           y,
                         GtkGestureClick *gesture)
 {
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-
-  /* The mouse's back and forward buttons */
-  if (button == 8 || button == 9)
-    {
-      if (button == 8)
-        cg_content_view_go_back (self);
-      else
-        cg_content_view_go_forward (self);
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-
   /* A scrollbar or the text: the reader takes over */
   unpin (self);
 
-  if (button == GDK_BUTTON_SECONDARY)
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY)
     {
       double text_x, text_y;
       int buffer_x, buffer_y;

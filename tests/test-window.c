@@ -418,6 +418,151 @@ test_window_open_bundle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+selected_section (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row != NULL ? gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))) : NULL;
+}
+
+/* Choosing a section scrolls the document to it; scrolling on marks the sidebar and renames
+ * the window after the section in view */
+static void
+test_window_section_in_view (void)
+{
+  CgWindow *window = create_window ();
+  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  GtkTextView *text_view = cg_content_view_get_text_view (view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  GdkRectangle visible, caret;
+  GtkTextIter end;
+  gboolean handled;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
+  g_assert_true (cg_window_select_section (window, "overview"));
+  cg_test_spin (100);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Overview – Calcinosis Guide");
+
+  /* A click on "Treatment" in the sidebar */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 4));
+  for (guint i = 0; i < 100 && gtk_adjustment_get_value (vadjustment) == 0; i++)
+    cg_test_spin (20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Treatment – Calcinosis Guide");
+  g_assert_cmpstr (selected_section (list), ==, "Treatment");
+
+  /* Reading on with the keyboard to the end: Summary is in view, the sidebar and title say so */
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  g_signal_emit_by_name (text_view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE, &handled);
+  for (guint i = 0; i < 100 && g_strcmp0 (selected_section (list), "Summary") != 0; i++)
+    cg_test_spin (20);
+  g_assert_cmpstr (selected_section (list), ==, "Summary");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Summary – Calcinosis Guide");
+  /* Marking the row did not choose it: the view stays where the reader is, at the end */
+  cg_test_spin (300);
+  g_assert_cmpstr (selected_section (list), ==, "Summary");
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (text_view), &end);
+  gtk_text_view_get_iter_location (text_view, &end, &caret);
+  g_assert_cmpint (caret.y, >=, visible.y);
+  g_assert_cmpint (caret.y + caret.height, <=, visible.y + visible.height);
+
+  /* Clicking the marked row goes back to its heading */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 6));
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "summary");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Back and forward: the header bar buttons appear when there is somewhere to go */
+static void
+test_window_history (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CgWindow *window;
+  GtkWidget *back, *forward;
+  GtkSearchEntry *entry;
+  CgContentView *view;
+  g_autofree char *match = NULL;
+  g_autofree char *folded = NULL;
+  guint index = 99;
+
+  /* The window opens on Overview, with no history */
+  g_settings_set_string (settings, "last-section", "overview");
+  window = create_window ();
+  back = find_button (GTK_WIDGET (window), "win.go-back");
+  forward = find_button (GTK_WIDGET (window), "win.go-forward");
+  entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  g_assert_nonnull (back);
+  g_assert_nonnull (forward);
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_false (gtk_widget_get_visible (forward));
+
+  /* Two navigations from the section the window opened with, then back twice and forward
+   * once (Alt+Left, Alt+Right) */
+  g_assert_true (cg_window_select_section (window, "overview"));
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_true (cg_window_select_section (window, "causes"));
+  g_assert_true (cg_window_select_section (window, "diagnosis"));
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Causes – Calcinosis Guide");
+  g_assert_true (gtk_widget_get_visible (forward));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "overview");
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-forward", NULL);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+
+  /* A search result opened, then Back */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "calcinosis");
+  g_signal_emit_by_name (entry, "activate");
+  cg_test_spin (50);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "treatment");
+  g_assert_cmpuint (cg_content_view_get_n_highlighted (view), >=, 2);
+
+  /* Ctrl+G / F3 and Shift+Ctrl+G / Shift+F3: the next and previous match */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  match = cg_content_view_dup_current_match (view, &index);
+  g_assert_cmpuint (index, ==, 1);
+  folded = g_utf8_strdown (match, -1);
+  g_assert_cmpstr (folded, ==, "calcinosis");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  g_free (cg_content_view_dup_current_match (view, &index));
+  g_assert_cmpuint (index, ==, 0);
+  g_signal_emit_by_name (entry, "next-match");
+  g_free (cg_content_view_dup_current_match (view, &index));
+  g_assert_cmpuint (index, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Causes – Calcinosis Guide");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkLabel *
 find_label_containing (GtkWidget  *widget,
                        const char *text)
@@ -495,6 +640,8 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/section-in-view", test_window_section_in_view);
+  g_test_add_func ("/window/history", test_window_history);
 
   ret = g_test_run ();
   g_clear_object (&app);
