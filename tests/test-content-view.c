@@ -100,7 +100,7 @@ section_in_view (Fixture *fixture)
 
 /* Waits (a frame or a few, more on a busy machine) until the predicate holds */
 #define WAIT_UNTIL(condition) \
-  G_STMT_START { for (guint i_ = 0; i_ < 200 && !(condition); i_++) cg_test_spin (10); } G_STMT_END
+  G_STMT_START { for (guint i_ = 0; i_ < 1000 && !(condition); i_++) cg_test_spin (10); } G_STMT_END
 
 static GtkAdjustment *
 vadjustment (Fixture *fixture)

@@ -44,6 +44,58 @@ create_window (void)
   return window;
 }
 
+/* Depth first, the first descendant for which @match is TRUE */
+static GtkWidget *
+find_widget_where (GtkWidget *widget,
+                   gboolean (*match) (GtkWidget *, gconstpointer),
+                   gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_where (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The first toplevel of @type, e.g. a dialog the window opened */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
 static void
 test_window_sections (void)
 {
@@ -357,19 +409,12 @@ static void
 test_window_shortcuts (void)
 {
   CgWindow *window = create_window ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *shortcuts = NULL;
+  GtkWindow *shortcuts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   cg_test_spin (50);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        shortcuts = toplevel;
-    }
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
 
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
@@ -418,24 +463,6 @@ test_window_open_bundle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 selected_section (GtkListBox *list)
 {
@@ -465,7 +492,8 @@ test_window_section_in_view (void)
 
   /* A click on "Treatment" in the sidebar */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 4));
-  for (guint i = 0; i < 100 && gtk_adjustment_get_value (vadjustment) == 0; i++)
+  /* (up to 10 s: a busy machine lays out slowly) */
+  for (guint i = 0; i < 500 && gtk_adjustment_get_value (vadjustment) == 0; i++)
     cg_test_spin (20);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Treatment – Calcinosis Guide");
@@ -474,7 +502,7 @@ test_window_section_in_view (void)
   /* Reading on with the keyboard to the end: Summary is in view, the sidebar and title say so */
   gtk_widget_grab_focus (GTK_WIDGET (text_view));
   g_signal_emit_by_name (text_view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE, &handled);
-  for (guint i = 0; i < 100 && g_strcmp0 (selected_section (list), "Summary") != 0; i++)
+  for (guint i = 0; i < 500 && g_strcmp0 (selected_section (list), "Summary") != 0; i++)
     cg_test_spin (20);
   g_assert_cmpstr (selected_section (list), ==, "Summary");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Summary – Calcinosis Guide");
@@ -510,8 +538,8 @@ test_window_history (void)
   /* The window opens on Overview, with no history */
   g_settings_set_string (settings, "last-section", "overview");
   window = create_window ();
-  back = find_button (GTK_WIDGET (window), "win.go-back");
-  forward = find_button (GTK_WIDGET (window), "win.go-forward");
+  back = find_widget_where (GTK_WIDGET (window), is_button_for_action, "win.go-back");
+  forward = find_widget_where (GTK_WIDGET (window), is_button_for_action, "win.go-forward");
   entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   g_assert_nonnull (back);
@@ -563,47 +591,21 @@ test_window_history (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkLabel *
-find_label_containing (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_containing (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The About dialog names the medical text's source on a label that wraps, never cut off */
 static void
 test_window_about (void)
 {
   CgWindow *window = create_window ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *about = NULL;
+  GtkWindow *about;
   GtkLabel *provenance;
   graphene_rect_t bounds;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   cg_test_spin (100);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_ABOUT_DIALOG (toplevel))
-        about = toplevel;
-    }
-
+  about = find_toplevel (GTK_TYPE_ABOUT_DIALOG);
   g_assert_nonnull (about);
-  provenance = find_label_containing (GTK_WIDGET (about), "content version 1.0.0");
+  provenance = GTK_LABEL (find_widget_where (GTK_WIDGET (about), is_label_containing, "content version 1.0.0"));
   g_assert_nonnull (provenance);
   g_assert_true (gtk_label_get_wrap (provenance));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (provenance)));

@@ -32,6 +32,8 @@
 #include "cg-library.h"
 #include "cg-window.h"
 
+#include "../cg-test-widgets.h"
+
 typedef struct
 {
   GArray  *frame_us;      /* wall-clock */
@@ -79,24 +81,6 @@ on_after_paint_cb (GdkFrameClock *clock,
       g_array_append_val (bench->frame_cpu_us, cpu_us);
     }
   bench->frame_start = 0;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static int compare_doubles (gconstpointer a,
@@ -178,7 +162,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 680);
   gtk_window_present (GTK_WINDOW (window));
   cg_window_select_section (CG_WINDOW (window), "overview");
-  view = CG_CONTENT_VIEW (find_widget (window, CG_TYPE_CONTENT_VIEW));
+  view = CG_CONTENT_VIEW (cg_test_find_widget (window, CG_TYPE_CONTENT_VIEW));
 
   if (bare)
     {
