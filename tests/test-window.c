@@ -481,8 +481,9 @@ test_window_section_in_view (void)
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   GtkTextView *text_view = cg_content_view_get_text_view (view);
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  g_autofree char *heading = NULL;
   GdkRectangle visible, caret;
-  GtkTextIter end;
+  GtkTextIter end, line_end;
   gboolean handled;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
@@ -515,9 +516,15 @@ test_window_section_in_view (void)
   g_assert_cmpint (caret.y, >=, visible.y);
   g_assert_cmpint (caret.y + caret.height, <=, visible.y + visible.height);
 
-  /* Clicking the marked row goes back to its heading */
+  /* Clicking the marked row goes back to its heading: the caret moves there from the end */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 6));
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "summary");
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &end,
+                                    gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)));
+  line_end = end;
+  gtk_text_iter_forward_to_line_end (&line_end);
+  heading = gtk_text_iter_get_text (&end, &line_end);
+  g_assert_cmpstr (heading, ==, "Summary");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
