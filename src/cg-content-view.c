@@ -119,8 +119,7 @@ struct _CgContentView
   guint              scroll_pending : 1;   /* keep the scroll target in place as lines get measured */
   guint              scroll_to_top : 1;
   guint              has_context_point : 1;
-  int                context_x;        /* where the context menu was asked for (buffer coords) */
-  int                context_y;
+  int                context_y;        /* where the context menu was asked for (buffer coords) */
 };
 
 enum {
@@ -247,6 +246,8 @@ static void
 unpin (CgContentView *self)
 {
   self->scroll_pending = FALSE;
+  /* A context menu opened before and dismissed no longer says which section to copy */
+  self->has_context_point = FALSE;
 
   if (self->pinned_section == G_MAXUINT)
     return;
@@ -493,6 +494,7 @@ on_buffer_mark_set_cb (CgContentView *self,
   /* The reader moved the caret (keys, pointer or a screen reader): it leads from now on */
   self->pinned_section = G_MAXUINT;
   self->scroll_pending = FALSE;
+  self->has_context_point = FALSE;
   update_section_in_view (self);
 }
 
@@ -563,7 +565,6 @@ on_scroller_pressed_cb (CgContentView   *self,
         {
           gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                                  (int)text_x, (int)text_y, &buffer_x, &buffer_y);
-          self->context_x = buffer_x;
           self->context_y = buffer_y;
           self->has_context_point = TRUE;
         }
@@ -1136,7 +1137,7 @@ cg_content_view_dup_selected_text (CgContentView *self)
 }
 
 /* The section Copy Section means: the one under the pointer when the context menu was opened,
- * else the one with the caret while it is on screen, else the section in view. */
+ * else the section in view (the one the window title names). */
 static guint
 section_to_copy (CgContentView *self)
 {

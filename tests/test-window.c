@@ -431,6 +431,7 @@ test_window_open_bundle (void)
   g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "duplicate-ids.xml", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *text = NULL;
   GtkWidget *info_box;
   GtkListBoxRow *row;
 
@@ -453,6 +454,10 @@ test_window_open_bundle (void)
   g_assert_true (cg_window_select_section (window, "markup-literal"));
   g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==,
                    "Text with <span size=\"9999999\">markup</span> & symbols");
+  /* A section of another topic: the document is that topic's */
+  text = cg_content_view_dup_text (CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW)));
+  g_assert_true (g_str_has_prefix (text, "Your visit\nBefore your visit\nBring a list of your medicines.\n• Your medicine list\n"));
+  g_assert_null (strstr (text, "Overview"));
 
   info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
   g_assert_cmpuint (count_children (info_box), ==, 0);

@@ -39,7 +39,7 @@ QUERY_SECTIONS = {'Causes', 'Treatment', 'Prevention'}
 SEARCH_DELAY = 0.150        # GtkSearchEntry's search-changed delay
 WAIT = 10.0                 # seconds to wait for any one thing to appear
 N_TESTS = 18
-TOTAL_TIMEOUT = 50          # below meson's timeout, so the app is always cleaned up here
+TOTAL_TIMEOUT = 80          # below meson's timeout (90 s), so the app is always cleaned up here
 
 # Roles a keyboard or screen-reader user operates; each must have a name of its own.
 INTERACTIVE_ROLES = {
