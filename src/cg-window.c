@@ -34,6 +34,8 @@ struct _CgWindow
 
   /* Template widgets */
   GtkHeaderBar         *header_bar;
+  GtkButton            *back_button;
+  GtkButton            *forward_button;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -638,8 +640,14 @@ on_content_view_history_cb (CgWindow      *self,
                             GParamSpec    *pspec,
                             CgContentView *view)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", cg_content_view_get_can_go_back (view));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", cg_content_view_get_can_go_forward (view));
+  gboolean can_go_back = cg_content_view_get_can_go_back (view);
+  gboolean can_go_forward = cg_content_view_get_can_go_forward (view);
+
+  /* The buttons show only when there is somewhere to go */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", can_go_forward);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_go_forward);
 }
 
 /* The mouse's back and forward buttons, anywhere in the window */
@@ -694,6 +702,8 @@ cg_window_class_init (CgWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
