@@ -458,6 +458,9 @@ test_window_open_bundle (void)
   text = cg_content_view_dup_text (CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW)));
   g_assert_true (g_str_has_prefix (text, "Your visit\nBefore your visit\nBring a list of your medicines.\n• Your medicine list\n"));
   g_assert_null (strstr (text, "Overview"));
+  /* Bundle text goes into the text view as text, tags for style: markup stays as written */
+  g_assert_nonnull (strstr (text, "\nText with <span size=\"9999999\">markup</span> & symbols\n"
+                                  "Shown literally: <b>not bold</b> and <span size=\"9999999\">big</span>."));
 
   info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
   g_assert_cmpuint (count_children (info_box), ==, 0);
