@@ -288,6 +288,7 @@ cg_application_about_action (GSimpleAction *action,
   CgApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *content = NULL;
+  g_autofree char *comments = NULL;
   CgBundle *bundle = NULL;
   GtkWidget *about;
 
@@ -325,26 +326,27 @@ cg_application_about_action (GSimpleAction *action,
                                  status);
     }
 
+  /* The provenance goes under the description, which wraps: a credit section would not, and
+   * a long (translated) line would be cut off at the dialog's edge */
+  comments = g_strdup_printf ("%s\n\n%s",
+                              _("A desktop reference and patient handouts on calcinosis, "
+                                "calcium deposits in soft tissues."),
+                              content != NULL ? content : "");
+  g_strchomp (comments);
+
   about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
                         "transient-for", window,
                         "modal", TRUE,
                         "program-name", _("Calcinosis Guide"),
                         "logo-icon-name", APP_ID,
                         "version", PACKAGE_VERSION,
-                        "comments", _("A desktop reference and patient handouts on calcinosis, "
-                                      "calcium deposits in soft tissues."),
+                        "comments", comments,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "authors", developers,
                         "translator-credits", _("translator-credits"),
                         "system-information", content,
                         "website", "https://github.com/calcinosisguide/calcinosis-guide",
                         NULL);
-  if (content != NULL)
-    {
-      const char *credit[] = { content, NULL };
-      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Content"), credit);
-    }
-
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -28,6 +28,8 @@ struct _CgSidebar
 
   /* Owned */
   GPtrArray  *topics;
+
+  guint       marking : 1;  /* selecting the section in view, not choosing one */
 };
 
 enum {
@@ -97,7 +99,19 @@ on_sections_list_row_selected_cb (CgSidebar     *self,
 {
   CgSection *section = row_get_section (row);
 
-  if (section != NULL)
+  if (section != NULL && !self->marking)
+    g_signal_emit (self, signals [SECTION_ACTIVATED], 0, section);
+}
+
+/* A click or Enter on the section already selected (the one in view): back to its heading */
+static void
+on_sections_list_row_activated_cb (CgSidebar     *self,
+                                   GtkListBoxRow *row,
+                                   GtkListBox    *list)
+{
+  CgSection *section = row_get_section (row);
+
+  if (section != NULL && gtk_list_box_row_is_selected (row))
     g_signal_emit (self, signals [SECTION_ACTIVATED], 0, section);
 }
 
@@ -252,6 +266,7 @@ cg_sidebar_class_init (CgSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, results_list);
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
@@ -344,6 +359,24 @@ cg_sidebar_select_section (CgSidebar  *self,
     }
 
   return FALSE;
+}
+
+/**
+ * cg_sidebar_mark_section:
+ * @section_id: (nullable): the section in view
+ *
+ * Selects the section's row, as the document scrolls, without emitting ::section-activated.
+ */
+void
+cg_sidebar_mark_section (CgSidebar  *self,
+                         const char *section_id)
+{
+  g_return_if_fail (CG_IS_SIDEBAR (self));
+
+  self->marking = TRUE;
+  if (!cg_sidebar_select_section (self, section_id))
+    gtk_list_box_unselect_all (self->sections_list);
+  self->marking = FALSE;
 }
 
 void

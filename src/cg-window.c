@@ -35,6 +35,8 @@ struct _CgWindow
 
   /* Template widgets */
   GtkHeaderBar         *header_bar;
+  GtkButton            *back_button;
+  GtkButton            *forward_button;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -93,14 +95,28 @@ on_sidebar_result_activated_cb (CgWindow    *self,
                                 CgSearchHit *hit,
                                 CgSidebar   *sidebar)
 {
-  CgSection *section = cg_search_hit_get_section (hit);
-
-  cg_sidebar_select_section (self->sidebar, cg_section_get_id (section));
-  cg_content_view_set_section (self->content_view, section);
+  /* Scrolls to the first match; the sidebar marks the section through ::notify::section */
   cg_content_view_set_highlights (self->content_view, hit);
 
   if (self->narrow)
     set_show_sidebar (self, FALSE);
+}
+
+/* The sidebar and the title follow the section in view, as the reader scrolls */
+static void
+on_content_view_section_cb (CgWindow      *self,
+                            GParamSpec    *pspec,
+                            CgContentView *view)
+{
+  CgSection *section = cg_content_view_get_section (view);
+  g_autofree char *title = NULL;
+
+  cg_sidebar_mark_section (self->sidebar, section != NULL ? cg_section_get_id (section) : NULL);
+
+  if (section != NULL)
+    /* Translators: the window title, %s is the section in view, e.g. "Treatment – Calcinosis Guide" */
+    title = g_strdup_printf (_("%s – Calcinosis Guide"), cg_section_get_title (section));
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Calcinosis Guide"));
 }
 
 static void
@@ -135,6 +151,22 @@ on_search_entry_activate_cb (CgWindow       *self,
                              GtkSearchEntry *entry)
 {
   cg_sidebar_activate_result (self->sidebar);
+}
+
+/* Ctrl+G in the entry: the next highlighted match, or the best result if none is open yet */
+static void
+on_search_entry_next_match_cb (CgWindow       *self,
+                               GtkSearchEntry *entry)
+{
+  if (!cg_content_view_find_next (self->content_view))
+    cg_sidebar_activate_result (self->sidebar);
+}
+
+static void
+on_search_entry_previous_match_cb (CgWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  cg_content_view_find_previous (self->content_view);
 }
 
 static gboolean
@@ -599,6 +631,62 @@ cg_window_set_property (GObject      *object,
     }
 }
 
+/* Back and forward through the sections and search results visited; find next and previous
+ * among the highlighted matches; copy the section in view. */
+static void
+reading_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.go-back"))
+    cg_content_view_go_back (self->content_view);
+  else if (g_str_equal (action_name, "win.go-forward"))
+    cg_content_view_go_forward (self->content_view);
+  else if (g_str_equal (action_name, "win.find-next"))
+    cg_content_view_find_next (self->content_view);
+  else if (g_str_equal (action_name, "win.find-previous"))
+    cg_content_view_find_previous (self->content_view);
+  else
+    cg_content_view_copy_section (self->content_view);
+}
+
+static void
+on_content_view_history_cb (CgWindow      *self,
+                            GParamSpec    *pspec,
+                            CgContentView *view)
+{
+  gboolean can_go_back = cg_content_view_get_can_go_back (view);
+  gboolean can_go_forward = cg_content_view_get_can_go_forward (view);
+
+  /* The buttons show only when there is somewhere to go */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", can_go_forward);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_go_forward);
+}
+
+/* The mouse's back and forward buttons, anywhere in the window */
+static void
+on_window_button_pressed_cb (CgWindow        *self,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    cg_content_view_go_back (self->content_view);
+  else if (button == 9)
+    cg_content_view_go_forward (self->content_view);
+  else
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 cg_window_class_init (CgWindowClass *klass)
 {
@@ -632,6 +720,8 @@ cg_window_class_init (CgWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
@@ -643,7 +733,11 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_view_section_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_view_history_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_previous_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
@@ -656,7 +750,22 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-section", NULL, reading_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-section", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bundle", NULL);
@@ -691,6 +800,13 @@ cg_window_init (CgWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   _cg_window_add_drop_target (self);
+
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (on_window_button_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  on_content_view_history_cb (self, NULL, self->content_view);
 
   /* Capture phase: the entry's own text would otherwise take Down first */
   controller = gtk_event_controller_key_new ();

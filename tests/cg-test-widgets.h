@@ -55,6 +55,50 @@ cg_test_tick_cb (gpointer data)
     g_source_remove (cg_test_tick);                                                     \
   } G_STMT_END
 
+static inline gboolean
+cg_test_count_frame_cb (GtkWidget     *widget,
+                        GdkFrameClock *frame_clock,
+                        gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets mapped @widget paint @n_frames more frames: for asserting that something did not
+ * happen once the layout and any scrolling it started have had their turn. Counts frames,
+ * not time, so a slow machine waits longer rather than asserting early. */
+static inline void
+cg_test_wait_frames (GtkWidget *widget,
+                     guint      n_frames)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, cg_test_count_frame_cb, &frames, NULL);
+
+  CG_TEST_WAIT_UNTIL (frames >= n_frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+/* A GtkTextView measures its lines in idle time after its text is set, so the document's
+ * height changes for a while, and a scroll to a place animates: waits until the document's
+ * height and the scroll position have stayed the same for five frames. */
+static inline void
+cg_test_wait_for_text_view_to_settle (GtkTextView *text_view)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  double upper = -1, value = -1;
+
+  for (guint stable = 0; stable < 5;)
+    {
+      cg_test_wait_frames (GTK_WIDGET (text_view), 1);
+      stable = (gtk_adjustment_get_upper (vadjustment) == upper &&
+                gtk_adjustment_get_value (vadjustment) == value) ? stable + 1 : 0;
+      upper = gtk_adjustment_get_upper (vadjustment);
+      value = gtk_adjustment_get_value (vadjustment);
+    }
+}
+
 /* A presented window (or widget) is mapped and has had its first allocation. */
 static inline gboolean
 cg_test_is_laid_out (GtkWidget *widget)

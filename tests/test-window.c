@@ -22,17 +22,69 @@
 
 static CgApplication *app;
 
+/* A window of @width × @height, or of its saved size for 0 × 0, presented and laid out */
 static CgWindow *
-create_window (void)
+create_window_sized (int width,
+                     int height)
 {
   g_autoptr(CgLibrary) library = cg_library_new ();
   CgWindow *window;
 
   window = cg_window_new (GTK_APPLICATION (app), library);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (window)));
 
   return window;
+}
+
+static CgWindow *
+create_window (void)
+{
+  return create_window_sized (0, 0);
+}
+
+/* Depth first, the first descendant for which @match is TRUE */
+static GtkWidget *
+find_widget_where (GtkWidget *widget,
+                   gboolean (*match) (GtkWidget *, gconstpointer),
+                   gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_where (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_for_action (GtkWidget     *widget,
+                      gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 static void
@@ -51,7 +103,7 @@ test_window_sections (void)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
       g_autofree char *text = NULL;
-      g_autofree char *expected_start = g_strconcat (sections[i].title, "\n", NULL);
+      g_autofree char *heading = g_strconcat ("\n", sections[i].title, "\n", NULL);
 
       g_assert_nonnull (row);
       /* The row names its section, for sighted and screen-reader users alike */
@@ -62,8 +114,10 @@ test_window_sections (void)
       CG_TEST_WAIT_UNTIL (g_str_equal (cg_section_get_title (cg_window_get_section (window)),
                                        sections[i].title));
 
+      /* The whole topic is shown, scrolled to the section */
       text = cg_content_view_dup_text (view);
-      g_assert_true (g_str_has_prefix (text, expected_start));
+      g_assert_true (g_str_has_prefix (text, "Calcinosis\n"));
+      g_assert_nonnull (strstr (text, heading));
       g_assert_nonnull (strstr (text, cg_test_source_first_sentence (source, sections[i].id)));
       g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==, sections[i].title);
     }
@@ -366,19 +420,12 @@ static void
 test_window_shortcuts (void)
 {
   CgWindow *window = create_window ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *shortcuts = NULL;
+  GtkWindow *shortcuts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   CG_TEST_WAIT_UNTIL (cg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        shortcuts = toplevel;
-    }
+  shortcuts = cg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
 
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
@@ -395,6 +442,7 @@ test_window_open_bundle (void)
   g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "duplicate-ids.xml", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *text = NULL;
   GtkWidget *info_box;
   CgBundleBanner *banner;
   g_autofree char *details = NULL;
@@ -420,6 +468,13 @@ test_window_open_bundle (void)
   g_assert_true (cg_window_select_section (window, "markup-literal"));
   g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==,
                    "Text with <span size=\"9999999\">markup</span> & symbols");
+  /* A section of another topic: the document is that topic's */
+  text = cg_content_view_dup_text (CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW)));
+  g_assert_true (g_str_has_prefix (text, "Your visit\nBefore your visit\nBring a list of your medicines.\n• Your medicine list\n"));
+  g_assert_null (strstr (text, "Overview"));
+  /* Bundle text goes into the text view as text, tags for style: markup stays as written */
+  g_assert_nonnull (strstr (text, "\nText with <span size=\"9999999\">markup</span> & symbols\n"
+                                  "Shown literally: <b>not bold</b> and <span size=\"9999999\">big</span>."));
 
   /* A bundle that cannot be opened is counted in the one banner for bundle problems */
   info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
@@ -439,24 +494,6 @@ test_window_open_bundle (void)
 #define N_BAD_BUNDLES 20
 
 static char *data_home;
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Twenty broken installed bundles are one banner: "20 bundles could not be opened", with
  * Details listing each as FILE:LINE: message */
@@ -483,7 +520,7 @@ test_window_bundle_problems (void)
   banner = CG_BUNDLE_BANNER (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_BUNDLE_BANNER));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_cmpuint (cg_bundle_banner_get_n_problems (banner), ==, N_BAD_BUNDLES);
-  summary = find_label (GTK_WIDGET (banner), "20 bundles could not be opened");
+  summary = find_widget_where (GTK_WIDGET (banner), is_label_with_text, "20 bundles could not be opened");
   g_assert_nonnull (summary);
   g_assert_true (gtk_widget_get_mapped (summary));
 
@@ -503,7 +540,7 @@ test_window_bundle_problems (void)
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cg_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_TOGGLE_BUTTON)), TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_nonnull (find_label (GTK_WIDGET (banner), details));
+  g_assert_nonnull (find_widget_where (GTK_WIDGET (banner), is_label_with_text, details));
   dismiss = gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (banner)));
   g_assert_true (GTK_IS_BUTTON (dismiss));
   g_signal_emit_by_name (dismiss, "clicked");
@@ -554,6 +591,164 @@ remove_bad_bundles (void)
   g_free (data_home);
 }
 
+static const char *
+selected_section (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row != NULL ? gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))) : NULL;
+}
+
+/* Choosing a section scrolls the document to it; scrolling on marks the sidebar and renames
+ * the window after the section in view */
+static void
+test_window_section_in_view (void)
+{
+  /* Short enough that Summary needs scrolling to */
+  CgWindow *window = create_window_sized (800, 400);
+  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  GtkTextView *text_view = cg_content_view_get_text_view (view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  g_autofree char *heading = NULL;
+  GdkRectangle visible, caret;
+  GtkTextIter end, line_end;
+  gboolean handled;
+
+  g_assert_true (cg_window_select_section (window, "overview"));
+  CG_TEST_WAIT_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "Overview – Calcinosis Guide") == 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Overview – Calcinosis Guide");
+  cg_test_wait_for_text_view_to_settle (text_view);
+
+  /* A click on "Treatment" in the sidebar */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 4));
+  CG_TEST_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > 0);
+  cg_test_wait_for_text_view_to_settle (text_view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Treatment – Calcinosis Guide");
+  g_assert_cmpstr (selected_section (list), ==, "Treatment");
+
+  /* Reading on with the keyboard to the end: Summary is in view, the sidebar and title say so */
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  g_signal_emit_by_name (text_view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE, &handled);
+  CG_TEST_WAIT_UNTIL (g_strcmp0 (selected_section (list), "Summary") == 0);
+  g_assert_cmpstr (selected_section (list), ==, "Summary");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Summary – Calcinosis Guide");
+  /* Marking the row did not choose it: the view stays where the reader is, at the end */
+  cg_test_wait_frames (GTK_WIDGET (window), 20);
+  g_assert_cmpstr (selected_section (list), ==, "Summary");
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (text_view), &end);
+  gtk_text_view_get_iter_location (text_view, &end, &caret);
+  g_assert_cmpint (caret.y, >=, visible.y);
+  g_assert_cmpint (caret.y + caret.height, <=, visible.y + visible.height);
+
+  /* Clicking the marked row goes back to its heading: the caret moves there from the end */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 6));
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "summary");
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &end,
+                                    gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)));
+  line_end = end;
+  gtk_text_iter_forward_to_line_end (&line_end);
+  heading = gtk_text_iter_get_text (&end, &line_end);
+  g_assert_cmpstr (heading, ==, "Summary");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Back and forward: the header bar buttons appear when there is somewhere to go */
+static void
+test_window_history (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CgWindow *window;
+  GtkWidget *back, *forward;
+  GtkSearchEntry *entry;
+  CgContentView *view;
+  g_autofree char *match = NULL;
+  g_autofree char *folded = NULL;
+  guint index = 99;
+
+  /* The window opens on Overview, with no history */
+  g_settings_set_string (settings, "last-section", "overview");
+  window = create_window ();
+  back = find_widget_where (GTK_WIDGET (window), is_button_for_action, "win.go-back");
+  forward = find_widget_where (GTK_WIDGET (window), is_button_for_action, "win.go-forward");
+  entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+  g_assert_nonnull (back);
+  g_assert_nonnull (forward);
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_false (gtk_widget_get_visible (forward));
+
+  /* Two navigations from the section the window opened with, then back twice and forward
+   * once (Alt+Left, Alt+Right) */
+  g_assert_true (cg_window_select_section (window, "overview"));
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_true (cg_window_select_section (window, "causes"));
+  g_assert_true (cg_window_select_section (window, "diagnosis"));
+  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Causes – Calcinosis Guide");
+  g_assert_true (gtk_widget_get_visible (forward));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "overview");
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-forward", NULL);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+
+  /* A search result opened, then Back */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "calcinosis");
+  g_signal_emit_by_name (entry, "activate");
+  CG_TEST_WAIT_UNTIL (cg_content_view_get_n_highlighted (view) >= 2);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "treatment");
+  g_assert_cmpuint (cg_content_view_get_n_highlighted (view), >=, 2);
+
+  /* Ctrl+G / F3 and Shift+Ctrl+G / Shift+F3: the next and previous match */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  match = cg_content_view_dup_current_match (view, &index);
+  g_assert_cmpuint (index, ==, 1);
+  folded = g_utf8_strdown (match, -1);
+  g_assert_cmpstr (folded, ==, "calcinosis");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  g_free (cg_content_view_dup_current_match (view, &index));
+  g_assert_cmpuint (index, ==, 0);
+  g_signal_emit_by_name (entry, "next-match");
+  g_free (cg_content_view_dup_current_match (view, &index));
+  g_assert_cmpuint (index, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Causes – Calcinosis Guide");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The About dialog names the medical text's source on a label that wraps, never cut off */
+static void
+test_window_about (void)
+{
+  CgWindow *window = create_window ();
+  GtkWindow *about;
+  GtkLabel *provenance;
+  graphene_rect_t bounds;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  CG_TEST_WAIT_UNTIL ((about = cg_test_find_toplevel (GTK_TYPE_ABOUT_DIALOG)) != NULL &&
+                      cg_test_is_laid_out (GTK_WIDGET (about)));
+  provenance = GTK_LABEL (find_widget_where (GTK_WIDGET (about), is_label_containing, "content version 1.0.0"));
+  g_assert_nonnull (provenance);
+  g_assert_true (gtk_label_get_wrap (provenance));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (provenance)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (provenance), GTK_WIDGET (about), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (about)));
+
+  gtk_window_destroy (about);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +775,9 @@ main (int   argc,
   g_test_add_func ("/window/open-bundle", test_window_open_bundle);
   g_test_add_func ("/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/section-in-view", test_window_section_in_view);
+  g_test_add_func ("/window/history", test_window_history);
   g_test_add_func ("/window/bundle-problems", test_window_bundle_problems);
 
   ret = g_test_run ();
