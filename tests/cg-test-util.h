@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <sys/wait.h>
 
 G_BEGIN_DECLS
@@ -43,6 +44,25 @@ cg_test_run_binary (char       **out,
   g_assert_true (WIFEXITED (wait_status));
 
   return WEXITSTATUS (wait_status);
+}
+
+/* Removes a temporary directory and all it holds; symbolic links are removed, not followed. */
+static inline void
+cg_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        cg_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "cg-bundle-reader.h"
 #include "cg-library.h"
 #include "cg-section.h"
+#include "cg-test-util.h"
 #include "cg-topic.h"
 
 typedef struct
@@ -272,28 +273,10 @@ temp_dir_setup (TempDir       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 temp_dir_teardown (TempDir       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  cg_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -780,7 +763,7 @@ main (int   argc,
   g_test_add_func ("/library/load-installed", test_library_load_installed);
 
   status = g_test_run ();
-  remove_tree (xdg);
+  cg_test_remove_tree (xdg);
 
   return status;
 }
