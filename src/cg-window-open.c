@@ -15,34 +15,41 @@
 #include "cg-window.h"
 #include "cg-window-private.h"
 
-/**
- * cg_window_open_bundle:
- * @file: a content bundle on disk (untrusted)
- *
- * Adds the bundle's topics beside the built-in content. A bad bundle is refused with a
- * message naming the file, the line and the problem; everything else keeps working.
- *
- * Returns: whether the bundle was added
- */
-gboolean
-cg_window_open_bundle (CgWindow *self,
-                       GFile    *file)
+static void
+on_bundle_added_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autoptr(CgWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!cg_library_add_file (cg_window_get_library (self), file, &error))
+  if (!cg_library_add_file_finish (CG_LIBRARY (object), result, &error))
     {
       /* Translators: %s is an error that names the file and line, e.g. "a.xml:3: …" */
       g_autofree char *message = g_strdup_printf (_("Could not open the bundle: %s"), error->message);
 
-      cg_window_show_message (self, message);
-      return FALSE;
+      cg_window_report_bundle_problem (self, message);
     }
+}
 
-  return TRUE;
+/**
+ * cg_window_open_bundle:
+ * @file: a content bundle on disk (untrusted)
+ *
+ * Adds the bundle's topics beside the built-in content. The file is read and checked in a
+ * worker thread: the window stays responsive and the sidebar shows a progress note until the
+ * topics join it. A bad bundle is refused with a message naming the file, the line and the
+ * problem; everything else keeps working.
+ */
+void
+cg_window_open_bundle (CgWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  cg_library_add_file_async (cg_window_get_library (self), file, NULL,
+                             on_bundle_added_cb, g_object_ref (self));
 }
 
 static GtkFileFilter *
@@ -89,15 +96,17 @@ on_drop_cb (CgWindow      *self,
             double         y,
             GtkDropTarget *target)
 {
-  gboolean added = FALSE;
+  g_autoptr(GSList) files = NULL;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
-  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
-    added |= cg_window_open_bundle (self, l->data);
+  /* Taken: whether each one joins the library is told later, as for Open Bundle… */
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    cg_window_open_bundle (self, l->data);
 
-  return added;
+  return files != NULL;
 }
 
 /* Bundles dropped onto the window are opened like Open Bundle… */

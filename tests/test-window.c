@@ -240,17 +240,6 @@ test_window_print_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static guint
-count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}
-
 /* Below 600 px the sections and the text take turns */
 static void
 test_window_narrow (void)
@@ -311,21 +300,99 @@ test_window_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A clinic bundle joins the built-in topic; a broken one leaves a message and nothing else */
+typedef gboolean (*Condition) (gpointer data);
+
+/* Spins the main loop until @condition holds, for at most 10 s (a worker on a busy machine) */
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  for (guint i = 0; i < 500 && !condition (data); i++)
+    cg_test_spin (20);
+
+  return condition (data);
+}
+
+static gboolean
+library_is_idle (gpointer data)
+{
+  return !cg_library_get_loading (cg_window_get_library (data));
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return cg_sidebar_get_n_results (data) > 0;
+}
+
+/* Whether a label in the bundle problem area names @text (the banner's design may change) */
+static gboolean
+problem_reported (GtkWidget  *window,
+                  const char *text)
+{
+  GtkWidget *info_box = gtk_widget_get_next_sibling (cg_test_find_widget (window, GTK_TYPE_SEARCH_BAR));
+  g_autoptr(GPtrArray) labels = cg_test_find_widgets (info_box, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+bad_bundle_reported (gpointer data)
+{
+  return problem_reported (data, "duplicate-ids.xml");
+}
+
+static GtkWindow *
+find_handout_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CG_IS_HANDOUT_DIALOG (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* A clinic bundle is read in the background after the window is shown: the sidebar, the
+ * search and the handout builder get its sections when it is ready; a broken one leaves a
+ * message naming it, and nothing else. */
 static void
 test_window_open_bundle (void)
 {
   CgWindow *window = create_window ();
+  CgSidebar *sidebar = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic.xml", NULL);
   g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "duplicate-ids.xml", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GPtrArray) rows = NULL;
-  GtkWidget *info_box;
+  g_autoptr(GPtrArray) checks = NULL;
+  gboolean handout_has_clinic = FALSE;
+  GtkWindow *dialog;
 
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (cg_window_select_section (window, "symptoms"));
-  g_assert_true (cg_window_open_bundle (window, good));
-  cg_test_spin (20);
+
+  /* Nothing waits for the file: the window shows the built-in sections and a progress note */
+  cg_window_open_bundle (window, good);
+  g_assert_true (cg_sidebar_get_loading (sidebar));
+  rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 7);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (wait_until (library_is_idle, window));
+  cg_test_spin (50);
+  g_assert_false (cg_sidebar_get_loading (sidebar));
 
   /* Seven built-in sections, then the clinic's two, under a heading naming their topic */
   rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
@@ -334,18 +401,42 @@ test_window_open_bundle (void)
   g_assert_true (cg_section_row_get_show_topic (g_ptr_array_index (rows, 7)));
   g_assert_false (cg_section_row_get_show_topic (g_ptr_array_index (rows, 8)));
   g_assert_true (cg_section_row_get_show_topic (g_ptr_array_index (rows, 0)));
-  /* The section shown stays */
+  /* The section shown stays, and stays selected */
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "symptoms");
+  g_assert_cmpstr (cg_section_get_id (cg_sidebar_get_section (sidebar)), ==, "symptoms");
+
+  /* The search finds the clinic's text once its index is built in the worker */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "insurance");
+  g_assert_true (wait_until (has_results, sidebar));
+  g_signal_emit_by_name (entry, "activate");
+  cg_test_spin (50);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "before-visit");
+  g_signal_emit_by_name (entry, "stop-search");
+  cg_test_spin (50);
+
+  /* The handout builder offers the clinic's sections */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  cg_test_spin (50);
+  dialog = find_handout_dialog ();
+  g_assert_nonnull (dialog);
+  checks = cg_test_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  for (guint i = 0; i < checks->len; i++)
+    handout_has_clinic |= g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)),
+                                     "Before your visit") == 0;
+  g_assert_true (handout_has_clinic);
+  gtk_window_destroy (dialog);
 
   /* Markup in a bundle is shown as written */
   g_assert_true (cg_window_select_section (window, "markup-literal"));
   g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==,
                    "Text with <span size=\"9999999\">markup</span> & symbols");
 
-  info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
-  g_assert_cmpuint (count_children (info_box), ==, 0);
-  g_assert_false (cg_window_open_bundle (window, bad));
-  g_assert_cmpuint (count_children (info_box), ==, 1);
+  /* A bad bundle reaches the bundle problem banner, naming its file; the sections stay */
+  g_assert_false (bad_bundle_reported (window));
+  cg_window_open_bundle (window, bad);
+  g_assert_true (wait_until (bad_bundle_reported, window));
+  g_assert_true (wait_until (library_is_idle, window));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
   g_assert_cmpuint (rows->len, ==, 9);
