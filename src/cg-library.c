@@ -46,6 +46,7 @@ struct _CgLibrary
   GHashTable *origins;      /* file names of the extra bundles */
   GQueue     *jobs;         /* LoadJob: loads under way in worker threads, in the order asked */
 
+  guint       n_holds;      /* while above 0, loads wait to start (cg_library_hold_loads()) */
   guint       ids_have_builtin : 1;
 };
 
@@ -92,6 +93,7 @@ typedef struct
   GFile      *file;        /* one bundle, or NULL for the installed ones */
   GHashTable *seen;        /* installed: origins and file ids to skip */
   GArray     *results;     /* of LoadResult, in file order; filled by the worker */
+  gboolean    started;
   gboolean    done;
 } LoadJob;
 
@@ -913,6 +915,21 @@ run_in_worker (GTaskThreadFunc      thread_func,
 }
 
 static void
+start_waiting_jobs (CgLibrary *self)
+{
+  for (GList *l = self->jobs->head; l != NULL && self->n_holds == 0; l = l->next)
+    {
+      LoadJob *job = l->data;
+
+      if (!job->started)
+        {
+          job->started = TRUE;
+          run_in_worker (load_job_thread, job, on_load_job_done_cb, job);
+        }
+    }
+}
+
+static void
 start_job (CgLibrary *self,
            LoadJob   *job)
 {
@@ -924,7 +941,32 @@ start_job (CgLibrary *self,
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  run_in_worker (load_job_thread, job, on_load_job_done_cb, job);
+  start_waiting_jobs (self);
+}
+
+/**
+ * cg_library_hold_loads:
+ *
+ * Until as many cg_library_release_loads(), loads asked for with the _async functions wait to
+ * start (#CgLibrary:loading is %TRUE meanwhile). A window holds them until it has drawn its
+ * first frame, so parsing a clinic library does not compete with it for the processor.
+ */
+void
+cg_library_hold_loads (CgLibrary *self)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+
+  self->n_holds++;
+}
+
+void
+cg_library_release_loads (CgLibrary *self)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (self->n_holds > 0);
+
+  if (--self->n_holds == 0)
+    start_waiting_jobs (self);
 }
 
 /**

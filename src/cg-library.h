@@ -76,6 +76,8 @@ guint               cg_library_load_installed_finish (CgLibrary           *self,
                                                       GAsyncResult        *result,
                                                       GPtrArray           *errors);
 gboolean            cg_library_get_loading          (CgLibrary   *self);
+void                cg_library_hold_loads           (CgLibrary   *self);
+void                cg_library_release_loads        (CgLibrary   *self);
 void                cg_library_build_search_index_async  (CgLibrary           *self,
                                                           const char          *language,
                                                           GCancellable        *cancellable,

@@ -53,6 +53,8 @@ struct _CgWindow
 
   guint                 narrow_idle_id;
 
+  guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
+
   /* CG_BENCH_TRACE: build-aux/bench's timings of the library and of typing */
   gint64                bench_key_time;
   guint                 bench_trace : 1;
@@ -344,6 +346,33 @@ on_library_changed_cb (CgWindow  *self,
 }
 
 static void
+release_loads (CgWindow *self)
+{
+  if (self->holds_loads)
+    {
+      self->holds_loads = FALSE;
+      cg_library_release_loads (self->library);
+    }
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           CgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  release_loads (self);
+}
+
+static void
+on_map_cb (CgWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
+  if (self->holds_loads)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), self, 0);
+}
+
+static void
 load_content (CgWindow *self)
 {
   g_autoptr(GPtrArray) topics = NULL;
@@ -361,6 +390,11 @@ load_content (CgWindow *self)
   cg_sidebar_set_topics (self->sidebar, topics);
   self->topics = g_ptr_array_ref (topics);
   g_signal_connect_object (self->library, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The first frame shows the built-in content alone; clinic bundles are read after it */
+  self->holds_loads = TRUE;
+  cg_library_hold_loads (self->library);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
   /* Clinic bundles read in the background: a quiet note at the bottom of the sections */
   g_object_bind_property (self->library, "loading", self->sidebar, "loading", G_BINDING_SYNC_CREATE);
 
@@ -619,6 +653,8 @@ cg_window_finalize (GObject *object)
 
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
+  if (self->library != NULL)
+    release_loads (self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_index);
