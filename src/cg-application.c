@@ -24,6 +24,8 @@ struct _CgApplication
   CgLibrary      *library;  /* the built-in content, created with the first window */
   GDBusProxy     *settings_portal;
   GPtrArray      *installed_errors;  /* of GError: installed bundles that were refused */
+
+  gboolean        holds_loads;  /* the library's background loads, until the first window */
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, GTK_TYPE_APPLICATION)
@@ -106,7 +108,10 @@ cg_application_get_library (CgApplication *self)
       self->library = cg_library_new ();
       self->installed_errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
       /* Bundles IT deployed in $XDG_DATA_HOME and $XDG_DATA_DIRS, read in a worker: the first
-       * window shows the built-in content at once and the clinic's when it is ready. */
+       * window shows the built-in content at once and the clinic's when it is ready. Held until
+       * a window holds the loads itself, until its first frame (see activate). */
+      cg_library_hold_loads (self->library);
+      self->holds_loads = TRUE;
       cg_library_load_installed_async (self->library, NULL, on_installed_loaded_cb, g_object_ref (self));
     }
 
@@ -143,6 +148,11 @@ cg_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (cg_window_new (GTK_APPLICATION (app), cg_application_get_library (self)));
+      if (self->holds_loads)
+        {
+          self->holds_loads = FALSE;
+          cg_library_release_loads (self->library);
+        }
 
       if (g_getenv ("CG_QUIT_AFTER_FIRST_FRAME") != NULL || g_getenv ("CG_BENCH_TRACE") != NULL)
         g_signal_connect_object (window, "map", G_CALLBACK (on_window_map_cb), app, 0);
@@ -282,6 +292,11 @@ cg_application_dispose (GObject *object)
 {
   CgApplication *self = (CgApplication *)object;
 
+  if (self->holds_loads)
+    {
+      self->holds_loads = FALSE;
+      cg_library_release_loads (self->library);
+    }
   g_clear_object (&self->library);
   g_clear_object (&self->settings_portal);
   g_clear_pointer (&self->installed_errors, g_ptr_array_unref);

@@ -22,6 +22,10 @@
 #include "cg-sidebar.h"
 #include "cg-topic.h"
 
+/* Results listed in the frame that answers a key: more than a sidebar shows at once. The
+ * others follow in the next frame, so typing stays quick with a hundred results. */
+#define FIRST_PAGE 12
+
 struct _CgSidebar
 {
   GtkWidget           parent_instance;
@@ -39,6 +43,8 @@ struct _CgSidebar
   GtkSingleSelection *sections_selection;
   GListStore         *results;
   GtkSingleSelection *results_selection;
+  GPtrArray          *pending_hits;  /* results listed after the first page is drawn */
+  gulong              pending_handler;
 
   guint               marking : 1;  /* selecting without ::section-activated */
 };
@@ -214,9 +220,50 @@ show_position (GtkListView *view,
 }
 
 static void
+cancel_pending_hits (CgSidebar *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->pending_handler != 0 && frame_clock != NULL)
+    g_signal_handler_disconnect (frame_clock, self->pending_handler);
+  self->pending_handler = 0;
+  g_clear_pointer (&self->pending_hits, g_ptr_array_unref);
+}
+
+static void
+on_first_page_painted_cb (GdkFrameClock *frame_clock,
+                          CgSidebar     *self)
+{
+  g_autoptr(GPtrArray) hits = g_steal_pointer (&self->pending_hits);
+
+  g_signal_handler_disconnect (frame_clock, self->pending_handler);
+  self->pending_handler = 0;
+
+  if (hits != NULL)
+    g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
+                         hits->pdata, hits->len);
+}
+
+static void
+cg_sidebar_unrealize (GtkWidget *widget)
+{
+  CgSidebar *self = CG_SIDEBAR (widget);
+
+  /* The frame clock goes with the surface: list what is left now */
+  if (self->pending_hits != NULL)
+    g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
+                         self->pending_hits->pdata, self->pending_hits->len);
+  cancel_pending_hits (self);
+
+  GTK_WIDGET_CLASS (cg_sidebar_parent_class)->unrealize (widget);
+}
+
+static void
 cg_sidebar_dispose (GObject *object)
 {
   CgSidebar *self = (CgSidebar *)object;
+
+  cancel_pending_hits (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SIDEBAR);
   g_clear_object (&self->sections_selection);
@@ -274,6 +321,8 @@ cg_sidebar_class_init (CgSidebarClass *klass)
   object_class->dispose = cg_sidebar_dispose;
   object_class->get_property = cg_sidebar_get_property;
   object_class->set_property = cg_sidebar_set_property;
+
+  widget_class->unrealize = cg_sidebar_unrealize;
 
   /**
    * CgSidebar:loading:
@@ -507,13 +556,26 @@ cg_sidebar_show_results (CgSidebar  *self,
                          GPtrArray  *hits)
 {
   g_autofree char *count = NULL;
+  GdkFrameClock *frame_clock;
+  guint n_first;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
   g_return_if_fail (query != NULL);
   g_return_if_fail (hits != NULL);
 
+  cancel_pending_hits (self);
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  n_first = frame_clock != NULL ? MIN (hits->len, FIRST_PAGE) : hits->len;
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       hits->pdata, hits->len);
+                       hits->pdata, n_first);
+  if (n_first < hits->len)
+    {
+      self->pending_hits = g_ptr_array_new_full (hits->len - n_first, g_object_unref);
+      for (guint i = n_first; i < hits->len; i++)
+        g_ptr_array_add (self->pending_hits, g_object_ref (g_ptr_array_index (hits, i)));
+      self->pending_handler = g_signal_connect (frame_clock, "after-paint",
+                                                G_CALLBACK (on_first_page_painted_cb), self);
+    }
 
   if (hits->len == 0)
     {
@@ -542,6 +604,7 @@ cg_sidebar_show_sections (CgSidebar *self)
 {
   g_return_if_fail (CG_IS_SIDEBAR (self));
 
+  cancel_pending_hits (self);
   gtk_stack_set_visible_child_name (self->stack, "sections");
 }
 
@@ -595,7 +658,8 @@ cg_sidebar_get_n_results (CgSidebar *self)
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
     return 0;
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->results)) +
+         (self->pending_hits != NULL ? self->pending_hits->len : 0);
 }
 
 gboolean
