@@ -383,6 +383,13 @@ test_window_open_bundle (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (cg_window_select_section (window, "symptoms"));
 
+  /* A search before: the index of the built-in content exists, and must not be kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "kidney");
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 3);
+  g_signal_emit_by_name (entry, "stop-search");
+  cg_test_spin (50);
+
   /* Nothing waits for the file: the window shows the built-in sections and a progress note */
   cg_window_open_bundle (window, good);
   g_assert_true (cg_sidebar_get_loading (sidebar));
