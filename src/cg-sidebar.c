@@ -36,7 +36,6 @@ struct _CgSidebar
   GtkListView        *results_view;
   GtkLabel           *empty_label;
   GtkRevealer        *loading_revealer;
-  GtkSpinner         *loading_spinner;
 
   /* Owned */
   CgSectionList      *sections;
@@ -327,8 +326,9 @@ cg_sidebar_class_init (CgSidebarClass *klass)
   /**
    * CgSidebar:loading:
    *
-   * Whether more sections are on their way (clinic bundles being read): a spinner and a
-   * short note show at the bottom of the list.
+   * Whether more sections are on their way (clinic bundles being read): a short note shows
+   * at the bottom of the list. Not a spinner: with software rendering its frames would take
+   * the processor from the loading itself.
    */
   properties [PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
@@ -370,7 +370,6 @@ cg_sidebar_class_init (CgSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, results_view);
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, empty_label);
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, loading_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CgSidebar, loading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_results_view_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
@@ -681,6 +680,5 @@ cg_sidebar_set_loading (CgSidebar *self,
     return;
 
   gtk_revealer_set_reveal_child (self->loading_revealer, loading);
-  gtk_spinner_set_spinning (self->loading_spinner, loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }

@@ -18,28 +18,13 @@
 
 #include "cg-test-widgets.h"
 
-/* Every descendant of @widget of @type, depth first. */
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkCheckButton *
 find_section_check (GtkWidget  *dialog,
                     const char *title)
 {
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_CHECK_BUTTON, checks);
+  cg_test_collect_widgets (dialog, GTK_TYPE_CHECK_BUTTON, checks);
   for (guint i = 0; i < checks->len; i++)
     if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), title) == 0)
       return g_ptr_array_index (checks, i);
@@ -54,7 +39,7 @@ get_buffer (GtkWidget *dialog,
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_TEXT_VIEW, views);
+  cg_test_collect_widgets (dialog, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 2);
 
   return gtk_text_view_get_buffer (g_ptr_array_index (views, position));
@@ -67,7 +52,7 @@ find_label (GtkWidget  *dialog,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_LABEL, labels);
+  cg_test_collect_widgets (dialog, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
       return g_ptr_array_index (labels, i);
@@ -176,14 +161,14 @@ test_dialog_nothing_ticked (void)
   cg_test_spin (50);
 
   g_assert_false (find_label (GTK_WIDGET (dialog), "Shown now") != NULL);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 7);
   for (guint i = 0; i < checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
   cg_test_spin (300);
 
   /* The buttons follow their actions' state */
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -231,7 +216,7 @@ test_dialog_remembers_language (void)
   g_assert_nonnull (languages[spanish]);
 
   /* The first drop-down of the template is the language */
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   language = g_ptr_array_index (dropdowns, 0);
   g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
   gtk_drop_down_set_selected (language, spanish);
@@ -242,7 +227,7 @@ test_dialog_remembers_language (void)
   gtk_window_present (dialog);
   cg_test_spin (50);
   g_ptr_array_set_size (dropdowns, 0);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, spanish);
   gtk_window_destroy (dialog);
 
