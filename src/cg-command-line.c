@@ -18,6 +18,7 @@
 #include "cg-bundle-reader.h"
 #include "cg-command-line.h"
 #include "cg-handout-layout.h"
+#include "cg-handout-set.h"
 #include "cg-library.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
@@ -49,6 +50,10 @@ static const GOptionEntry entries[] = {
     N_("Content language (en, es, fr, de)"), N_("LANG") },
   { "bundle", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use this content bundle instead of the built-in one"), N_("FILE") },
+  { "handout-set", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Start the handout from this handout set; other options override it"), N_("ID") },
+  { "list-handout-sets", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the id and name of every handout set, one a line"), NULL },
   { NULL }
 };
 
@@ -267,6 +272,102 @@ run_export_handout (CgLibrary    *library,
   return 0;
 }
 
+/* Handout sets whose files cannot be read are reported, the way the window's banner does,
+ * and the others still used. */
+static GPtrArray *
+load_handout_sets (void)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  GPtrArray *sets = cg_handout_set_load_all (errors);
+
+  for (guint i = 0; i < errors->len; i++)
+    g_printerr ("%s: %s\n", g_get_prgname (), ((GError *)g_ptr_array_index (errors, i))->message);
+
+  return sets;
+}
+
+/* --list-handout-sets: "ID<TAB>Name", in the order the builder lists them. */
+static int
+run_list_handout_sets (void)
+{
+  g_autoptr(GPtrArray) sets = load_handout_sets ();
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      CgHandoutSet *set = g_ptr_array_index (sets, i);
+
+      g_print ("%s\t%s\n", cg_handout_set_get_id (set), cg_handout_set_get_name (set));
+    }
+
+  return 0;
+}
+
+static void
+insert_default (GVariantDict *options,
+                const char   *key,
+                const char   *value)
+{
+  if (value != NULL && !g_variant_dict_contains (options, key))
+    g_variant_dict_insert (options, key, "s", value);
+}
+
+/* --handout-set=ID: the set's choices become the options the command line did not give, so
+ * explicit options override the set. A set that names what the library lacks is refused
+ * whole (exit 2), never printed half. */
+static int
+apply_handout_set (GVariantDict  *options,
+                   const char    *id,
+                   CgHandoutSet **out_set)
+{
+  g_autoptr(GPtrArray) sets = load_handout_sets ();
+  g_autofree char *sections = NULL;
+  CgHandoutSet *set;
+
+  if (!(set = cg_handout_set_find (sets, id)))
+    return fail (_("Unknown handout set “%s”; --list-handout-sets shows them"), id);
+
+  *out_set = g_object_ref (set);
+
+  sections = g_strjoinv (",", (char **)cg_handout_set_get_sections (set));
+  insert_default (options, "sections", sections);
+  insert_default (options, "language", cg_handout_set_get_language (set));
+  insert_default (options, "second-language", cg_handout_set_get_second_language (set));
+  insert_default (options, "paper", cg_handout_set_get_paper (set));
+  if (cg_handout_set_get_large_print (set) && !g_variant_dict_contains (options, "large-print"))
+    g_variant_dict_insert (options, "large-print", "b", TRUE);
+
+  return 0;
+}
+
+/* The set as the options resolved it (changed in memory only), checked against the library
+ * it will be printed from */
+static int
+check_handout_set (GVariantDict *options,
+                   CgLibrary    *library,
+                   const char   *language,
+                   CgHandoutSet *resolved)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sections = NULL;
+  const char *text = NULL;
+
+  if (!g_variant_dict_lookup (options, "sections", "&s", &text))
+    return 0;
+
+  sections = g_strsplit (text, ",", -1);
+  for (guint i = 0; sections[i] != NULL; i++)
+    g_strstrip (sections[i]);
+  cg_handout_set_set_sections (resolved, (const char * const *)sections);
+  cg_handout_set_set_language (resolved, language);
+  if (g_variant_dict_lookup (options, "second-language", "&s", &text))
+    cg_handout_set_set_second_language (resolved, text);
+
+  if (!cg_handout_set_check (resolved, library, &error))
+    return fail ("%s", error->message);
+
+  return 0;
+}
+
 /**
  * cg_command_line_run:
  * @options: the parsed options of cg_command_line_get_entries()
@@ -282,6 +383,8 @@ cg_command_line_run (GVariantDict *options)
   const char *language = NULL;
   const char *filename = NULL;
   const char *query = NULL;
+  const char *set_id = NULL;
+  g_autoptr(CgHandoutSet) set = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -291,6 +394,19 @@ cg_command_line_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "validate-bundle", "^&ay", &filename))
     return run_validate_bundle (filename);
+
+  if (g_variant_dict_contains (options, "list-handout-sets"))
+    return run_list_handout_sets ();
+
+  if (g_variant_dict_lookup (options, "handout-set", "&s", &set_id))
+    {
+      int status;
+
+      if (!g_variant_dict_contains (options, "export-handout"))
+        return fail ("%s", _("--handout-set goes with --export-handout"));
+      if ((status = apply_handout_set (options, set_id, &set)) != 0)
+        return status;
+    }
 
   if (!g_variant_dict_contains (options, "list-sections") &&
       !g_variant_dict_contains (options, "search") &&
@@ -304,7 +420,13 @@ cg_command_line_run (GVariantDict *options)
     return run_list_sections (library, language);
 
   if (g_variant_dict_contains (options, "export-handout"))
-    return run_export_handout (library, language, options);
+    {
+      int status;
+
+      if (set != NULL && (status = check_handout_set (options, library, language, set)) != 0)
+        return status;
+      return run_export_handout (library, language, options);
+    }
 
   if (g_variant_dict_lookup (options, "search", "&s", &query))
     return run_search (library, language, query);

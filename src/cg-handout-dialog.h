@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (CgHandoutDialog, cg_handout_dialog, CG, HANDOUT_DIALOG, Gt
 GtkWindow *cg_handout_dialog_new           (GtkWindow        *parent,
                                             CgLibrary        *library,
                                             const char       *current_section_id);
+void       cg_handout_dialog_select_only   (CgHandoutDialog  *self,
+                                            const char       *section_id);
 gboolean   cg_handout_dialog_save_pdf      (CgHandoutDialog  *self,
                                             GFile            *file,
                                             GError          **error);

@@ -47,6 +47,9 @@ struct _CgWindow
   GSettings            *settings;
   GPtrArray            *topics;
   GtkWindow            *shortcuts_window;  /* built on the first Ctrl+?, not at start-up */
+
+  /* Borrowed */
+  GtkWindow            *handout_dialog;    /* weak: one builder, raised again by Ctrl+P */
   CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
   GCancellable         *index_cancellable;  /* an index of new topics being built in a worker */
   char                 *language;
@@ -466,7 +469,8 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->shortcuts_window);
 }
 
-/* Ctrl+P opens the handout builder; Ctrl+Shift+E goes on to its Save as PDF. */
+/* Ctrl+P opens the handout builder, or raises the one already open (with its note);
+ * Ctrl+Shift+E saves a handout of the section being read. */
 static void
 handout_action (GtkWidget  *widget,
                 const char *action_name,
@@ -474,14 +478,21 @@ handout_action (GtkWidget  *widget,
 {
   CgWindow *self = CG_WINDOW (widget);
   CgSection *section = cg_content_view_get_section (self->content_view);
-  GtkWindow *dialog;
+  const char *section_id = section != NULL ? cg_section_get_id (section) : NULL;
 
-  dialog = cg_handout_dialog_new (GTK_WINDOW (self), self->library,
-                                  section != NULL ? cg_section_get_id (section) : NULL);
-  gtk_window_present (dialog);
+  if (self->handout_dialog == NULL)
+    {
+      self->handout_dialog = cg_handout_dialog_new (GTK_WINDOW (self), self->library, section_id);
+      g_object_add_weak_pointer (G_OBJECT (self->handout_dialog),
+                                 (gpointer *)&self->handout_dialog);
+    }
+  gtk_window_present (self->handout_dialog);
 
   if (g_str_equal (action_name, "win.export-pdf"))
-    gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.save-pdf", NULL);
+    {
+      cg_handout_dialog_select_only (CG_HANDOUT_DIALOG (self->handout_dialog), section_id);
+      gtk_widget_activate_action (GTK_WIDGET (self->handout_dialog), "handout.save-pdf", NULL);
+    }
 }
 
 /* Esc closes the search wherever the focus is, e.g. in the results. */
@@ -648,6 +659,8 @@ static void
 cg_window_finalize (GObject *object)
 {
   CgWindow *self = (CgWindow *)object;
+
+  g_clear_weak_pointer (&self->handout_dialog);
 
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 

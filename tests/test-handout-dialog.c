@@ -11,6 +11,7 @@
 #include "cg-bundle.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
+#include "cg-handout-set-chooser.h"
 #include "cg-library.h"
 #include "cg-print-operation.h"
 #include "cg-section.h"
@@ -92,11 +93,13 @@ test_dialog_export (void)
   GtkWindow *dialog;
   GtkCheckButton *causes;
 
+  g_settings_reset (settings, "handout-sections");
   dialog = cg_handout_dialog_new (NULL, library, "causes");
   gtk_window_present (dialog);
   cg_test_spin (100);
 
-  /* Every section is ticked; the one the window shows is marked */
+  /* All sections, then one unticked; the one the window shows is marked */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.select-all", NULL));
   causes = find_section_check (GTK_WIDGET (dialog), "Causes");
   g_assert_nonnull (causes);
   g_assert_true (gtk_check_button_get_active (causes));
@@ -146,6 +149,431 @@ test_dialog_export (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Whether the button of @action is sensitive: GTK follows the action's enabled state there
+ * (gtk_widget_activate_action() reports TRUE for a disabled action too) */
+static gboolean
+is_action_enabled (GtkWidget  *dialog,
+                   const char *action)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  cg_test_collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action) == 0)
+      return gtk_widget_get_sensitive (g_ptr_array_index (buttons, i));
+
+  g_assert_not_reached ();
+}
+
+/* The section ids ticked now, in list order, joined with commas */
+static char *
+dup_ticked (GtkWidget *dialog)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GString) ticked = g_string_new (NULL);
+  CgTopic *topic = cg_bundle_get_topic (cg_library_get_bundle (library, "en", NULL), 0);
+
+  for (guint i = 0; i < cg_topic_get_n_sections (topic); i++)
+    {
+      CgSection *section = cg_topic_get_section (topic, i);
+      GtkCheckButton *check = find_section_check (dialog, cg_section_get_title (section));
+
+      g_assert_nonnull (check);
+      if (gtk_check_button_get_active (check))
+        g_string_append_printf (ticked, "%s%s", ticked->len > 0 ? "," : "",
+                                cg_section_get_id (section));
+    }
+
+  return g_string_free (g_steal_pointer (&ticked), FALSE);
+}
+
+#define ASSERT_TICKED(dialog, expected) \
+  G_STMT_START { \
+    g_autofree char *ticked_ = dup_ticked (GTK_WIDGET (dialog)); \
+    g_assert_cmpstr (ticked_, ==, expected); \
+  } G_STMT_END
+
+/* The first time only the section being read; then the last handout's sections, never the
+ * note; Only This Section, All and None. */
+static void
+test_dialog_starting_selection (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_settings_reset (settings, "handout-sections");
+  dialog = cg_handout_dialog_new (NULL, library, "treatment");
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  ASSERT_TICKED (dialog, "treatment");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.select-all", NULL));
+  ASSERT_TICKED (dialog, "overview,causes,symptoms,diagnosis,treatment,prevention,summary");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.select-none", NULL));
+  ASSERT_TICKED (dialog, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.select-current", NULL));
+  ASSERT_TICKED (dialog, "treatment");
+
+  gtk_check_button_set_active (find_section_check (GTK_WIDGET (dialog), "Causes"), TRUE);
+  gtk_text_buffer_set_text (get_buffer (GTK_WIDGET (dialog), 1), "Patient note", -1);
+  g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (dialog);
+
+  /* Reading another section: the last handout's sections come back, the note does not */
+  dialog = cg_handout_dialog_new (NULL, library, "overview");
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  ASSERT_TICKED (dialog, "causes,treatment");
+  {
+    GtkTextBuffer *note = get_buffer (GTK_WIDGET (dialog), 1);
+
+    g_assert_cmpint (gtk_text_buffer_get_char_count (note), ==, 0);
+  }
+  gtk_window_destroy (dialog);
+
+  g_settings_reset (settings, "handout-sections");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkRevealer *
+get_discard_question (GtkWidget *dialog)
+{
+  GtkWidget *label = find_label (dialog, "Discard the note?");
+
+  g_assert_nonnull (label);
+
+  return GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER));
+}
+
+static GtkButton *
+find_button (GtkWidget  *dialog,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  cg_test_collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+/* Closing with a note never printed or saved asks first: Esc keeps editing, Discard closes
+ * and clears; after saving, closing asks nothing. */
+static void
+test_dialog_discard_note (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtkTextBuffer) note = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  dialog = cg_handout_dialog_new (NULL, library, "treatment");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  note = g_object_ref (get_buffer (GTK_WIDGET (dialog), 1));
+  gtk_text_buffer_set_text (note, "Come back in six weeks.", -1);
+
+  /* The window's close button (×) and Ctrl+W both ask */
+  gtk_window_close (dialog);
+  cg_test_spin (50);
+  g_assert_true (is_toplevel (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (get_discard_question (GTK_WIDGET (dialog))));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Keep Editing"))));
+
+  /* Esc answers "Keep editing": the note stays */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.escape", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (get_discard_question (GTK_WIDGET (dialog))));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (note), >, 0);
+
+  /* Esc again closes, so it asks again; Discard closes and clears */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.escape", NULL));
+  cg_test_spin (50);
+  g_assert_true (gtk_revealer_get_reveal_child (get_discard_question (GTK_WIDGET (dialog))));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Discard"), "clicked");
+  cg_test_spin (50);
+  g_assert_null (dialog);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (note), ==, 0);
+
+  /* Saved: closing clears the note without asking */
+  dialog = cg_handout_dialog_new (NULL, library, "treatment");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  g_clear_object (&note);
+  note = g_object_ref (get_buffer (GTK_WIDGET (dialog), 1));
+  gtk_text_buffer_set_text (note, "Come back in six weeks.", -1);
+  g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  gtk_window_close (dialog);
+  cg_test_spin (50);
+  g_assert_null (dialog);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (note), ==, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A window of its own, not modal, no larger than the main window, and usable at 600×500. */
+static void
+test_dialog_small_screen (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  GtkWidget *preview_toggle;
+  GtkWidget *preview;
+  GtkWidget *note_label;
+  GtkWindow *dialog;
+  int min_width, min_height, width, height;
+
+  dialog = cg_handout_dialog_new (NULL, library, "treatment");
+  g_assert_false (gtk_window_get_modal (dialog));
+  gtk_window_get_default_size (dialog, &width, &height);
+  g_assert_cmpint (width, <=, 960);
+  g_assert_cmpint (height, <=, 680);
+
+  gtk_window_set_default_size (dialog, 700, 500);
+  gtk_window_present (dialog);
+  cg_test_spin (200);
+
+  /* Narrow: the options show, the preview is one toggle away */
+  preview_toggle = GTK_WIDGET (find_button (GTK_WIDGET (dialog), "Pre_view"));
+  preview = cg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DRAWING_AREA);
+  note_label = find_label (GTK_WIDGET (dialog), "Note for the patient");
+  g_assert_true (gtk_widget_get_visible (preview_toggle));
+  g_assert_true (gtk_widget_is_drawable (note_label));
+  g_assert_false (gtk_widget_is_drawable (preview));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview_toggle), TRUE);
+  cg_test_spin (50);
+  g_assert_true (gtk_widget_is_drawable (preview));
+  g_assert_false (gtk_widget_is_drawable (note_label));
+
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("minimum size %d×%d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 600);
+  g_assert_cmpint (min_height, <=, 500);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preview_toggle), FALSE);
+  cg_test_spin (50);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("minimum size %d×%d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 600);
+  g_assert_cmpint (min_height, <=, 500);
+
+  gtk_window_destroy (dialog);
+}
+
+/* Every page can be looked at; Save as PDF says where it saved */
+static void
+test_dialog_preview_pages (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autofree char *dir = g_dir_make_tmp ("cg-handout-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "visit.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *saved;
+  GtkWindow *dialog;
+  guint n_pages = 0;
+
+  dialog = cg_handout_dialog_new (NULL, library, "treatment");
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Page 1 of 1"));
+  g_assert_false (is_action_enabled (GTK_WIDGET (dialog), "handout.next-page"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.select-all", NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Page 1 of "));
+  sscanf (gtk_label_get_text (GTK_LABEL (find_label (GTK_WIDGET (dialog), "Page 1 of "))),
+          "Page 1 of %u", &n_pages);
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_false (is_action_enabled (GTK_WIDGET (dialog), "handout.previous-page"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.next-page", NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Page 2 of "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.previous-page", NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Page 1 of "));
+
+  /* Nothing is offered to open before anything was saved */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Open")),
+                                                                                        GTK_TYPE_REVEALER))));
+  g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
+  g_assert_no_error (error);
+  saved = find_label (GTK_WIDGET (dialog), "Saved “visit.pdf”");
+  g_assert_nonnull (saved);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (saved, GTK_TYPE_REVEALER))));
+
+  gtk_window_destroy (dialog);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The drop-downs in template order: handout set, language, paper */
+static GtkDropDown *
+get_dropdown (GtkWidget *dialog,
+              guint      position)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+  cg_test_collect_widgets (dialog, GTK_TYPE_DROP_DOWN, dropdowns);
+  g_assert_cmpuint (position, <, dropdowns->len);
+
+  return g_ptr_array_index (dropdowns, position);
+}
+
+static guint
+find_set (GtkDropDown *dropdown,
+          const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Handout sets: apply a clinic's set (read-only), save the current choice, rename, delete; a
+ * set naming a missing section says so and changes nothing; a bad file is named. */
+static void
+test_dialog_sets (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autofree char *user_dir = g_build_filename (g_get_user_config_dir (), "calcinosis-guide",
+                                                "handout-sets", NULL);
+  g_autofree char *clinic_dir = g_build_filename (g_get_system_data_dirs ()[0],
+                                                  "calcinosis-guide", "handout-sets", NULL);
+  g_autofree char *saved_path = g_build_filename (user_dir, "before-surgery.handout-set", NULL);
+  g_autoptr(GKeyFile) saved = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkDropDown *sets;
+  GtkWidget *chooser;
+  GtkWidget *missing;
+  GtkWindow *dialog;
+  guint position;
+
+  write_file (clinic_dir, "new-diagnosis.handout-set",
+              "[Handout Set]\nName=New diagnosis\nSections=overview;causes;treatment\n"
+              "Language=es\nLargePrint=false\nPaper=a4\n");
+  write_file (clinic_dir, "wound-care.handout-set",
+              "[Handout Set]\nName=Wound care\nSections=treatment;wound-care\n");
+  write_file (user_dir, "broken.handout-set", "[Handout Set]\nName=Broken\nSections\n");
+
+  dialog = cg_handout_dialog_new (NULL, library, "treatment");
+  gtk_window_present (dialog);
+  cg_test_spin (50);
+  sets = get_dropdown (GTK_WIDGET (dialog), 0);
+  chooser = cg_test_find_widget (GTK_WIDGET (dialog), CG_TYPE_HANDOUT_SET_CHOOSER);
+
+  /* The bad file is named with its line; the good ones are listed, the clinic's marked */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "1 handout set could not be read:"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_label (GTK_WIDGET (dialog), "1 handout set"))),
+                            "broken.handout-set:3: "));
+  g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, 0);
+  position = find_set (sets, "New diagnosis (clinic)");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  /* Applying: the set's sections and language; a clinic's set cannot be renamed or deleted */
+  gtk_drop_down_set_selected (sets, position);
+  ASSERT_TICKED (dialog, "overview,causes,treatment");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (get_dropdown (GTK_WIDGET (dialog), 1))),
+                   ==, "Español");
+  g_assert_false (is_action_enabled (chooser, "handout-set.rename"));
+  g_assert_false (is_action_enabled (chooser, "handout-set.delete"));
+
+  /* A set naming a missing section: said, and nothing changes */
+  gtk_drop_down_set_selected (sets, find_set (sets, "Wound care (clinic)"));
+  missing = find_label (GTK_WIDGET (dialog), "“Wound care” cannot be used");
+  g_assert_nonnull (missing);
+  g_assert_true (gtk_widget_get_visible (missing));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (missing)), "wound-care"));
+  ASSERT_TICKED (dialog, "overview,causes,treatment");
+
+  /* Save the current choice as a set of the user's */
+  gtk_check_button_set_active (find_section_check (GTK_WIDGET (dialog), "Overview"), FALSE);
+  g_assert_true (gtk_widget_activate_action (chooser, "handout-set.save", NULL));
+  {
+    GtkEntry *entry = GTK_ENTRY (cg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Before surgery");
+    g_signal_emit_by_name (entry, "activate");
+  }
+  g_assert_true (g_key_file_load_from_file (saved, saved_path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  name = g_key_file_get_string (saved, "Handout Set", "Name", NULL);
+  g_assert_cmpstr (name, ==, "Before surgery");
+  g_clear_pointer (&name, g_free);
+  name = g_key_file_get_string (saved, "Handout Set", "Sections", NULL);
+  g_assert_cmpstr (name, ==, "causes;treatment;");
+  g_clear_pointer (&name, g_free);
+  g_assert_false (g_key_file_has_key (saved, "Handout Set", "Note", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, find_set (sets, "Before surgery"));
+
+  /* Rename: the same file, another name */
+  g_assert_true (gtk_widget_activate_action (chooser, "handout-set.rename", NULL));
+  {
+    GtkEntry *entry = GTK_ENTRY (cg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Before surgery");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Before an operation");
+    g_signal_emit_by_name (entry, "activate");
+  }
+  g_assert_true (g_key_file_load_from_file (saved, saved_path, G_KEY_FILE_NONE, &error));
+  name = g_key_file_get_string (saved, "Handout Set", "Name", NULL);
+  g_assert_cmpstr (name, ==, "Before an operation");
+  g_assert_cmpuint (find_set (sets, "Before surgery"), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Delete */
+  g_assert_true (gtk_widget_activate_action (chooser, "handout-set.delete", NULL));
+  g_assert_false (g_file_test (saved_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (find_set (sets, "Before an operation"), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, 0);
+
+  gtk_window_destroy (dialog);
+}
+
 /* Nothing ticked: nothing to print. */
 static void
 test_dialog_nothing_ticked (void)
@@ -161,6 +589,7 @@ test_dialog_nothing_ticked (void)
   cg_test_spin (50);
 
   g_assert_false (find_label (GTK_WIDGET (dialog), "Shown now") != NULL);
+  g_assert_false (is_action_enabled (GTK_WIDGET (dialog), "handout.select-current"));
   cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 7);
   for (guint i = 0; i < checks->len; i++)
@@ -184,9 +613,8 @@ test_dialog_nothing_ticked (void)
 
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
   cg_test_spin (300);
-  for (guint i = 0; i < buttons->len; i++)
-    if (gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, i))))
-      g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
+  g_assert_true (is_action_enabled (GTK_WIDGET (dialog), "handout.print"));
+  g_assert_true (is_action_enabled (GTK_WIDGET (dialog), "handout.save-pdf"));
 
   gtk_window_destroy (dialog);
 }
@@ -215,9 +643,9 @@ test_dialog_remembers_language (void)
     ;
   g_assert_nonnull (languages[spanish]);
 
-  /* The first drop-down of the template is the language */
+  /* The second drop-down of the template is the language, after the handout set */
   cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
-  language = g_ptr_array_index (dropdowns, 0);
+  language = g_ptr_array_index (dropdowns, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
   gtk_drop_down_set_selected (language, spanish);
   g_assert_cmpstr (g_settings_get_string (settings, "handout-language"), ==, "es");
@@ -228,7 +656,7 @@ test_dialog_remembers_language (void)
   cg_test_spin (50);
   g_ptr_array_set_size (dropdowns, 0);
   cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
-  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, spanish);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 1)), ==, spanish);
   gtk_window_destroy (dialog);
 
   g_settings_reset (settings, "handout-language");
@@ -280,9 +708,27 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = g_dir_make_tmp ("cg-handout-dialog-home-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *share = g_build_filename (home, "share", NULL);
+
+  /* Handout sets are read from these: the test's own, never the machine's */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_DATA_DIRS", share, TRUE);
+  {
+    g_autofree char *dirs = g_strconcat (share, ":/usr/local/share:/usr/share", NULL);
+
+    g_setenv ("XDG_DATA_DIRS", dirs, TRUE);
+  }
+
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/handout-dialog/export", test_dialog_export);
+  g_test_add_func ("/handout-dialog/starting-selection", test_dialog_starting_selection);
+  g_test_add_func ("/handout-dialog/discard-note", test_dialog_discard_note);
+  g_test_add_func ("/handout-dialog/small-screen", test_dialog_small_screen);
+  g_test_add_func ("/handout-dialog/preview-pages", test_dialog_preview_pages);
+  g_test_add_func ("/handout-dialog/sets", test_dialog_sets);
   g_test_add_func ("/handout-dialog/nothing-ticked", test_dialog_nothing_ticked);
   g_test_add_func ("/handout-dialog/print-operation", test_print_operation);
   g_test_add_func ("/handout-dialog/remembers-language", test_dialog_remembers_language);

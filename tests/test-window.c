@@ -215,27 +215,89 @@ test_window_search_scrolls (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-test_window_print_handout (void)
+static guint
+count_handout_dialogs (void)
 {
-  CgWindow *window = create_window ();
   GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *dialog = NULL;
+  guint n = 0;
 
-  g_assert_true (cg_window_select_section (window, "treatment"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
-  cg_test_spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += CG_IS_HANDOUT_DIALOG (toplevel);
+    }
+
+  return n;
+}
+
+static GtkWindow *
+find_handout_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
       if (CG_IS_HANDOUT_DIALOG (toplevel))
-        dialog = toplevel;
+        return toplevel;
     }
 
+  return NULL;
+}
+
+static void
+collect_check_buttons (GtkWidget *widget,
+                       GPtrArray *found)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_check_buttons (child, found);
+}
+
+static void
+test_window_print_handout (void)
+{
+  CgWindow *window = create_window ();
+  GtkWindow *dialog = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  g_assert_true (cg_window_select_section (window, "treatment"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  cg_test_spin (50);
+  dialog = find_handout_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+
+  /* A window of its own: the guide stays usable while the note is written */
+  g_assert_false (gtk_window_get_modal (dialog));
+  g_assert_null (gtk_window_get_transient_for (dialog));
+  g_assert_true (cg_window_select_section (window, "causes"));
+
+  /* Ctrl+P again raises the same builder */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  cg_test_spin (50);
+  g_assert_true (find_handout_dialog () == dialog);
+  g_assert_cmpuint (count_handout_dialogs (), ==, 1);
+
+  /* Ctrl+Shift+E: a handout of the section being read */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  cg_test_spin (50);
+  g_assert_true (find_handout_dialog () == dialog);
+  collect_check_buttons (GTK_WIDGET (dialog), checks);
+  g_assert_cmpuint (checks->len, ==, 7);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      g_assert_cmpint (gtk_check_button_get_active (check), ==,
+                       g_str_equal (gtk_check_button_get_label (check), "Causes"));
+    }
+
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -344,22 +406,6 @@ static gboolean
 bad_bundle_reported (gpointer data)
 {
   return problem_reported (data, "duplicate-ids.xml");
-}
-
-static GtkWindow *
-find_handout_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (CG_IS_HANDOUT_DIALOG (toplevel))
-        return toplevel;
-    }
-
-  return NULL;
 }
 
 /* A clinic bundle is read in the background after the window is shown: the sidebar, the
