@@ -22,7 +22,7 @@ void       cg_sidebar_set_topics          (CgSidebar  *self,
 CgSection *cg_sidebar_get_section         (CgSidebar  *self);
 gboolean   cg_sidebar_select_section      (CgSidebar  *self,
                                            const char *section_id);
-void       cg_sidebar_mark_section        (CgSidebar  *self,
+gboolean   cg_sidebar_mark_section        (CgSidebar  *self,
                                            const char *section_id);
 void       cg_sidebar_focus_list          (CgSidebar  *self);
 void       cg_sidebar_show_results        (CgSidebar  *self,
@@ -33,5 +33,8 @@ gboolean   cg_sidebar_get_showing_results (CgSidebar  *self);
 guint      cg_sidebar_get_n_results       (CgSidebar  *self);
 gboolean   cg_sidebar_focus_results       (CgSidebar  *self);
 gboolean   cg_sidebar_activate_result     (CgSidebar  *self);
+gboolean   cg_sidebar_get_loading         (CgSidebar  *self);
+void       cg_sidebar_set_loading         (CgSidebar  *self,
+                                           gboolean    loading);
 
 G_END_DECLS

@@ -55,9 +55,16 @@ struct _CgWindow
   /* Borrowed */
   GtkWindow            *handout_dialog;    /* weak: one builder, raised again by Ctrl+P */
   CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
+  GCancellable         *index_cancellable;  /* an index of new topics being built in a worker */
   char                 *language;
 
   guint                 narrow_idle_id;
+
+  guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
+
+  /* CG_BENCH_TRACE: build-aux/bench's timings of the library and of typing */
+  gint64                bench_key_time;
+  guint                 bench_trace : 1;
 
   guint                 show_sidebar : 1;
   guint                 narrow : 1;
@@ -119,6 +126,49 @@ on_content_view_section_cb (CgWindow      *self,
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Calcinosis Guide"));
 }
 
+/* build-aux/bench: with CG_BENCH_TRACE set, the window prints when the whole library is
+ * searchable, and for each key typed, the time until the frame showing its results is drawn. */
+static void
+on_bench_results_painted_cb (GdkFrameClock *frame_clock,
+                             CgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_results_painted_cb, self);
+  if (self->bench_key_time != 0)
+    g_print ("keystroke %" G_GINT64_FORMAT " us\n", g_get_monotonic_time () - self->bench_key_time);
+  self->bench_key_time = 0;
+}
+
+static void
+bench_trace_results_shown (CgWindow *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->bench_key_time == 0 || !(frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    return;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_results_painted_cb, self);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_bench_results_painted_cb), self, 0);
+}
+
+static gboolean
+on_bench_key_pressed_cb (CgWindow              *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  self->bench_key_time = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+bench_trace_searchable (CgWindow *self)
+{
+  if (self->bench_trace && !cg_library_get_loading (self->library) && self->index_cancellable == NULL &&
+      cg_library_get_n_extra_bundles (self->library) > 0)
+    g_print ("searchable %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
+}
+
 static void
 on_search_entry_search_changed_cb (CgWindow       *self,
                                    GtkSearchEntry *entry)
@@ -133,13 +183,20 @@ on_search_entry_search_changed_cb (CgWindow       *self,
       return;
     }
 
-  /* A few hundred microseconds on the built-in content: no need for a thread */
   if (self->search_index == NULL)
-    self->search_index = cg_search_index_new (self->topics);
+    {
+      /* New topics are being indexed in a worker: the search runs again when it is done */
+      if (self->index_cancellable != NULL)
+        return;
+
+      /* A few hundred microseconds on the built-in content: no need for a thread */
+      self->search_index = cg_search_index_new (self->topics);
+    }
 
   /* Enough for any list a person reads; a one-letter query on a large bundle stays cheap */
   hits = cg_search_index_query (self->search_index, query, MAX_RESULTS);
   cg_sidebar_show_results (self->sidebar, query, hits);
+  bench_trace_results_shown (self);
 
   /* The results live in the sidebar: a narrow window shows them instead of the text */
   if (self->narrow && !self->show_sidebar)
@@ -247,28 +304,62 @@ cg_window_show_message (CgWindow   *self,
 }
 
 /**
- * cg_window_show_bundle_problem:
- * @message: a bundle that could not be opened, "FILE:LINE: message"
+ * cg_window_report_bundle_problem:
+ * @message: plain text naming the file (and line): a bundle that could not be opened or was
+ *   refused
  *
- * Counts the bundle in the one banner for all bundle problems, which lists each under Details.
+ * Where every bundle problem goes, whether the bundle was opened from the window, the command
+ * line or installed.
  */
 void
-cg_window_show_bundle_problem (CgWindow   *self,
-                               const char *message)
+cg_window_report_bundle_problem (CgWindow   *self,
+                                 const char *message)
 {
   g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
 
+  /* One banner counts them all ("20 bundles could not be opened"), Details lists each */
   cg_bundle_banner_add_problem (self->bundle_banner, message);
 }
 
-/* Lists the topics again (a clinic bundle was added), keeping the section shown. */
+static void
+on_search_index_built_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+
+  index = cg_library_build_search_index_finish (CG_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->index_cancellable);
+  if (index == NULL)
+    {
+      /* The built-in topics in this language are gone: nothing a reader can do but report it */
+      cg_window_show_message (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->search_index, index);
+
+  /* A search in progress covers the new topics too */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    g_signal_emit_by_name (self->search_entry, "search-changed");
+
+  bench_trace_searchable (self);
+}
+
+/* Lists the topics again (a clinic bundle was added), keeping the section shown, and indexes
+ * them in a worker: until then a search waits rather than the window. */
 static void
 on_library_changed_cb (CgWindow  *self,
                        CgLibrary *library)
 {
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *section_id = NULL;
   CgSection *section = cg_content_view_get_section (self->content_view);
 
   if (!(topics = cg_library_list_topics (self->library, self->language, &error)))
@@ -277,20 +368,46 @@ on_library_changed_cb (CgWindow  *self,
       return;
     }
 
-  if (section != NULL)
-    section_id = g_strdup (cg_section_get_id (section));
-
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   self->topics = g_steal_pointer (&topics);
-  g_clear_object (&self->search_index);
   cg_sidebar_set_topics (self->sidebar, self->topics);
 
-  if (section_id != NULL)
-    cg_sidebar_select_section (self->sidebar, section_id);
+  if (section != NULL)
+    cg_sidebar_mark_section (self->sidebar, cg_section_get_id (section));
 
-  /* A search in progress covers the new topics too */
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    g_signal_emit_by_name (self->search_entry, "search-changed");
+  g_clear_object (&self->search_index);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  self->index_cancellable = g_cancellable_new ();
+  cg_library_build_search_index_async (self->library, self->language, self->index_cancellable,
+                                       on_search_index_built_cb, g_object_ref (self));
+}
+
+static void
+release_loads (CgWindow *self)
+{
+  if (self->holds_loads)
+    {
+      self->holds_loads = FALSE;
+      cg_library_release_loads (self->library);
+    }
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           CgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  release_loads (self);
+}
+
+static void
+on_map_cb (CgWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
+  if (self->holds_loads)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), self, 0);
 }
 
 static void
@@ -311,6 +428,13 @@ load_content (CgWindow *self)
   cg_sidebar_set_topics (self->sidebar, topics);
   self->topics = g_ptr_array_ref (topics);
   g_signal_connect_object (self->library, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The first frame shows the built-in content alone; clinic bundles are read after it */
+  self->holds_loads = TRUE;
+  cg_library_hold_loads (self->library);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
+  /* Clinic bundles read in the background: a quiet note at the bottom of the sections */
+  g_object_bind_property (self->library, "loading", self->sidebar, "loading", G_BINDING_SYNC_CREATE);
 
   last_section = g_settings_get_string (self->settings, "last-section");
   if (!cg_sidebar_select_section (self->sidebar, last_section) && topics->len > 0)
@@ -575,6 +699,10 @@ cg_window_finalize (GObject *object)
 
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  if (self->library != NULL)
+    release_loads (self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_index);
@@ -814,6 +942,17 @@ cg_window_init (CgWindow *self)
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (on_search_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  if (g_getenv ("CG_BENCH_TRACE") != NULL)
+    {
+      /* Capture phase on the window: the time a key arrives, before type-to-search takes it */
+      self->bench_trace = TRUE;
+      controller = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (controller, "key-pressed",
+                               G_CALLBACK (on_bench_key_pressed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (GTK_WIDGET (self), controller);
+    }
 }
 
 CgWindow *

@@ -31,6 +31,41 @@ cg_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+static inline void
+cg_test_collect_widgets (GtkWidget *widget,
+                         GType      type,
+                         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cg_test_collect_widgets (child, type, found);
+}
+
+/* Every descendant of @type, depth first: for a list view, the rows it made, in order. */
+static inline GPtrArray *
+cg_test_find_widgets (GtkWidget *widget,
+                      GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  cg_test_collect_widgets (widget, type, found);
+
+  return found;
+}
+
+/* The text of the last label in @widget: a row's title below its optional heading. */
+static inline const char *
+cg_test_last_label_text (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = cg_test_find_widgets (widget, GTK_TYPE_LABEL);
+
+  return labels->len > 0 ? gtk_label_get_text (g_ptr_array_index (labels, labels->len - 1)) : NULL;
+}
+
 static inline gboolean
 cg_test_tick_cb (gpointer data)
 {

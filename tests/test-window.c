@@ -14,6 +14,7 @@
 #include "cg-handout-dialog.h"
 #include "cg-library.h"
 #include "cg-section.h"
+#include "cg-section-row.h"
 #include "cg-sidebar.h"
 #include "cg-window.h"
 
@@ -92,25 +93,25 @@ test_window_sections (void)
 {
   CgWindow *window = create_window ();
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
-  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  g_autoptr(GPtrArray) rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
   g_autoptr(GPtrArray) source = cg_test_load_source_sentences ();
   const CgTestSection *sections = cg_test_get_sections ();
 
   g_assert_nonnull (view);
-  g_assert_nonnull (list);
+  /* Seven rows, no more */
+  g_assert_cmpuint (rows->len, ==, CG_TEST_N_SECTIONS);
 
   for (guint i = 0; i < CG_TEST_N_SECTIONS; i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *row = g_ptr_array_index (rows, i);
       g_autofree char *text = NULL;
       g_autofree char *heading = g_strconcat ("\n", sections[i].title, "\n", NULL);
 
-      g_assert_nonnull (row);
-      /* The row names its section, for sighted and screen-reader users alike */
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==,
-                       sections[i].title);
+      /* The row names its section */
+      g_assert_cmpstr (cg_test_last_label_text (row), ==, sections[i].title);
 
-      gtk_list_box_select_row (list, row);
+      /* As a click on the row does */
+      g_assert_true (gtk_widget_activate_action (row, "listitem.select", "(bb)", FALSE, FALSE));
       CG_TEST_WAIT_UNTIL (g_str_equal (cg_section_get_title (cg_window_get_section (window)),
                                        sections[i].title));
 
@@ -122,7 +123,6 @@ test_window_sections (void)
       g_assert_cmpstr (cg_section_get_title (cg_window_get_section (window)), ==, sections[i].title);
     }
 
-  g_assert_null (gtk_list_box_get_row_at_index (list, CG_TEST_N_SECTIONS));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -370,17 +370,6 @@ test_window_print_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static guint
-count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}
-
 /* Below 600 px the sections and the text take turns */
 static void
 test_window_narrow (void)
@@ -432,37 +421,100 @@ test_window_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A clinic bundle joins the built-in topic; a broken one leaves a message and nothing else */
+static gboolean
+library_is_idle (gpointer data)
+{
+  return !cg_library_get_loading (cg_window_get_library (data));
+}
+
+static guint
+count_section_rows (CgWindow *window)
+{
+  g_autoptr(GPtrArray) rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
+
+  return rows->len;
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return cg_sidebar_get_n_results (data) > 0;
+}
+
+/* A clinic bundle is read in the background after the window is shown: the sidebar, the
+ * search and the handout builder get its sections when it is ready; a broken one leaves a
+ * message naming it, and nothing else. */
 static void
 test_window_open_bundle (void)
 {
   CgWindow *window = create_window ();
-  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  CgSidebar *sidebar = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic.xml", NULL);
   g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "duplicate-ids.xml", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autofree char *text = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  gboolean handout_has_clinic = FALSE;
+  GtkWindow *dialog;
   GtkWidget *info_box;
   CgBundleBanner *banner;
-  g_autofree char *details = NULL;
-  GtkListBoxRow *row;
 
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_true (cg_window_select_section (window, "symptoms"));
-  g_assert_true (cg_window_open_bundle (window, good));
-  CG_TEST_WAIT_UNTIL ((row = gtk_list_box_get_row_at_index (list, 7)) != NULL &&
-                      gtk_list_box_row_get_header (row) != NULL);
 
-  /* Seven built-in sections, then the clinic's two, under a header naming their topic */
-  row = gtk_list_box_get_row_at_index (list, 7);
-  g_assert_nonnull (row);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))), ==, "Before your visit");
-  g_assert_nonnull (gtk_list_box_row_get_header (row));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (row))), ==, "Your visit");
-  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 8));
-  g_assert_null (gtk_list_box_get_row_at_index (list, 9));
-  /* The section shown stays */
+  /* A search before: the index of the built-in content exists, and must not be kept */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "kidney");
+  g_assert_cmpuint (cg_sidebar_get_n_results (sidebar), ==, 3);
+  g_signal_emit_by_name (entry, "stop-search");
+  CG_TEST_WAIT_UNTIL (!cg_sidebar_get_showing_results (sidebar));
+
+  /* Nothing waits for the file: the window shows the built-in sections and a progress note */
+  cg_window_open_bundle (window, good);
+  g_assert_true (cg_sidebar_get_loading (sidebar));
+  rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 7);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  CG_TEST_WAIT_UNTIL (library_is_idle (window) && !cg_sidebar_get_loading (sidebar) &&
+                      count_section_rows (window) == 9);
+  g_assert_false (cg_sidebar_get_loading (sidebar));
+
+  /* Seven built-in sections, then the clinic's two, under a heading naming their topic */
+  rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 9);
+  g_assert_cmpstr (cg_test_last_label_text (g_ptr_array_index (rows, 7)), ==, "Before your visit");
+  g_assert_true (cg_section_row_get_show_topic (g_ptr_array_index (rows, 7)));
+  g_assert_false (cg_section_row_get_show_topic (g_ptr_array_index (rows, 8)));
+  g_assert_true (cg_section_row_get_show_topic (g_ptr_array_index (rows, 0)));
+  /* The section shown stays, and stays selected */
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "symptoms");
+  g_assert_cmpstr (cg_section_get_id (cg_sidebar_get_section (sidebar)), ==, "symptoms");
+
+  /* The search finds the clinic's text once its index is built in the worker */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  type_query (entry, "insurance");
+  CG_TEST_WAIT_UNTIL (has_results (sidebar));
+  g_signal_emit_by_name (entry, "activate");
+  CG_TEST_WAIT_UNTIL (g_strcmp0 (cg_section_get_id (cg_window_get_section (window)), "before-visit") == 0);
+  g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "before-visit");
+  g_signal_emit_by_name (entry, "stop-search");
+  CG_TEST_WAIT_UNTIL (!cg_sidebar_get_showing_results (sidebar));
+
+  /* The handout builder offers the clinic's sections */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-handout", NULL));
+  CG_TEST_WAIT_UNTIL ((dialog = find_handout_dialog ()) != NULL);
+  g_assert_nonnull (dialog);
+  checks = cg_test_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  for (guint i = 0; i < checks->len; i++)
+    handout_has_clinic |= g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)),
+                                     "Before your visit") == 0;
+  g_assert_true (handout_has_clinic);
+  gtk_window_destroy (dialog);
 
   /* Markup in a bundle is shown as written */
   g_assert_true (cg_window_select_section (window, "markup-literal"));
@@ -476,17 +528,22 @@ test_window_open_bundle (void)
   g_assert_nonnull (strstr (text, "\nText with <span size=\"9999999\">markup</span> & symbols\n"
                                   "Shown literally: <b>not bold</b> and <span size=\"9999999\">big</span>."));
 
-  /* A bundle that cannot be opened is counted in the one banner for bundle problems */
+  /* A bundle that cannot be opened is counted in the one banner for bundle problems, naming
+   * its file; the sections stay */
   info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
   banner = CG_BUNDLE_BANNER (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_BUNDLE_BANNER));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (banner)));
-  g_assert_false (cg_window_open_bundle (window, bad));
-  g_assert_cmpuint (count_children (info_box), ==, 0);
+  cg_window_open_bundle (window, bad);
+  CG_TEST_WAIT_UNTIL (cg_bundle_banner_get_n_problems (banner) > 0);
+  CG_TEST_WAIT_UNTIL (library_is_idle (window));
+  g_assert_null (gtk_widget_get_first_child (info_box));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_cmpuint (cg_bundle_banner_get_n_problems (banner), ==, 1);
   details = cg_bundle_banner_dup_details (banner);
   g_assert_true (g_str_has_prefix (details, bad_path));
-  g_assert_null (gtk_list_box_get_row_at_index (list, 9));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = cg_test_find_widgets (GTK_WIDGET (window), CG_TYPE_SECTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 9);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -515,9 +572,12 @@ test_window_bundle_problems (void)
   CG_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   info_box = gtk_widget_get_next_sibling (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
-  g_assert_cmpuint (count_children (info_box), ==, 0);
+  g_assert_null (gtk_widget_get_first_child (info_box));
 
+  /* Installed bundles are read in a worker after the first frame: the banner follows */
   banner = CG_BUNDLE_BANNER (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_BUNDLE_BANNER));
+  CG_TEST_WAIT_UNTIL (cg_bundle_banner_get_n_problems (banner) == N_BAD_BUNDLES &&
+                      !cg_library_get_loading (cg_window_get_library (CG_WINDOW (window))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (banner)));
   g_assert_cmpuint (cg_bundle_banner_get_n_problems (banner), ==, N_BAD_BUNDLES);
   summary = find_widget_where (GTK_WIDGET (banner), is_label_with_text, "20 bundles could not be opened");
@@ -591,12 +651,13 @@ remove_bad_bundles (void)
   g_free (data_home);
 }
 
+/* The title of the section the sidebar has selected */
 static const char *
-selected_section (GtkListBox *list)
+selected_section (CgSidebar *sidebar)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+  CgSection *section = cg_sidebar_get_section (sidebar);
 
-  return row != NULL ? gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))) : NULL;
+  return section != NULL ? cg_section_get_title (section) : NULL;
 }
 
 /* Choosing a section scrolls the document to it; scrolling on marks the sidebar and renames
@@ -606,7 +667,9 @@ test_window_section_in_view (void)
 {
   /* Short enough that Summary needs scrolling to */
   CgWindow *window = create_window_sized (800, 400);
-  GtkListBox *list = GTK_LIST_BOX (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  CgSidebar *list = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  GtkWidget *sections_view = cg_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW);
+  g_autoptr(GPtrArray) rows = cg_test_find_widgets (GTK_WIDGET (list), CG_TYPE_SECTION_ROW);
   CgContentView *view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   GtkTextView *text_view = cg_content_view_get_text_view (view);
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
@@ -621,7 +684,8 @@ test_window_section_in_view (void)
   cg_test_wait_for_text_view_to_settle (text_view);
 
   /* A click on "Treatment" in the sidebar */
-  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 4));
+  g_assert_cmpuint (rows->len, ==, CG_TEST_N_SECTIONS);
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (rows, 4), "listitem.select", "(bb)", FALSE, FALSE));
   CG_TEST_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > 0);
   cg_test_wait_for_text_view_to_settle (text_view);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
@@ -643,8 +707,9 @@ test_window_section_in_view (void)
   g_assert_cmpint (caret.y, >=, visible.y);
   g_assert_cmpint (caret.y + caret.height, <=, visible.y + visible.height);
 
-  /* Clicking the marked row goes back to its heading: the caret moves there from the end */
-  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 6));
+  /* Choosing the marked row again (Enter, or a click) goes back to its heading: the caret
+   * moves there from the end */
+  g_signal_emit_by_name (sections_view, "activate", 6);
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "summary");
   gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &end,
                                     gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)));
