@@ -19,12 +19,16 @@ cg_highlight_attributes (const CgSearchRange *ranges,
                          guint                n_ranges)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
+  PangoColor background, foreground;
+
+  pango_color_parse (&background, CG_HIGHLIGHT_BACKGROUND);
+  pango_color_parse (&foreground, CG_HIGHLIGHT_FOREGROUND);
 
   for (guint i = 0; i < n_ranges; i++)
     {
       PangoAttribute *attrs_for_range[] = {
-        pango_attr_background_new (0xf8f8, 0xe4e4, 0x5c5c),
-        pango_attr_foreground_new (0x2424, 0x1f1f, 0x3131),
+        pango_attr_background_new (background.red, background.green, background.blue),
+        pango_attr_foreground_new (foreground.red, foreground.green, foreground.blue),
         pango_attr_weight_new (PANGO_WEIGHT_BOLD),
       };
 

@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+/* GNOME's search yellow with dark text: readable in light and dark styles alike */
+#define CG_HIGHLIGHT_BACKGROUND "#f8e45c"
+#define CG_HIGHLIGHT_FOREGROUND "#241f31"
+/* The match find next/previous moved to */
+#define CG_HIGHLIGHT_CURRENT_BACKGROUND "#ffa348"
+
 PangoAttrList *cg_highlight_attributes (const CgSearchRange *ranges,
                                         guint                n_ranges);
 

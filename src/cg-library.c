@@ -17,14 +17,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
 #include "cg-content-dirs.h"
 #include "cg-library.h"
 #include "cg-resources.h"
+#include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -36,19 +42,88 @@ struct _CgLibrary
   GObject     parent_instance;
 
   /* Owned */
-  GPtrArray  *languages;  /* NULL-terminated, the source language first */
-  GHashTable *bundles;    /* language → CgBundle, those loaded so far */
-  GPtrArray  *extra;      /* CgBundle from disk, in the order added */
+  GPtrArray  *languages;    /* NULL-terminated, the source language first */
+  GHashTable *bundles;      /* language → CgBundle, those loaded so far */
+  GPtrArray  *extra;        /* CgBundle from disk, in the order added */
+  GHashTable *topic_ids;    /* topic id → CgBundle (borrowed): the ids taken */
+  GHashTable *section_ids;  /* section id → CgSection (borrowed), of the extra bundles */
+  GHashTable *origins;      /* file names of the extra bundles */
+  GQueue     *jobs;         /* LoadJob: loads under way in worker threads, in the order asked */
+
+  guint       n_holds;      /* while above 0, loads wait to start (cg_library_hold_loads()) */
+  guint       ids_have_builtin : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CgLibrary, cg_library, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
 
 enum {
   CHANGED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* One bundle file read in a worker: the bundle, or why it was skipped */
+typedef struct
+{
+  CgBundle *bundle;
+  GError   *error;
+} LoadResult;
+
+static void
+load_result_clear (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_object (&result->bundle);
+  g_clear_error (&result->error);
+}
+
+/* A load asked for with cg_library_add_file_async() or cg_library_load_installed_async().
+ * Loads run side by side; their bundles join the library in the order the loads were asked
+ * for, so the first of two bundles with the same ids is the one kept, as with the synchronous
+ * calls. */
+typedef struct
+{
+  CgLibrary  *library;     /* borrowed: the caller's task holds it */
+  GTask      *task;        /* the caller's */
+  GFile      *file;        /* one bundle, or NULL for the installed ones */
+  GHashTable *seen;        /* installed: origins and file ids to skip */
+  GArray     *results;     /* of LoadResult, in file order; filled by the worker */
+  gboolean    started;
+  gboolean    done;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->task);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->seen, g_hash_table_unref);
+  g_clear_pointer (&job->results, g_array_unref);
+  g_free (job);
+}
+
+/* What cg_library_load_installed_finish() hands back */
+typedef struct
+{
+  guint      n_added;
+  GPtrArray *errors;
+} InstalledOutcome;
+
+static void
+installed_outcome_free (InstalledOutcome *outcome)
+{
+  g_clear_pointer (&outcome->errors, g_ptr_array_unref);
+  g_free (outcome);
+}
 
 static void
 cg_library_finalize (GObject *object)
@@ -58,8 +133,33 @@ cg_library_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->bundles, g_hash_table_unref);
   g_clear_pointer (&self->extra, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_ids, g_hash_table_unref);
+  g_clear_pointer (&self->section_ids, g_hash_table_unref);
+  g_clear_pointer (&self->origins, g_hash_table_unref);
+  /* Each job's worker task holds the library: none can be left here */
+  g_assert (g_queue_is_empty (self->jobs));
+  g_clear_pointer (&self->jobs, g_queue_free);
 
   G_OBJECT_CLASS (cg_library_parent_class)->finalize (object);
+}
+
+static void
+cg_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CgLibrary *self = CG_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, cg_library_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -68,6 +168,20 @@ cg_library_class_init (CgLibraryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cg_library_finalize;
+  object_class->get_property = cg_library_get_property;
+
+  /**
+   * CgLibrary:loading:
+   *
+   * Whether bundles are being read in the background (cg_library_add_file_async(),
+   * cg_library_load_installed_async()): views show a quiet progress indication meanwhile.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CgLibrary::changed:
@@ -90,6 +204,10 @@ cg_library_init (CgLibrary *self)
   self->languages = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->bundles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->extra = g_ptr_array_new_with_free_func (g_object_unref);
+  self->topic_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->section_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->jobs = g_queue_new ();
 }
 
 static int
@@ -117,6 +235,10 @@ cg_library_new (void)
 {
   CgLibrary *self = g_object_new (CG_TYPE_LIBRARY, NULL);
   g_auto(GStrv) children = NULL;
+
+  /* Bundles are parsed in worker threads too: libxml2 sets up its globals here, once, on the
+   * thread that creates the library, rather than racing to do it in two workers. */
+  xmlInitParser ();
 
   /* Referencing the resource keeps the linker from dropping it from the static library. */
   (void)cg_get_resource ();
@@ -301,11 +423,7 @@ cg_library_lookup_section (CgLibrary  *self,
       (section = cg_bundle_lookup_section (bundle, section_id)))
     return section;
 
-  for (guint i = 0; i < self->extra->len; i++)
-    if ((section = cg_bundle_lookup_section (g_ptr_array_index (self->extra, i), section_id)))
-      return section;
-
-  return NULL;
+  return g_hash_table_lookup (self->section_ids, section_id);
 }
 
 /**
@@ -375,26 +493,41 @@ cg_library_get_section_language (CgLibrary  *self,
   return NULL;
 }
 
-/* The bundles whose ids a new bundle must not reuse: the built-in content (the same ids in
- * every language, so the first language stands for all) and the extra bundles. Returns a new
- * array of borrowed bundles: the library owns them. */
-static GPtrArray *
-get_loaded_bundles (CgLibrary *self)
+/* The built-in topic ids are the same in every language: the first language stands for all.
+ * Its section ids are looked up in its own bundle, so only the topics go in the table. */
+static void
+ensure_builtin_ids (CgLibrary *self)
 {
-  GPtrArray *bundles = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer value;
+  CgBundle *builtin;
 
-  if (self->languages->len > 0)
-    (void)cg_library_get_bundle (self, g_ptr_array_index (self->languages, 0), NULL);
+  if (self->ids_have_builtin || self->languages->len == 0)
+    return;
 
-  g_hash_table_iter_init (&iter, self->bundles);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (bundles, value);
+  if ((builtin = cg_library_get_bundle (self, g_ptr_array_index (self->languages, 0), NULL)))
+    for (guint i = 0; i < cg_bundle_get_n_topics (builtin); i++)
+      g_hash_table_insert (self->topic_ids,
+                           (gpointer)cg_topic_get_id (cg_bundle_get_topic (builtin, i)), builtin);
 
-  g_ptr_array_extend (bundles, self->extra, NULL, NULL);
+  self->ids_have_builtin = TRUE;
+}
 
-  return bundles;
+/* The bundle that has @section_id already, if any */
+static CgBundle *
+lookup_section_owner (CgLibrary  *self,
+                      const char *section_id)
+{
+  CgSection *section;
+  CgBundle *builtin;
+
+  if ((section = g_hash_table_lookup (self->section_ids, section_id)))
+    return cg_topic_get_bundle (cg_section_get_topic (section));
+
+  if (self->languages->len > 0 &&
+      (builtin = g_hash_table_lookup (self->bundles, g_ptr_array_index (self->languages, 0))) &&
+      cg_bundle_lookup_section (builtin, section_id) != NULL)
+    return builtin;
+
+  return NULL;
 }
 
 static char *dup_file_id (GFile *file);
@@ -407,77 +540,68 @@ dup_origin_file_id (CgBundle *bundle)
   return dup_file_id (file);
 }
 
-/* With @other_files_only, bundles read from @bundle's own file do not count: that is the
- * same bundle, checked again. */
+/* Whether @other was read from another file than the one whose id is @file_id */
+static gboolean
+is_other_file (CgBundle   *other,
+               const char *file_id)
+{
+  g_autofree char *other_id = NULL;
+
+  if (file_id == NULL)
+    return TRUE;
+
+  other_id = dup_origin_file_id (other);
+  return g_strcmp0 (file_id, other_id) != 0;
+}
+
+/* Hash lookups, so a clinic library of thousands of sections is checked in a few milliseconds.
+ * With @other_files_only, bundles read from @bundle's own file do not count: that is the same
+ * bundle, checked again. */
 static gboolean
 check_conflicts (CgLibrary  *self,
                  CgBundle   *bundle,
                  gboolean    other_files_only,
                  GError    **error)
 {
-  g_autoptr(GPtrArray) loaded = get_loaded_bundles (self);
   const char *origin = cg_bundle_get_origin (bundle);
+  g_autofree char *file_id = other_files_only ? dup_origin_file_id (bundle) : NULL;
 
-  if (other_files_only)
+  ensure_builtin_ids (self);
+
+  if (!other_files_only && g_hash_table_contains (self->origins, origin))
     {
-      g_autofree char *file_id = dup_origin_file_id (bundle);
-
-      for (guint i = loaded->len; file_id != NULL && i-- > 0; )
-        {
-          g_autofree char *other_id = dup_origin_file_id (g_ptr_array_index (loaded, i));
-
-          if (g_strcmp0 (file_id, other_id) == 0)
-            g_ptr_array_remove_index (loaded, i);
-        }
-    }
-
-  for (guint i = 0; i < loaded->len && !other_files_only; i++)
-    {
-      CgBundle *other = g_ptr_array_index (loaded, i);
-
-      if (g_str_equal (cg_bundle_get_origin (other), origin))
-        {
-          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_ALREADY_OPEN,
-                       _("%s: This bundle is already open"), origin);
-          return FALSE;
-        }
+      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_ALREADY_OPEN,
+                   _("%s: This bundle is already open"), origin);
+      return FALSE;
     }
 
   for (guint t = 0; t < cg_bundle_get_n_topics (bundle); t++)
     {
       CgTopic *topic = cg_bundle_get_topic (bundle, t);
+      CgBundle *other;
 
-      for (guint i = 0; i < loaded->len; i++)
+      if ((other = g_hash_table_lookup (self->topic_ids, cg_topic_get_id (topic))) &&
+          (!other_files_only || is_other_file (other, file_id)))
         {
-          CgBundle *other = g_ptr_array_index (loaded, i);
-
-          for (guint j = 0; j < cg_bundle_get_n_topics (other); j++)
-            if (g_str_equal (cg_topic_get_id (cg_bundle_get_topic (other, j)), cg_topic_get_id (topic)))
-              {
-                /* Translators: “FILE: Topic “ID” is already in OTHER-FILE; …” */
-                g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
-                             _("%s: Topic “%s” is already in %s; this bundle was not added"),
-                             origin, cg_topic_get_id (topic), cg_bundle_get_origin (other));
-                return FALSE;
-              }
+          /* Translators: “FILE: Topic “ID” is already in OTHER-FILE; …” */
+          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
+                       _("%s: Topic “%s” is already in %s; this bundle was not added"),
+                       origin, cg_topic_get_id (topic), cg_bundle_get_origin (other));
+          return FALSE;
         }
 
       for (guint s = 0; s < cg_topic_get_n_sections (topic); s++)
         {
           CgSection *section = cg_topic_get_section (topic, s);
 
-          for (guint i = 0; i < loaded->len; i++)
+          if ((other = lookup_section_owner (self, cg_section_get_id (section))) &&
+              (!other_files_only || is_other_file (other, file_id)))
             {
-              CgBundle *other = g_ptr_array_index (loaded, i);
-
-              if (cg_bundle_lookup_section (other, cg_section_get_id (section)) != NULL)
-                {
-                  g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
-                               _("%s:%u: Section “%s” is already in %s; this bundle was not added"),
-                               origin, cg_section_get_line (section), cg_section_get_id (section),
-                               cg_bundle_get_origin (other));
-                  return FALSE;
-                }
+              g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
+                           _("%s:%u: Section “%s” is already in %s; this bundle was not added"),
+                           origin, cg_section_get_line (section), cg_section_get_id (section),
+                           cg_bundle_get_origin (other));
+              return FALSE;
             }
         }
     }
@@ -494,6 +618,20 @@ add_bundle (CgLibrary  *self,
     return FALSE;
 
   g_ptr_array_add (self->extra, g_object_ref (bundle));
+  g_hash_table_add (self->origins, g_strdup (cg_bundle_get_origin (bundle)));
+
+  for (guint t = 0; t < cg_bundle_get_n_topics (bundle); t++)
+    {
+      CgTopic *topic = cg_bundle_get_topic (bundle, t);
+
+      g_hash_table_insert (self->topic_ids, (gpointer)cg_topic_get_id (topic), bundle);
+      for (guint s = 0; s < cg_topic_get_n_sections (topic); s++)
+        {
+          CgSection *section = cg_topic_get_section (topic, s);
+
+          g_hash_table_insert (self->section_ids, (gpointer)cg_section_get_id (section), section);
+        }
+    }
 
   return TRUE;
 }
@@ -651,32 +789,28 @@ dup_file_id (GFile *file)
   return info ? g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE)) : NULL;
 }
 
-/**
- * cg_library_load_installed:
- * @errors: (nullable) (element-type GError): where to add an error for each bundle skipped,
- *   e.g. g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free)
- *
- * Adds every `*.xml` bundle in the directories of cg_library_dup_bundle_dirs(), each
- * directory's files in name order. A bad bundle is skipped and its error (with the file and
- * line) added to @errors; the others are still added. A directory or file seen twice (the
- * same directory listed twice in $XDG_DATA_DIRS, a symbolic link), or a bundle already added,
- * is skipped silently, so calling this again picks up new files only. Emits
- * #CgLibrary::changed once if anything was added.
- *
- * Returns: the number of bundles added
- */
-guint
-cg_library_load_installed (CgLibrary *self,
-                           GPtrArray *errors)
+/* The names of what is there already, so loading the installed bundles again skips them */
+static GHashTable *
+dup_seen (CgLibrary *self)
+{
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer origin;
+
+  g_hash_table_iter_init (&iter, self->origins);
+  while (g_hash_table_iter_next (&iter, &origin, NULL))
+    g_hash_table_add (seen, g_strdup (origin));
+
+  return seen;
+}
+
+/* Reads and validates every installed bundle not in @seen, into @results in file order. Touches
+ * nothing of the library: runs in a worker thread as well as in the caller's. */
+static void
+read_installed (GHashTable *seen,
+                GArray     *results)
 {
   g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_added = 0;
-
-  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
-
-  for (guint i = 0; i < self->extra->len; i++)
-    g_hash_table_add (seen, g_strdup (cg_bundle_get_origin (g_ptr_array_index (self->extra, i))));
 
   for (guint i = 0; i < dirs->len; i++)
     {
@@ -684,6 +818,7 @@ cg_library_load_installed (CgLibrary *self,
       g_autoptr(GFile) dir = g_file_new_for_path (path);
       g_autofree char *dir_id = NULL;
       g_autoptr(GPtrArray) names = NULL;
+      g_autoptr(GPtrArray) dir_errors = g_ptr_array_new ();
       GStatBuf st;
       int saved_errno = 0;
 
@@ -698,11 +833,14 @@ cg_library_load_installed (CgLibrary *self,
 
       if (saved_errno != 0)
         {
-          if (saved_errno != ENOENT && errors != NULL)
-            /* Translators: the first %s is a folder, the second the system's reason */
-            g_ptr_array_add (errors, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                                                  _("%s: This bundles folder cannot be read: %s"),
-                                                  path, g_strerror (saved_errno)));
+          if (saved_errno != ENOENT)
+            {
+              /* Translators: the first %s is a folder, the second the system's reason */
+              LoadResult result = { NULL, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                                       _("%s: This bundles folder cannot be read: %s"),
+                                                       path, g_strerror (saved_errno)) };
+              g_array_append_val (results, result);
+            }
           continue;
         }
 
@@ -710,36 +848,447 @@ cg_library_load_installed (CgLibrary *self,
       if (dir_id == NULL || !g_hash_table_add (seen, g_steal_pointer (&dir_id)))
         continue;
 
-      names = list_bundle_files (dir, errors);
+      names = list_bundle_files (dir, dir_errors);
+      for (guint j = 0; j < dir_errors->len; j++)
+        {
+          LoadResult result = { NULL, g_ptr_array_index (dir_errors, j) };
+          g_array_append_val (results, result);
+        }
 
       for (guint j = 0; j < names->len; j++)
         {
           g_autoptr(GFile) file = g_file_get_child (dir, g_ptr_array_index (names, j));
           g_autofree char *file_id = dup_file_id (file);
-          g_autoptr(CgBundle) bundle = NULL;
-          g_autoptr(GError) error = NULL;
+          LoadResult result = { NULL, NULL };
 
           if (g_hash_table_contains (seen, g_file_peek_path (file)) ||
               (file_id != NULL && !g_hash_table_add (seen, g_steal_pointer (&file_id))))
             continue;
 
-          if (!(bundle = cg_bundle_load_file (file, &error)) ||
-              !add_bundle (self, bundle, &error))
-            {
-              g_debug ("Skipping installed bundle: %s", error->message);
-              if (errors != NULL)
-                g_ptr_array_add (errors, g_steal_pointer (&error));
-              continue;
-            }
-
-          n_added++;
+          result.bundle = cg_bundle_load_file (file, &result.error);
+          g_array_append_val (results, result);
         }
     }
+}
+
+/* Adds the bundles of @results in order; a refused one leaves its error in place. */
+static guint
+add_results (CgLibrary *self,
+             GArray    *results)
+{
+  guint n_added = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      LoadResult *result = &g_array_index (results, LoadResult, i);
+
+      if (result->bundle != NULL && add_bundle (self, result->bundle, &result->error))
+        n_added++;
+      else if (result->error != NULL)
+        g_debug ("Skipping bundle: %s", result->error->message);
+    }
+
+  return n_added;
+}
+
+static void
+steal_errors (GArray    *results,
+              GPtrArray *errors)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      LoadResult *result = &g_array_index (results, LoadResult, i);
+
+      if (result->error != NULL && errors != NULL)
+        g_ptr_array_add (errors, g_steal_pointer (&result->error));
+    }
+}
+
+static GArray *
+load_results_new (void)
+{
+  GArray *results = g_array_new (FALSE, TRUE, sizeof (LoadResult));
+
+  g_array_set_clear_func (results, load_result_clear);
+
+  return results;
+}
+
+/**
+ * cg_library_load_installed:
+ * @errors: (nullable) (element-type GError): where to add an error for each bundle skipped,
+ *   e.g. g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free)
+ *
+ * Adds every `*.xml` bundle in the directories of cg_library_dup_bundle_dirs(), each
+ * directory's files in name order. A bad bundle is skipped and its error (with the file and
+ * line) added to @errors; the others are still added. A directory or file seen twice (the
+ * same directory listed twice in $XDG_DATA_DIRS, a symbolic link), or a bundle already added,
+ * is skipped silently, so calling this again picks up new files only. Emits
+ * #CgLibrary::changed once if anything was added.
+ *
+ * Reads the files in the calling thread; cg_library_load_installed_async() does the same in a
+ * worker thread.
+ *
+ * Returns: the number of bundles added
+ */
+guint
+cg_library_load_installed (CgLibrary *self,
+                           GPtrArray *errors)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GArray) results = load_results_new ();
+  guint n_added;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+
+  seen = dup_seen (self);
+  read_installed (seen, results);
+  n_added = add_results (self, results);
+  steal_errors (results, errors);
 
   if (n_added > 0)
     g_signal_emit (self, signals[CHANGED], 0);
 
   return n_added;
+}
+
+/* Loading in worker threads */
+
+/**
+ * cg_library_get_loading:
+ *
+ * Returns: whether bundles are being read in the background
+ */
+gboolean
+cg_library_get_loading (CgLibrary *self)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+
+  return !g_queue_is_empty (self->jobs);
+}
+
+static void
+load_job_thread (GTask        *worker,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+
+  if (job->file != NULL)
+    {
+      LoadResult result = { NULL, NULL };
+
+      result.bundle = cg_bundle_load_file (job->file, &result.error);
+      g_array_append_val (job->results, result);
+    }
+  else
+    read_installed (job->seen, job->results);
+
+#ifdef __GLIBC__
+  /* The parser's document tree is gone: give its pages back rather than keep them as the
+   * high-water mark of the process for as long as it runs. */
+  malloc_trim (0);
+#endif
+
+  g_task_return_boolean (worker, TRUE);
+}
+
+/* Adds the bundles of the finished loads at the head of the queue, in the order asked for. */
+static void
+commit_jobs (CgLibrary *self)
+{
+  LoadJob *job;
+
+  while ((job = g_queue_peek_head (self->jobs)) != NULL && job->done)
+    {
+      guint n_added = 0;
+
+      g_queue_pop_head (self->jobs);
+
+      if (!g_task_return_error_if_cancelled (job->task))
+        {
+          n_added = add_results (self, job->results);
+          if (n_added > 0)
+            g_signal_emit (self, signals[CHANGED], 0);
+
+          if (job->file != NULL)
+            {
+              LoadResult *result = &g_array_index (job->results, LoadResult, 0);
+
+              if (result->error != NULL)
+                g_task_return_error (job->task, g_steal_pointer (&result->error));
+              else
+                g_task_return_boolean (job->task, TRUE);
+            }
+          else
+            {
+              InstalledOutcome *outcome = g_new0 (InstalledOutcome, 1);
+
+              outcome->n_added = n_added;
+              outcome->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+              steal_errors (job->results, outcome->errors);
+              g_task_return_pointer (job->task, outcome, (GDestroyNotify)installed_outcome_free);
+            }
+        }
+
+      load_job_free (job);
+    }
+
+  if (g_queue_is_empty (self->jobs))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_load_job_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LoadJob *job = user_data;
+
+  job->done = TRUE;
+  commit_jobs (job->library);
+}
+
+/* The worker task refers to nothing but @data: GLib drops its last reference in the worker
+ * thread, and the library must only ever be released on its own thread. */
+static void
+run_in_worker (GTaskThreadFunc      thread_func,
+               gpointer             data,
+               GAsyncReadyCallback  done_cb,
+               gpointer             done_data)
+{
+  g_autoptr(GTask) worker = g_task_new (NULL, NULL, done_cb, done_data);
+
+  g_task_set_source_tag (worker, run_in_worker);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, thread_func);
+}
+
+static void
+start_waiting_jobs (CgLibrary *self)
+{
+  for (GList *l = self->jobs->head; l != NULL && self->n_holds == 0; l = l->next)
+    {
+      LoadJob *job = l->data;
+
+      if (!job->started)
+        {
+          job->started = TRUE;
+          run_in_worker (load_job_thread, job, on_load_job_done_cb, job);
+        }
+    }
+}
+
+static void
+start_job (CgLibrary *self,
+           LoadJob   *job)
+{
+  gboolean was_loading = cg_library_get_loading (self);
+
+  job->library = self;
+  job->results = load_results_new ();
+  g_queue_push_tail (self->jobs, job);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  start_waiting_jobs (self);
+}
+
+/**
+ * cg_library_hold_loads:
+ *
+ * Until as many cg_library_release_loads(), loads asked for with the _async functions wait to
+ * start (#CgLibrary:loading is %TRUE meanwhile). A window holds them until it has drawn its
+ * first frame, so parsing a clinic library does not compete with it for the processor.
+ */
+void
+cg_library_hold_loads (CgLibrary *self)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+
+  self->n_holds++;
+}
+
+void
+cg_library_release_loads (CgLibrary *self)
+{
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (self->n_holds > 0);
+
+  if (--self->n_holds == 0)
+    start_waiting_jobs (self);
+}
+
+/**
+ * cg_library_add_file_async:
+ * @file: a bundle file from disk, untrusted
+ *
+ * As cg_library_add_file(), but the file is read, validated and turned into topics in a
+ * worker thread; the bundle joins the library (and #CgLibrary::changed is emitted) on the
+ * thread that called this, once it is ready and every load asked for before it is in.
+ */
+void
+cg_library_add_file_async (CgLibrary           *self,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  LoadJob *job;
+
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (LoadJob, 1);
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, cg_library_add_file_async);
+  job->file = g_object_ref (file);
+  start_job (self, job);
+}
+
+/**
+ * cg_library_add_file_finish:
+ *
+ * Returns: %TRUE if the bundle was added, else %FALSE with @error set as cg_library_add_file()
+ *   sets it
+ */
+gboolean
+cg_library_add_file_finish (CgLibrary     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * cg_library_load_installed_async:
+ *
+ * As cg_library_load_installed(), but the files are read in a worker thread.
+ */
+void
+cg_library_load_installed_async (CgLibrary           *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  LoadJob *job;
+
+  g_return_if_fail (CG_IS_LIBRARY (self));
+
+  job = g_new0 (LoadJob, 1);
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, cg_library_load_installed_async);
+  job->seen = dup_seen (self);
+  start_job (self, job);
+}
+
+/**
+ * cg_library_load_installed_finish:
+ * @errors: (nullable) (element-type GError): where to add an error for each bundle skipped
+ *
+ * Returns: the number of bundles added
+ */
+guint
+cg_library_load_installed_finish (CgLibrary     *self,
+                                  GAsyncResult  *result,
+                                  GPtrArray     *errors)
+{
+  g_autoptr(GError) error = NULL;
+  InstalledOutcome *outcome;
+  guint n_added;
+
+  g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  if (!(outcome = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      if (errors != NULL)
+        g_ptr_array_add (errors, g_steal_pointer (&error));
+      return 0;
+    }
+
+  n_added = outcome->n_added;
+  if (errors != NULL)
+    g_ptr_array_extend_and_steal (errors, g_steal_pointer (&outcome->errors));
+  installed_outcome_free (outcome);
+
+  return n_added;
+}
+
+static void
+build_search_index_thread (GTask        *worker,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  GTask *task = task_data;
+
+  g_task_return_pointer (worker, cg_search_index_new (g_task_get_task_data (task)), g_object_unref);
+}
+
+static void
+on_search_index_built_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_return_pointer (task, g_task_propagate_pointer (G_TASK (result), NULL), g_object_unref);
+}
+
+/**
+ * cg_library_build_search_index_async:
+ * @language: a language of cg_library_get_languages()
+ *
+ * Builds the search index of cg_library_list_topics() in @language, as they are now, in a
+ * worker thread: with a clinic library of thousands of sections this takes tenths of a second.
+ */
+void
+cg_library_build_search_index_async (CgLibrary           *self,
+                                     const char          *language,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *topics;
+
+  g_return_if_fail (CG_IS_LIBRARY (self));
+  g_return_if_fail (language != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_library_build_search_index_async);
+
+  if (!(topics = cg_library_list_topics (self, language, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Topics and sections are immutable: the worker only reads them */
+  g_task_set_task_data (task, topics, (GDestroyNotify)g_ptr_array_unref);
+  run_in_worker (build_search_index_thread, task, on_search_index_built_cb, g_object_ref (task));
+}
+
+/**
+ * cg_library_build_search_index_finish:
+ *
+ * Returns: (transfer full): the index, or %NULL with @error set
+ */
+CgSearchIndex *
+cg_library_build_search_index_finish (CgLibrary     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 guint

@@ -25,7 +25,12 @@ G_DECLARE_FINAL_TYPE (CgLibrary, cg_library, CG, LIBRARY, GObject)
  * whole, with a %CG_BUNDLE_ERROR_DUPLICATE_ID error naming both files: the first one stays.
  *
  * The library emits #CgLibrary::changed after extra bundles were added, so views can call
- * cg_library_list_topics() again. */
+ * cg_library_list_topics() again.
+ *
+ * The _async variants read, validate and build the bundles in worker threads (a clinic
+ * library of a thousand topics takes a few tenths of a second) and add them on the calling
+ * thread, in the order asked for; #CgLibrary:loading is %TRUE meanwhile. The library itself
+ * is used from one thread. */
 
 /* Where bundles are installed: $XDG_DATA_HOME then each of $XDG_DATA_DIRS, plus this. */
 #define CG_LIBRARY_BUNDLES_SUBDIR "calcinosis-guide/bundles"
@@ -63,6 +68,32 @@ gboolean            cg_library_add_file             (CgLibrary   *self,
                                                      GError     **error);
 guint               cg_library_load_installed       (CgLibrary   *self,
                                                      GPtrArray   *errors);
+void                cg_library_add_file_async       (CgLibrary            *self,
+                                                     GFile                *file,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean            cg_library_add_file_finish      (CgLibrary            *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void                cg_library_load_installed_async (CgLibrary            *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+guint               cg_library_load_installed_finish (CgLibrary           *self,
+                                                      GAsyncResult        *result,
+                                                      GPtrArray           *errors);
+gboolean            cg_library_get_loading          (CgLibrary   *self);
+void                cg_library_hold_loads           (CgLibrary   *self);
+void                cg_library_release_loads        (CgLibrary   *self);
+void                cg_library_build_search_index_async  (CgLibrary           *self,
+                                                          const char          *language,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+CgSearchIndex      *cg_library_build_search_index_finish (CgLibrary           *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 guint               cg_library_get_n_extra_bundles  (CgLibrary   *self);
 CgBundle           *cg_library_get_extra_bundle     (CgLibrary   *self,
                                                      guint        position);

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both lists are list views: a clinic library of thousands of sections costs a row widget only
+ * for the rows on screen. The sections come from a CgSectionList, the search results from a
+ * list store of hits.
  */
 
 #define G_LOG_DOMAIN "cg-sidebar"
@@ -10,24 +14,44 @@
 
 #include <glib/gi18n.h>
 
-#include "cg-highlight.h"
+#include "cg-result-row.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
+#include "cg-section-list.h"
+#include "cg-section-row.h"
 #include "cg-sidebar.h"
 #include "cg-topic.h"
 
+/* Results listed in the frame that answers a key: more than a sidebar shows at once. The
+ * others follow in the next frame, so typing stays quick with a hundred results. */
+#define FIRST_PAGE 12
+
 struct _CgSidebar
 {
-  GtkWidget   parent_instance;
+  GtkWidget           parent_instance;
 
   /* Template widgets */
-  GtkStack   *stack;
-  GtkListBox *sections_list;
-  GtkListBox *results_list;
-  GtkLabel   *empty_label;
+  GtkStack           *stack;
+  GtkListView        *sections_view;
+  GtkListView        *results_view;
+  GtkLabel           *empty_label;
+  GtkRevealer        *loading_revealer;
 
   /* Owned */
-  GPtrArray  *topics;
+  CgSectionList      *sections;
+  GtkSingleSelection *sections_selection;
+  GListStore         *results;
+  GtkSingleSelection *results_selection;
+  GPtrArray          *pending_hits;  /* results listed after the first page is drawn */
+  gulong              pending_handler;
+
+  guint               marking : 1;  /* selecting without ::section-activated */
+};
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
 };
 
 enum {
@@ -38,139 +62,166 @@ enum {
 
 G_DEFINE_FINAL_TYPE (CgSidebar, cg_sidebar, GTK_TYPE_WIDGET)
 
+static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static CgSection *
-row_get_section (GtkListBoxRow *row)
+/* The row widget GTK 4.8 wraps each item in is what a screen reader reads as the list item
+ * (the list view has no API for its name before 4.12). */
+static void
+set_item_accessible_label (GtkWidget  *row,
+                           const char *label,
+                           const char *description)
 {
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "cg-section") : NULL;
-}
+  GtkWidget *item = gtk_widget_get_parent (row);
 
-static GtkWidget *
-create_section_row (CgSection *section)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (cg_section_get_title (section));
+  if (item == NULL)
+    return;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_section_get_title (section),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  g_object_set_data_full (G_OBJECT (row), "cg-section", g_object_ref (section), g_object_unref);
-
-  return row;
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
-/* With more than one topic, the first section of each topic gets the topic as a header. */
+/* A click on the row already selected (the section in view) goes back to its heading. The
+ * press is seen before the list view selects, so the row was selected before the click. */
 static void
-update_header (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
+on_section_row_pressed_cb (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GtkListItem     *list_item)
 {
-  CgSidebar *self = user_data;
-  CgTopic *topic = cg_section_get_topic (row_get_section (row));
-  GtkWidget *header = NULL;
-
-  if (self->topics != NULL && self->topics->len > 1 &&
-      (before == NULL || cg_section_get_topic (row_get_section (before)) != topic))
-    {
-      header = gtk_label_new (cg_topic_get_title (topic));
-      gtk_label_set_xalign (GTK_LABEL (header), 0.0f);
-      gtk_widget_add_css_class (header, "heading");
-      gtk_widget_set_margin_start (header, 12);
-      gtk_widget_set_margin_top (header, 12);
-      gtk_widget_set_margin_bottom (header, 6);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (header),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, cg_topic_get_title (topic),
-                                      -1);
-    }
-
-  gtk_list_box_row_set_header (row, header);
+  g_object_set_data (G_OBJECT (gesture), "cg-was-selected",
+                     GINT_TO_POINTER (n_press == 1 && gtk_list_item_get_selected (list_item)));
 }
 
 static void
-on_sections_list_row_selected_cb (CgSidebar     *self,
-                                  GtkListBoxRow *row,
-                                  GtkListBox    *list)
+on_section_row_released_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            GtkListItem     *list_item)
 {
-  CgSection *section = row_get_section (row);
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  CgSidebar *self = CG_SIDEBAR (gtk_widget_get_ancestor (row, CG_TYPE_SIDEBAR));
+  CgSection *section = gtk_list_item_get_item (list_item);
 
-  if (section != NULL)
+  if (self != NULL && section != NULL && g_object_get_data (G_OBJECT (gesture), "cg-was-selected") &&
+      gtk_list_item_get_selected (list_item))
     g_signal_emit (self, signals [SECTION_ACTIVATED], 0, section);
 }
 
 static void
-on_results_list_row_activated_cb (CgSidebar     *self,
-                                  GtkListBoxRow *row,
-                                  GtkListBox    *list)
+on_section_factory_setup_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             CgSidebar                *self)
 {
-  CgSearchHit *hit = g_object_get_data (G_OBJECT (row), "cg-search-hit");
+  GtkWidget *row = cg_section_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
-  g_signal_emit (self, signals [RESULT_ACTIVATED], 0, hit);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_section_row_pressed_cb), list_item);
+  g_signal_connect (click, "released", G_CALLBACK (on_section_row_released_cb), list_item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (list_item, row);
 }
 
-static GtkWidget *
-create_result_row (CgSearchHit *hit)
+static void
+on_section_factory_bind_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            CgSidebar                *self)
 {
-  CgSection *section = cg_search_hit_get_section (hit);
-  const CgSearchRange *ranges;
-  const char *keyword = cg_search_hit_get_matched_keyword (hit);
-  g_autoptr(PangoAttrList) title_attrs = NULL;
-  g_autoptr(PangoAttrList) snippet_attrs = NULL;
-  g_autofree char *accessible_label = NULL;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (cg_section_get_title (section));
-  GtkWidget *snippet = gtk_label_new (cg_search_hit_get_snippet (hit));
-  guint n_ranges;
+  CgSectionRow *row = CG_SECTION_ROW (gtk_list_item_get_child (list_item));
+  CgSection *section = gtk_list_item_get_item (list_item);
+  gboolean grouped = cg_section_list_get_n_topics (self->sections) > 1;
+  CgTopic *topic = cg_section_get_topic (section);
 
-  ranges = cg_search_hit_get_title_ranges (hit, &n_ranges);
-  title_attrs = cg_highlight_attributes (ranges, n_ranges);
-  pango_attr_list_insert_before (title_attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  gtk_label_set_attributes (GTK_LABEL (title), title_attrs);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_box_append (GTK_BOX (box), title);
+  cg_section_row_set_section (row, section);
+  cg_section_row_set_show_topic (row, grouped &&
+                                 cg_section_list_is_topic_start (self->sections,
+                                                                 gtk_list_item_get_position (list_item)));
+  /* Grouped, each row says its topic: the heading is only on the first one */
+  set_item_accessible_label (GTK_WIDGET (row), cg_section_get_title (section),
+                             grouped && topic != NULL ? cg_topic_get_title (topic) : NULL);
+}
 
-  ranges = cg_search_hit_get_snippet_ranges (hit, &n_ranges);
-  snippet_attrs = cg_highlight_attributes (ranges, n_ranges);
-  gtk_label_set_attributes (GTK_LABEL (snippet), snippet_attrs);
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (snippet), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (snippet), 30);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_box_append (GTK_BOX (box), snippet);
+static void
+on_section_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *list_item,
+                              CgSidebar                *self)
+{
+  cg_section_row_set_section (CG_SECTION_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
 
-  if (keyword != NULL)
-    {
-      /* Translators: shown under a search result found only through a lay search term */
-      g_autofree char *text = g_strdup_printf (_("matched: %s"), keyword);
-      GtkWidget *matched = gtk_label_new (text);
+static void
+on_result_factory_setup_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            CgSidebar                *self)
+{
+  gtk_list_item_set_child (list_item, cg_result_row_new ());
+}
 
-      gtk_label_set_xalign (GTK_LABEL (matched), 0.0f);
-      gtk_label_set_wrap (GTK_LABEL (matched), TRUE);
-      gtk_widget_add_css_class (matched, "caption");
-      gtk_widget_add_css_class (matched, "dim-label");
-      gtk_box_append (GTK_BOX (box), matched);
-    }
+static void
+on_result_factory_bind_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *list_item,
+                           CgSidebar                *self)
+{
+  CgResultRow *row = CG_RESULT_ROW (gtk_list_item_get_child (list_item));
+  g_autofree char *label = NULL;
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  cg_result_row_set_hit (row, gtk_list_item_get_item (list_item));
+  label = cg_result_row_dup_accessible_label (row);
+  set_item_accessible_label (GTK_WIDGET (row), label, NULL);
+}
 
-  /* Readers announce the section first, then the words around the match */
-  accessible_label = g_strdup_printf ("%s: %s", cg_section_get_title (section), cg_search_hit_get_snippet (hit));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (row), "cg-search-hit", g_object_ref (hit), g_object_unref);
+static void
+on_result_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             CgSidebar                *self)
+{
+  cg_result_row_set_hit (CG_RESULT_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
 
-  return row;
+static void
+on_sections_selection_changed_cb (CgSidebar          *self,
+                                  guint               position,
+                                  guint               n_items,
+                                  GtkSingleSelection *selection)
+{
+  CgSection *section = gtk_single_selection_get_selected_item (selection);
+
+  if (section != NULL && !self->marking)
+    g_signal_emit (self, signals [SECTION_ACTIVATED], 0, section);
+}
+
+/* Enter or a double click: the section, even the one in view (back to its heading) */
+static void
+on_sections_view_activate_cb (CgSidebar   *self,
+                              guint        position,
+                              GtkListView *view)
+{
+  if (gtk_single_selection_get_selected (self->sections_selection) != position)
+    gtk_single_selection_set_selected (self->sections_selection, position);
+  else
+    g_signal_emit (self, signals [SECTION_ACTIVATED], 0,
+                   gtk_single_selection_get_selected_item (self->sections_selection));
+}
+
+static void
+on_results_view_activate_cb (CgSidebar   *self,
+                             guint        position,
+                             GtkListView *view)
+{
+  g_autoptr(CgSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (hit != NULL)
+    g_signal_emit (self, signals [RESULT_ACTIVATED], 0, hit);
 }
 
 /* Tab leaves the list instead of walking (and selecting) row by row, so the reader can move
@@ -205,15 +256,118 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
   return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
+/* Scrolls @position into view and, with @focus, puts the keyboard focus on its row */
+static void
+show_position (GtkListView *view,
+               guint        position,
+               gboolean     focus)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  g_autoptr(GtkWidget) had_focus = NULL;
+
+  if (root != NULL && gtk_root_get_focus (root) != NULL)
+    had_focus = g_object_ref (gtk_root_get_focus (root));
+
+  /* GTK 4.8's scroll-to-item also moves the keyboard focus to the item: where the focus should
+   * stay (the reader in the text, a screen reader reading it), it is given back */
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+  else if (had_focus != NULL && root != NULL && gtk_root_get_focus (root) != had_focus)
+    gtk_widget_grab_focus (had_focus);
+}
+
+static void
+cancel_pending_hits (CgSidebar *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->pending_handler != 0 && frame_clock != NULL)
+    g_signal_handler_disconnect (frame_clock, self->pending_handler);
+  self->pending_handler = 0;
+  g_clear_pointer (&self->pending_hits, g_ptr_array_unref);
+}
+
+static void
+on_first_page_painted_cb (GdkFrameClock *frame_clock,
+                          CgSidebar     *self)
+{
+  g_autoptr(GPtrArray) hits = g_steal_pointer (&self->pending_hits);
+
+  g_signal_handler_disconnect (frame_clock, self->pending_handler);
+  self->pending_handler = 0;
+
+  if (hits != NULL)
+    g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
+                         hits->pdata, hits->len);
+}
+
+static void
+cg_sidebar_unrealize (GtkWidget *widget)
+{
+  CgSidebar *self = CG_SIDEBAR (widget);
+
+  /* The frame clock goes with the surface: list what is left now */
+  if (self->pending_hits != NULL)
+    g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
+                         self->pending_hits->pdata, self->pending_hits->len);
+  cancel_pending_hits (self);
+
+  GTK_WIDGET_CLASS (cg_sidebar_parent_class)->unrealize (widget);
+}
+
 static void
 cg_sidebar_dispose (GObject *object)
 {
   CgSidebar *self = (CgSidebar *)object;
 
+  cancel_pending_hits (self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SIDEBAR);
-  g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_object (&self->sections_selection);
+  g_clear_object (&self->sections);
+  g_clear_object (&self->results_selection);
+  g_clear_object (&self->results);
 
   G_OBJECT_CLASS (cg_sidebar_parent_class)->dispose (object);
+}
+
+static void
+cg_sidebar_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CgSidebar *self = CG_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, cg_sidebar_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cg_sidebar_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CgSidebar *self = CG_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      cg_sidebar_set_loading (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -223,10 +377,30 @@ cg_sidebar_class_init (CgSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cg_sidebar_dispose;
+  object_class->get_property = cg_sidebar_get_property;
+  object_class->set_property = cg_sidebar_set_property;
+
+  widget_class->unrealize = cg_sidebar_unrealize;
+
+  /**
+   * CgSidebar:loading:
+   *
+   * Whether more sections are on their way (clinic bundles being read): a short note shows
+   * at the bottom of the list. Not a spinner: with software rendering its frames would take
+   * the processor from the loading itself.
+   */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CgSidebar::section-activated:
-   * @section: the section chosen, by keyboard, pointer or program
+   * @section: the section chosen, by keyboard, pointer or cg_sidebar_select_section()
+   *
+   * Not emitted for cg_sidebar_mark_section().
    */
   signals [SECTION_ACTIVATED] =
     g_signal_new ("section-activated",
@@ -246,25 +420,58 @@ cg_sidebar_class_init (CgSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CG_TYPE_SEARCH_HIT);
 
+  g_type_ensure (CG_TYPE_SECTION_ROW);
+  g_type_ensure (CG_TYPE_RESULT_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, stack);
-  gtk_widget_class_bind_template_child (widget_class, CgSidebar, sections_list);
-  gtk_widget_class_bind_template_child (widget_class, CgSidebar, results_list);
+  gtk_widget_class_bind_template_child (widget_class, CgSidebar, sections_view);
+  gtk_widget_class_bind_template_child (widget_class, CgSidebar, results_view);
   gtk_widget_class_bind_template_child (widget_class, CgSidebar, empty_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_activated_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, CgSidebar, loading_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_view_activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
+}
+
+static GtkListItemFactory *
+create_factory (CgSidebar *self,
+                GCallback  setup_cb,
+                GCallback  bind_cb,
+                GCallback  unbind_cb)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup_cb, self);
+  g_signal_connect (factory, "bind", bind_cb, self);
+  g_signal_connect (factory, "unbind", unbind_cb, self);
+
+  return factory;
 }
 
 static void
 cg_sidebar_init (CgSidebar *self)
 {
-  GtkWidget *lists[2];
+  g_autoptr(GtkListItemFactory) section_factory = NULL;
+  g_autoptr(GtkListItemFactory) result_factory = NULL;
+  GtkWidget *views[2];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
 
-  gtk_list_box_set_header_func (self->sections_list, update_header, self, NULL);
+  self->sections = cg_section_list_new ();
+  self->sections_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sections)));
+  /* The window chooses the first section shown (the one read last time) */
+  gtk_single_selection_set_autoselect (self->sections_selection, FALSE);
+  g_signal_connect_object (self->sections_selection, "selection-changed",
+                           G_CALLBACK (on_sections_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  section_factory = create_factory (self, G_CALLBACK (on_section_factory_setup_cb),
+                                    G_CALLBACK (on_section_factory_bind_cb),
+                                    G_CALLBACK (on_section_factory_unbind_cb));
+  gtk_list_view_set_factory (self->sections_view, section_factory);
+  gtk_list_view_set_model (self->sections_view, GTK_SELECTION_MODEL (self->sections_selection));
 
   /* GTK 4.8 names an unnamed stack page "GtkStackPage" to screen readers, and Orca says it
    * on entering the list; an empty name is said as nothing */
@@ -279,17 +486,29 @@ cg_sidebar_init (CgSidebar *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "",
                                   -1);
 
-  lists[0] = GTK_WIDGET (self->sections_list);
-  lists[1] = GTK_WIDGET (self->results_list);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+  self->results = g_list_store_new (CG_TYPE_SEARCH_HIT);
+  self->results_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  result_factory = create_factory (self, G_CALLBACK (on_result_factory_setup_cb),
+                                   G_CALLBACK (on_result_factory_bind_cb),
+                                   G_CALLBACK (on_result_factory_unbind_cb));
+  gtk_list_view_set_factory (self->results_view, result_factory);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
+
+  views[0] = GTK_WIDGET (self->sections_view);
+  views[1] = GTK_WIDGET (self->results_view);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkEventController *controller = gtk_event_controller_key_new ();
 
       gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
       g_signal_connect (controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), NULL);
-      gtk_widget_add_controller (lists[i], controller);
+      gtk_widget_add_controller (views[i], controller);
     }
 }
+
+static gboolean select_section (CgSidebar  *self,
+                                const char *section_id,
+                                gboolean    activate);
 
 GtkWidget *
 cg_sidebar_new (void)
@@ -300,30 +519,28 @@ cg_sidebar_new (void)
 /**
  * cg_sidebar_set_topics:
  * @topics: (element-type CgTopic): the topics to list, in order
+ *
+ * Topics listed already keep their rows, selection and scroll position: adding a clinic
+ * bundle at the end only adds rows.
  */
 void
 cg_sidebar_set_topics (CgSidebar *self,
                        GPtrArray *topics)
 {
-  GtkListBoxRow *row;
+  g_autoptr(CgSection) selected = NULL;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
   g_return_if_fail (topics != NULL);
 
-  g_clear_pointer (&self->topics, g_ptr_array_unref);
-  self->topics = g_ptr_array_ref (topics);
+  if ((selected = gtk_single_selection_get_selected_item (self->sections_selection)))
+    g_object_ref (selected);
 
-  /* Rows only: headers are children of the list box too. */
-  while ((row = gtk_list_box_get_row_at_index (self->sections_list, 0)))
-    gtk_list_box_remove (self->sections_list, GTK_WIDGET (row));
-
-  for (guint i = 0; i < topics->len; i++)
-    {
-      CgTopic *topic = g_ptr_array_index (topics, i);
-
-      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
-        gtk_list_box_append (self->sections_list, create_section_row (cg_topic_get_section (topic, j)));
-    }
+  /* Rows that change are selected again by the model: that is no choice of the reader's */
+  self->marking = TRUE;
+  cg_section_list_set_topics (self->sections, topics);
+  if (selected != NULL && gtk_single_selection_get_selected_item (self->sections_selection) != selected)
+    select_section (self, cg_section_get_id (selected), FALSE);
+  self->marking = FALSE;
 }
 
 /* Returns: (transfer none) (nullable): the selected section */
@@ -332,44 +549,70 @@ cg_sidebar_get_section (CgSidebar *self)
 {
   g_return_val_if_fail (CG_IS_SIDEBAR (self), NULL);
 
-  return row_get_section (gtk_list_box_get_selected_row (self->sections_list));
+  return gtk_single_selection_get_selected_item (self->sections_selection);
 }
 
-/* Selects the section and emits ::section-activated. Returns FALSE if there is no such section. */
+static gboolean
+select_section (CgSidebar  *self,
+                const char *section_id,
+                gboolean    activate)
+{
+  guint position = cg_section_list_find (self->sections, section_id);
+
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  if (gtk_single_selection_get_selected (self->sections_selection) != position)
+    {
+      gboolean was_marking = self->marking;
+
+      self->marking = was_marking || !activate;
+      gtk_single_selection_set_selected (self->sections_selection, position);
+      self->marking = was_marking;
+    }
+  else if (activate)
+    g_signal_emit (self, signals [SECTION_ACTIVATED], 0,
+                   gtk_single_selection_get_selected_item (self->sections_selection));
+
+  show_position (self->sections_view, position, FALSE);
+
+  return TRUE;
+}
+
+/* Selects the section, scrolls to it and emits ::section-activated. Returns FALSE if there
+ * is no such section. */
 gboolean
 cg_sidebar_select_section (CgSidebar  *self,
                            const char *section_id)
 {
   g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
 
-  for (guint i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sections_list, i);
+  return select_section (self, section_id, TRUE);
+}
 
-      if (row == NULL)
-        break;
+/* Marks the section as the one in view (selected, scrolled to) without ::section-activated,
+ * e.g. when the reader scrolls the text into the next section. */
+gboolean
+cg_sidebar_mark_section (CgSidebar  *self,
+                         const char *section_id)
+{
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
 
-      if (g_strcmp0 (cg_section_get_id (row_get_section (row)), section_id) == 0)
-        {
-          gtk_list_box_select_row (self->sections_list, row);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return select_section (self, section_id, FALSE);
 }
 
 void
 cg_sidebar_focus_list (CgSidebar *self)
 {
-  GtkListBoxRow *row;
+  guint position;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
 
-  if ((row = gtk_list_box_get_selected_row (self->sections_list)))
-    gtk_widget_grab_focus (GTK_WIDGET (row));
+  position = gtk_single_selection_get_selected (self->sections_selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    show_position (self->sections_view, position, TRUE);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->sections_list));
+    gtk_widget_grab_focus (GTK_WIDGET (self->sections_view));
 }
 
 /**
@@ -385,14 +628,26 @@ cg_sidebar_show_results (CgSidebar  *self,
                          GPtrArray  *hits)
 {
   g_autofree char *count = NULL;
-  GtkListBoxRow *row;
+  GdkFrameClock *frame_clock;
+  guint n_first;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
   g_return_if_fail (query != NULL);
   g_return_if_fail (hits != NULL);
 
-  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)))
-    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
+  cancel_pending_hits (self);
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  n_first = frame_clock != NULL ? MIN (hits->len, FIRST_PAGE) : hits->len;
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       hits->pdata, n_first);
+  if (n_first < hits->len)
+    {
+      self->pending_hits = g_ptr_array_new_full (hits->len - n_first, g_object_unref);
+      for (guint i = n_first; i < hits->len; i++)
+        g_ptr_array_add (self->pending_hits, g_object_ref (g_ptr_array_index (hits, i)));
+      self->pending_handler = g_signal_connect (frame_clock, "after-paint",
+                                                G_CALLBACK (on_first_page_painted_cb), self);
+    }
 
   if (hits->len == 0)
     {
@@ -404,15 +659,13 @@ cg_sidebar_show_results (CgSidebar  *self,
       return;
     }
 
-  for (guint i = 0; i < hits->len; i++)
-    gtk_list_box_append (self->results_list, create_result_row (g_ptr_array_index (hits, i)));
-
-  gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
+  gtk_single_selection_set_selected (self->results_selection, 0);
+  show_position (self->results_view, 0, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "results");
 
   /* The list describes itself with the count, as a screen reader says it on entering */
   count = cg_sidebar_dup_results_status (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_list),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
                                   -1);
 }
@@ -447,6 +700,7 @@ cg_sidebar_show_sections (CgSidebar *self)
 {
   g_return_if_fail (CG_IS_SIDEBAR (self));
 
+  cancel_pending_hits (self);
   gtk_stack_set_visible_child_name (self->stack, "sections");
 }
 
@@ -462,15 +716,16 @@ cg_sidebar_get_showing_results (CgSidebar *self)
 gboolean
 cg_sidebar_focus_results (CgSidebar *self)
 {
-  GtkListBoxRow *row;
+  guint position;
 
   g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
 
+  position = gtk_single_selection_get_selected (self->results_selection);
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results") ||
-      !(row = gtk_list_box_get_selected_row (self->results_list)))
+      position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  show_position (self->results_view, position, TRUE);
   return TRUE;
 }
 
@@ -478,15 +733,15 @@ cg_sidebar_focus_results (CgSidebar *self)
 gboolean
 cg_sidebar_activate_result (CgSidebar *self)
 {
-  GtkListBoxRow *row;
+  CgSearchHit *hit;
 
   g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results") ||
-      !(row = gtk_list_box_get_selected_row (self->results_list)))
+      !(hit = gtk_single_selection_get_selected_item (self->results_selection)))
     return FALSE;
 
-  g_signal_emit (self, signals [RESULT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "cg-search-hit"));
+  g_signal_emit (self, signals [RESULT_ACTIVATED], 0, hit);
   return TRUE;
 }
 
@@ -494,13 +749,33 @@ cg_sidebar_activate_result (CgSidebar *self)
 guint
 cg_sidebar_get_n_results (CgSidebar *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (CG_IS_SIDEBAR (self), 0);
 
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
-    while (gtk_list_box_get_row_at_index (self->results_list, n) != NULL)
-      n++;
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
+    return 0;
 
-  return n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->results)) +
+         (self->pending_hits != NULL ? self->pending_hits->len : 0);
+}
+
+gboolean
+cg_sidebar_get_loading (CgSidebar *self)
+{
+  g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->loading_revealer);
+}
+
+void
+cg_sidebar_set_loading (CgSidebar *self,
+                        gboolean   loading)
+{
+  g_return_if_fail (CG_IS_SIDEBAR (self));
+
+  loading = !!loading;
+  if (loading == cg_sidebar_get_loading (self))
+    return;
+
+  gtk_revealer_set_reveal_child (self->loading_revealer, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }

@@ -22,6 +22,8 @@ void       cg_sidebar_set_topics          (CgSidebar  *self,
 CgSection *cg_sidebar_get_section         (CgSidebar  *self);
 gboolean   cg_sidebar_select_section      (CgSidebar  *self,
                                            const char *section_id);
+gboolean   cg_sidebar_mark_section        (CgSidebar  *self,
+                                           const char *section_id);
 void       cg_sidebar_focus_list          (CgSidebar  *self);
 void       cg_sidebar_show_results        (CgSidebar  *self,
                                            const char *query,
@@ -32,5 +34,8 @@ guint      cg_sidebar_get_n_results       (CgSidebar  *self);
 char      *cg_sidebar_dup_results_status  (CgSidebar  *self);
 gboolean   cg_sidebar_focus_results       (CgSidebar  *self);
 gboolean   cg_sidebar_activate_result     (CgSidebar  *self);
+gboolean   cg_sidebar_get_loading         (CgSidebar  *self);
+void       cg_sidebar_set_loading         (CgSidebar  *self,
+                                           gboolean    loading);
 
 G_END_DECLS

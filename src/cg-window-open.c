@@ -15,31 +15,38 @@
 #include "cg-window.h"
 #include "cg-window-private.h"
 
+static void
+on_bundle_added_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_library_add_file_finish (CG_LIBRARY (object), result, &error))
+    /* Counted in the banner, which says the bundle could not be opened; Details names the
+     * file and line */
+    cg_window_report_bundle_problem (self, error->message);
+}
+
 /**
  * cg_window_open_bundle:
  * @file: a content bundle on disk (untrusted)
  *
- * Adds the bundle's topics beside the built-in content. A bad bundle is refused with a
- * message naming the file, the line and the problem; everything else keeps working.
- *
- * Returns: whether the bundle was added
+ * Adds the bundle's topics beside the built-in content. The file is read and checked in a
+ * worker thread: the window stays responsive and the sidebar shows a progress note until the
+ * topics join it. A bad bundle is refused with a message naming the file, the line and the
+ * problem; everything else keeps working.
  */
-gboolean
+void
 cg_window_open_bundle (CgWindow *self,
                        GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!cg_library_add_file (cg_window_get_library (self), file, &error))
-    {
-      cg_window_show_bundle_problem (self, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  cg_library_add_file_async (cg_window_get_library (self), file, NULL,
+                             on_bundle_added_cb, g_object_ref (self));
 }
 
 static GtkFileFilter *
@@ -86,15 +93,17 @@ on_drop_cb (CgWindow      *self,
             double         y,
             GtkDropTarget *target)
 {
-  gboolean added = FALSE;
+  g_autoptr(GSList) files = NULL;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
-  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
-    added |= cg_window_open_bundle (self, l->data);
+  /* Taken: whether each one joins the library is told later, as for Open Bundle… */
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    cg_window_open_bundle (self, l->data);
 
-  return added;
+  return files != NULL;
 }
 
 /* Bundles dropped onto the window are opened like Open Bundle… */

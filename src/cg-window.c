@@ -41,6 +41,8 @@ struct _CgWindow
   CgToggleButton       *sidebar_button;
   CgToggleButton       *search_button;
   GtkButton            *handout_button;
+  GtkButton            *back_button;
+  GtkButton            *forward_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkBox               *correction_box;
@@ -62,9 +64,16 @@ struct _CgWindow
   GtkWindow            *handout_dialog;    /* weak: one builder, raised again by Ctrl+P */
   CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
   char                 *exact_query;   /* searched as typed: its corrections were undone */
+  GCancellable         *index_cancellable;  /* an index of new topics being built in a worker */
   char                 *language;
 
   guint                 narrow_idle_id;
+
+  guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
+
+  /* CG_BENCH_TRACE: build-aux/bench's timings of the library and of typing */
+  gint64                bench_key_time;
+  guint                 bench_trace : 1;
 
   guint                 show_sidebar : 1;
   guint                 narrow : 1;
@@ -102,10 +111,7 @@ on_sidebar_result_activated_cb (CgWindow    *self,
                                 CgSearchHit *hit,
                                 CgSidebar   *sidebar)
 {
-  CgSection *section = cg_search_hit_get_section (hit);
-
-  cg_sidebar_select_section (self->sidebar, cg_section_get_id (section));
-  cg_content_view_set_section (self->content_view, section);
+  /* Scrolls to the first match; the sidebar marks the section through ::notify::section */
   cg_content_view_set_highlights (self->content_view, hit);
 
   if (self->narrow)
@@ -113,6 +119,66 @@ on_sidebar_result_activated_cb (CgWindow    *self,
 
   /* Opening a result takes the reader to the text, and a screen reader says which section */
   gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
+}
+
+/* The sidebar and the title follow the section in view, as the reader scrolls */
+static void
+on_content_view_section_cb (CgWindow      *self,
+                            GParamSpec    *pspec,
+                            CgContentView *view)
+{
+  CgSection *section = cg_content_view_get_section (view);
+  g_autofree char *title = NULL;
+
+  cg_sidebar_mark_section (self->sidebar, section != NULL ? cg_section_get_id (section) : NULL);
+
+  if (section != NULL)
+    /* Translators: the window title, %s is the section in view, e.g. "Treatment – Calcinosis Guide" */
+    title = g_strdup_printf (_("%s – Calcinosis Guide"), cg_section_get_title (section));
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Calcinosis Guide"));
+}
+
+/* build-aux/bench: with CG_BENCH_TRACE set, the window prints when the whole library is
+ * searchable, and for each key typed, the time until the frame showing its results is drawn. */
+static void
+on_bench_results_painted_cb (GdkFrameClock *frame_clock,
+                             CgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_results_painted_cb, self);
+  if (self->bench_key_time != 0)
+    g_print ("keystroke %" G_GINT64_FORMAT " us\n", g_get_monotonic_time () - self->bench_key_time);
+  self->bench_key_time = 0;
+}
+
+static void
+bench_trace_results_shown (CgWindow *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->bench_key_time == 0 || !(frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    return;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_results_painted_cb, self);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_bench_results_painted_cb), self, 0);
+}
+
+static gboolean
+on_bench_key_pressed_cb (CgWindow              *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  self->bench_key_time = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+bench_trace_searchable (CgWindow *self)
+{
+  if (self->bench_trace && !cg_library_get_loading (self->library) && self->index_cancellable == NULL &&
+      cg_library_get_n_extra_bundles (self->library) > 0)
+    g_print ("searchable %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
 }
 
 /* "Showing results for “calcinosis”", with a button to search for what was typed instead,
@@ -176,9 +242,15 @@ run_search (CgWindow   *self,
       return NULL;
     }
 
-  /* A few hundred microseconds on the built-in content: no need for a thread */
   if (self->search_index == NULL)
-    self->search_index = cg_search_index_new (self->topics);
+    {
+      /* New topics are being indexed in a worker: the search runs again when it is done */
+      if (self->index_cancellable != NULL)
+        return NULL;
+
+      /* A few hundred microseconds on the built-in content: no need for a thread */
+      self->search_index = cg_search_index_new (self->topics);
+    }
 
   /* Corrections stay undone until the query changes */
   if (g_strcmp0 (query, self->exact_query) == 0)
@@ -192,6 +264,7 @@ run_search (CgWindow   *self,
   cg_sidebar_show_results (self->sidebar, query, hits);
   show_correction (self, results);
   announce_results (self, results);
+  bench_trace_results_shown (self);
 
   /* The results live in the sidebar: a narrow window shows them instead of the text */
   if (self->narrow && !self->show_sidebar)
@@ -270,6 +343,22 @@ on_search_entry_activate_cb (CgWindow       *self,
                              GtkSearchEntry *entry)
 {
   cg_sidebar_activate_result (self->sidebar);
+}
+
+/* Ctrl+G in the entry: the next highlighted match, or the best result if none is open yet */
+static void
+on_search_entry_next_match_cb (CgWindow       *self,
+                               GtkSearchEntry *entry)
+{
+  if (!cg_content_view_find_next (self->content_view))
+    cg_sidebar_activate_result (self->sidebar);
+}
+
+static void
+on_search_entry_previous_match_cb (CgWindow       *self,
+                                   GtkSearchEntry *entry)
+{
+  cg_content_view_find_previous (self->content_view);
 }
 
 static gboolean
@@ -351,28 +440,62 @@ cg_window_show_message (CgWindow   *self,
 }
 
 /**
- * cg_window_show_bundle_problem:
- * @message: a bundle that could not be opened, "FILE:LINE: message"
+ * cg_window_report_bundle_problem:
+ * @message: plain text naming the file (and line): a bundle that could not be opened or was
+ *   refused
  *
- * Counts the bundle in the one banner for all bundle problems, which lists each under Details.
+ * Where every bundle problem goes, whether the bundle was opened from the window, the command
+ * line or installed.
  */
 void
-cg_window_show_bundle_problem (CgWindow   *self,
-                               const char *message)
+cg_window_report_bundle_problem (CgWindow   *self,
+                                 const char *message)
 {
   g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
 
+  /* One banner counts them all ("20 bundles could not be opened"), Details lists each */
   cg_bundle_banner_add_problem (self->bundle_banner, message);
 }
 
-/* Lists the topics again (a clinic bundle was added), keeping the section shown. */
+static void
+on_search_index_built_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(CgWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+
+  index = cg_library_build_search_index_finish (CG_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->index_cancellable);
+  if (index == NULL)
+    {
+      /* The built-in topics in this language are gone: nothing a reader can do but report it */
+      cg_window_show_message (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->search_index, index);
+
+  /* A search in progress covers the new topics too */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    g_signal_emit_by_name (self->search_entry, "search-changed");
+
+  bench_trace_searchable (self);
+}
+
+/* Lists the topics again (a clinic bundle was added), keeping the section shown, and indexes
+ * them in a worker: until then a search waits rather than the window. */
 static void
 on_library_changed_cb (CgWindow  *self,
                        CgLibrary *library)
 {
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *section_id = NULL;
   CgSection *section = cg_content_view_get_section (self->content_view);
 
   if (!(topics = cg_library_list_topics (self->library, self->language, &error)))
@@ -381,20 +504,46 @@ on_library_changed_cb (CgWindow  *self,
       return;
     }
 
-  if (section != NULL)
-    section_id = g_strdup (cg_section_get_id (section));
-
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   self->topics = g_steal_pointer (&topics);
-  g_clear_object (&self->search_index);
   cg_sidebar_set_topics (self->sidebar, self->topics);
 
-  if (section_id != NULL)
-    cg_sidebar_select_section (self->sidebar, section_id);
+  if (section != NULL)
+    cg_sidebar_mark_section (self->sidebar, cg_section_get_id (section));
 
-  /* A search in progress covers the new topics too */
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    g_signal_emit_by_name (self->search_entry, "search-changed");
+  g_clear_object (&self->search_index);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  self->index_cancellable = g_cancellable_new ();
+  cg_library_build_search_index_async (self->library, self->language, self->index_cancellable,
+                                       on_search_index_built_cb, g_object_ref (self));
+}
+
+static void
+release_loads (CgWindow *self)
+{
+  if (self->holds_loads)
+    {
+      self->holds_loads = FALSE;
+      cg_library_release_loads (self->library);
+    }
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *frame_clock,
+                           CgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  release_loads (self);
+}
+
+static void
+on_map_cb (CgWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map_cb, NULL);
+  if (self->holds_loads)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), self, 0);
 }
 
 static void
@@ -415,6 +564,13 @@ load_content (CgWindow *self)
   cg_sidebar_set_topics (self->sidebar, topics);
   self->topics = g_ptr_array_ref (topics);
   g_signal_connect_object (self->library, "changed", G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The first frame shows the built-in content alone; clinic bundles are read after it */
+  self->holds_loads = TRUE;
+  cg_library_hold_loads (self->library);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
+  /* Clinic bundles read in the background: a quiet note at the bottom of the sections */
+  g_object_bind_property (self->library, "loading", self->sidebar, "loading", G_BINDING_SYNC_CREATE);
 
   last_section = g_settings_get_string (self->settings, "last-section");
   if (!cg_sidebar_select_section (self->sidebar, last_section) && topics->len > 0)
@@ -679,6 +835,10 @@ cg_window_finalize (GObject *object)
 
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  if (self->library != NULL)
+    release_loads (self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_index);
@@ -736,6 +896,62 @@ cg_window_set_property (GObject      *object,
     }
 }
 
+/* Back and forward through the sections and search results visited; find next and previous
+ * among the highlighted matches; copy the section in view. */
+static void
+reading_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.go-back"))
+    cg_content_view_go_back (self->content_view);
+  else if (g_str_equal (action_name, "win.go-forward"))
+    cg_content_view_go_forward (self->content_view);
+  else if (g_str_equal (action_name, "win.find-next"))
+    cg_content_view_find_next (self->content_view);
+  else if (g_str_equal (action_name, "win.find-previous"))
+    cg_content_view_find_previous (self->content_view);
+  else
+    cg_content_view_copy_section (self->content_view);
+}
+
+static void
+on_content_view_history_cb (CgWindow      *self,
+                            GParamSpec    *pspec,
+                            CgContentView *view)
+{
+  gboolean can_go_back = cg_content_view_get_can_go_back (view);
+  gboolean can_go_forward = cg_content_view_get_can_go_forward (view);
+
+  /* The buttons show only when there is somewhere to go */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward", can_go_forward);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_go_forward);
+}
+
+/* The mouse's back and forward buttons, anywhere in the window */
+static void
+on_window_button_pressed_cb (CgWindow        *self,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button == 8)
+    cg_content_view_go_back (self->content_view);
+  else if (button == 9)
+    cg_content_view_go_forward (self->content_view);
+  else
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 cg_window_class_init (CgWindowClass *klass)
 {
@@ -771,6 +987,8 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, handout_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_bar);
@@ -786,7 +1004,11 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_view_section_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_view_history_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_previous_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_correction_undo_button_clicked_cb);
 
@@ -800,7 +1022,22 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, reading_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-section", NULL, reading_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-section", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bundle", NULL);
@@ -832,6 +1069,8 @@ cg_window_init (CgWindow *self)
   cg_accessible_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show Sections (F9)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->search_button), _("Search (Ctrl+F)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->handout_button), _("Print Handout… (Ctrl+P)"));
+  cg_accessible_set_tooltip (GTK_WIDGET (self->back_button), _("Back (Alt+←)"));
+  cg_accessible_set_tooltip (GTK_WIDGET (self->forward_button), _("Forward (Alt+→)"));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_object_bind_property (self, "show-sidebar",
                           self->sidebar_button, "active",
@@ -842,12 +1081,30 @@ cg_window_init (CgWindow *self)
 
   _cg_window_add_drop_target (self);
 
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (on_window_button_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  on_content_view_history_cb (self, NULL, self->content_view);
+
   /* Capture phase: the entry's own text would otherwise take Down first */
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (on_search_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  if (g_getenv ("CG_BENCH_TRACE") != NULL)
+    {
+      /* Capture phase on the window: the time a key arrives, before type-to-search takes it */
+      self->bench_trace = TRUE;
+      controller = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect_object (controller, "key-pressed",
+                               G_CALLBACK (on_bench_key_pressed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (GTK_WIDGET (self), controller);
+    }
 }
 
 CgWindow *

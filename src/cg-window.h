@@ -25,9 +25,9 @@ gboolean    cg_window_select_section  (CgWindow       *self,
                                        const char     *section_id);
 void        cg_window_show_message    (CgWindow       *self,
                                        const char     *message);
-void        cg_window_show_bundle_problem (CgWindow   *self,
-                                           const char *message);
-gboolean    cg_window_open_bundle     (CgWindow       *self,
+void        cg_window_report_bundle_problem (CgWindow   *self,
+                                             const char *message);
+void        cg_window_open_bundle     (CgWindow       *self,
                                        GFile          *file);
 void        cg_window_show_search     (CgWindow       *self,
                                        const char     *query,

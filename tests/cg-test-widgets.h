@@ -32,6 +32,41 @@ cg_test_find_widget_if (GtkWidget *widget,
   return NULL;
 }
 
+static inline void
+cg_test_collect_widgets (GtkWidget *widget,
+                         GType      type,
+                         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cg_test_collect_widgets (child, type, found);
+}
+
+/* Every descendant of @type, depth first: for a list view, the rows it made, in order. */
+static inline GPtrArray *
+cg_test_find_widgets (GtkWidget *widget,
+                      GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  cg_test_collect_widgets (widget, type, found);
+
+  return found;
+}
+
+/* The text of the last label in @widget: a row's title below its optional heading. */
+static inline const char *
+cg_test_last_label_text (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = cg_test_find_widgets (widget, GTK_TYPE_LABEL);
+
+  return labels->len > 0 ? gtk_label_get_text (g_ptr_array_index (labels, labels->len - 1)) : NULL;
+}
+
 static inline gboolean
 cg_test_is_of_type (GtkWidget     *widget,
                     gconstpointer  type)
@@ -85,6 +120,50 @@ cg_test_tick_cb (gpointer data)
       }                                                                                 \
     g_source_remove (cg_test_tick);                                                     \
   } G_STMT_END
+
+static inline gboolean
+cg_test_count_frame_cb (GtkWidget     *widget,
+                        GdkFrameClock *frame_clock,
+                        gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets mapped @widget paint @n_frames more frames: for asserting that something did not
+ * happen once the layout and any scrolling it started have had their turn. Counts frames,
+ * not time, so a slow machine waits longer rather than asserting early. */
+static inline void
+cg_test_wait_frames (GtkWidget *widget,
+                     guint      n_frames)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, cg_test_count_frame_cb, &frames, NULL);
+
+  CG_TEST_WAIT_UNTIL (frames >= n_frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+/* A GtkTextView measures its lines in idle time after its text is set, so the document's
+ * height changes for a while, and a scroll to a place animates: waits until the document's
+ * height and the scroll position have stayed the same for five frames. */
+static inline void
+cg_test_wait_for_text_view_to_settle (GtkTextView *text_view)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  double upper = -1, value = -1;
+
+  for (guint stable = 0; stable < 5;)
+    {
+      cg_test_wait_frames (GTK_WIDGET (text_view), 1);
+      stable = (gtk_adjustment_get_upper (vadjustment) == upper &&
+                gtk_adjustment_get_value (vadjustment) == value) ? stable + 1 : 0;
+      upper = gtk_adjustment_get_upper (vadjustment);
+      value = gtk_adjustment_get_value (vadjustment);
+    }
+}
 
 /* A presented window (or widget) is mapped and has had its first allocation. */
 static inline gboolean

@@ -20,28 +20,13 @@
 #include "cg-test-util.h"
 #include "cg-test-widgets.h"
 
-/* Every descendant of @widget of @type, depth first. */
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkCheckButton *
 find_section_check (GtkWidget  *dialog,
                     const char *title)
 {
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_CHECK_BUTTON, checks);
+  cg_test_collect_widgets (dialog, GTK_TYPE_CHECK_BUTTON, checks);
   for (guint i = 0; i < checks->len; i++)
     if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)), title) == 0)
       return g_ptr_array_index (checks, i);
@@ -56,7 +41,7 @@ get_buffer (GtkWidget *dialog,
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_TEXT_VIEW, views);
+  cg_test_collect_widgets (dialog, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 2);
 
   return gtk_text_view_get_buffer (g_ptr_array_index (views, position));
@@ -69,7 +54,7 @@ find_label (GtkWidget  *dialog,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_LABEL, labels);
+  cg_test_collect_widgets (dialog, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
       return g_ptr_array_index (labels, i);
@@ -158,7 +143,7 @@ is_action_enabled (GtkWidget  *dialog,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  cg_test_collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action) == 0)
       return gtk_widget_get_sensitive (g_ptr_array_index (buttons, i));
@@ -275,7 +260,7 @@ find_button (GtkWidget  *dialog,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  cg_test_collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       return g_ptr_array_index (buttons, i);
@@ -446,7 +431,7 @@ get_dropdown (GtkWidget *dialog,
 {
   g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
 
-  collect_widgets (dialog, GTK_TYPE_DROP_DOWN, dropdowns);
+  cg_test_collect_widgets (dialog, GTK_TYPE_DROP_DOWN, dropdowns);
   g_assert_cmpuint (position, <, dropdowns->len);
 
   return g_ptr_array_index (dropdowns, position);
@@ -594,7 +579,7 @@ test_dialog_nothing_ticked (void)
 
   g_assert_false (find_label (GTK_WIDGET (dialog), "Shown now") != NULL);
   g_assert_false (is_action_enabled (GTK_WIDGET (dialog), "handout.select-current"));
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 7);
   for (guint i = 0; i < checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
@@ -602,7 +587,7 @@ test_dialog_nothing_ticked (void)
                       !is_action_enabled (GTK_WIDGET (dialog), "handout.save-pdf"));
 
   /* The buttons follow their actions' state */
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -650,7 +635,7 @@ test_dialog_remembers_language (void)
   g_assert_nonnull (languages[spanish]);
 
   /* The second drop-down of the template is the language, after the handout set */
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   language = g_ptr_array_index (dropdowns, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
   gtk_drop_down_set_selected (language, spanish);
@@ -661,7 +646,7 @@ test_dialog_remembers_language (void)
   gtk_window_present (dialog);
   CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (dialog)));
   g_ptr_array_set_size (dropdowns, 0);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 1)), ==, spanish);
   gtk_window_destroy (dialog);
 
@@ -699,7 +684,7 @@ test_dialog_languages (void)
 
   dialog = cg_handout_dialog_new (NULL, library, NULL);
   gtk_window_present (dialog);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  cg_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   visit = find_section_check (GTK_WIDGET (dialog), "Before your visit");
   g_assert_nonnull (visit);
 

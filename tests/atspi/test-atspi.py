@@ -41,8 +41,8 @@ QUERY = 'kidney'
 QUERY_SECTIONS = {'Causes', 'Treatment', 'Prevention'}
 SEARCH_DELAY = 0.150        # GtkSearchEntry's search-changed delay
 WAIT = 10.0                 # seconds to wait for any one thing to appear
-N_TESTS = 20
-TOTAL_TIMEOUT = 50          # below meson's timeout, so the app is always cleaned up here
+N_TESTS = 23
+TOTAL_TIMEOUT = 80          # below meson's timeout (90 s), so the app is always cleaned up here
 
 # Roles a keyboard or screen-reader user operates; each must have a name of its own.
 INTERACTIVE_ROLES = {
@@ -233,6 +233,23 @@ def badly_named_controls(window):
     return bad
 
 
+def press(window_id, *keys_or_buttons):
+    """Real input, as a person gives it: xdotool keys (e.g. 'alt+Left') or 'button:8'."""
+    subprocess.run(['xdotool', 'windowfocus', '--sync', window_id], check=True, timeout=10)
+    for what in keys_or_buttons:
+        if what.startswith('button:'):
+            subprocess.run(['xdotool', 'click', what.split(':', 1)[1]], check=True, timeout=10)
+        else:
+            subprocess.run(['xdotool', 'key', what], check=True, timeout=10)
+
+
+def x_window_of(pid):
+    result = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid)],
+                            capture_output=True, text=True, timeout=10)
+    ids = result.stdout.split()
+    return ids[0] if ids else None
+
+
 def session_bus_has_owner(name):
     bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
     reply = bus.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus',
@@ -302,8 +319,10 @@ def main():
     if app is None:
         bail_out('cannot go on without the app')
 
-    window = wait_for(lambda: find(app, pyatspi.ROLE_FRAME, 'Calcinosis Guide'))
-    tap.check(window is not None, 'a window named "Calcinosis Guide"',
+    # Named after the section in view: "Treatment – Calcinosis Guide"
+    window = wait_for(lambda: next((w for w in app if w is not None and w.getRole() == pyatspi.ROLE_FRAME
+                                    and w.name.endswith('Calcinosis Guide')), None))
+    tap.check(window is not None, 'a window named "… Calcinosis Guide"',
               'frames: ' + repr([w.name for w in app]))
     if window is None:
         bail_out('cannot go on without the window')
@@ -326,20 +345,62 @@ def main():
     selected = selected and wait_for(lambda: states(sections[index]).contains(pyatspi.STATE_SELECTED))
     tap.check(bool(selected), 'Selection.selectChild() selects Treatment')
 
-    def content_labels():
-        heading = find(window, pyatspi.ROLE_HEADING)
-        if heading is None or text_of(heading) != 'Treatment':
-            return None
-        column = heading.parent
-        return [text_of(acc) for acc in column if acc is not None and 'Text' in pyatspi.listInterfaces(acc)]
+    # The topic is one read-only text with a caret: a screen reader reads it line by line.
+    def document():
+        for acc in find_all(window, pyatspi.ROLE_TEXT):
+            if 'Text' in pyatspi.listInterfaces(acc) and text_of(acc).startswith('Calcinosis\n'):
+                return acc
+        return None
 
-    texts = wait_for(content_labels) or []
-    tap.check(texts[:1] == ['Treatment'],
-              'the content view shows a heading "Treatment", read through the Text interface',
-              'headings: ' + repr([text_of(h) for h in find_all(window, pyatspi.ROLE_HEADING)]))
-    tap.check(len(texts) > 1 and texts[1].startswith(TREATMENT_FIRST_SENTENCE),
-              'the paragraph after the heading starts with the section\'s first sentence',
-              f'got {texts[1:2]!r}')
+    def caret_on_treatment():
+        doc = document()
+        if doc is None:
+            return None
+        text, caret = text_of(doc), doc.queryText().caretOffset
+        return (doc, text, caret) if text[caret:].startswith('Treatment\n') else None
+
+    found = wait_for(caret_on_treatment)
+    doc, text, caret = found if found else (document(), '', -1)
+    lines = text.split('\n')
+    headings = [line for line in lines if line in SECTIONS]
+    tap.check(found is not None and lines[0] == 'Calcinosis' and headings == SECTIONS,
+              'the content is one text, the whole topic: its title, then the seven sections in order, '
+              'and the caret on the heading "Treatment"',
+              f'text object: {doc is not None}, caret at {caret}, headings {headings}, '
+              f'caret line {text[caret:caret + 40]!r}')
+    line = doc.queryText().getTextAtOffset(caret, pyatspi.TEXT_BOUNDARY_LINE_START) if found else None
+    after = text[caret:].split('\n')[1] if found else ''
+    tap.check(line is not None and line[0].rstrip('\n') == 'Treatment' and
+              after.startswith(TREATMENT_FIRST_SENTENCE),
+              'reading by line at the caret gives "Treatment", then the section\'s first sentence',
+              f'line at caret {line!r}, next {after[:60]!r}')
+
+    # 8-9: the window is named after the section in view; Alt+Left, Alt+Right and the mouse's
+    # back button go through the sections visited
+    def titled(section):
+        return wait_for(lambda: window.name == f'{section} – Calcinosis Guide')
+
+    tap.check(bool(titled('Treatment')), 'the window is named "Treatment – Calcinosis Guide"',
+              f'named {window.name!r}')
+    x_window = x_window_of(app_process.pid)
+    visited = []
+    if x_window is not None:
+        for name in ('Diagnosis', 'Summary'):
+            sections.querySelection().selectChild(names.index(name))
+            titled(name)
+        press(x_window, 'alt+Left')
+        visited.append(titled('Diagnosis') and 'Diagnosis')
+        press(x_window, 'alt+Left')
+        visited.append(titled('Treatment') and 'Treatment')
+        press(x_window, 'alt+Right')
+        visited.append(titled('Diagnosis') and 'Diagnosis')
+        subprocess.run(['xdotool', 'mousemove', '--window', x_window, '600', '300'], check=True, timeout=10)
+        press(x_window, 'button:8')
+        visited.append(titled('Treatment') and 'Treatment')
+    tap.check(visited == ['Diagnosis', 'Treatment', 'Diagnosis', 'Treatment'],
+              'after Treatment, Diagnosis and Summary: Alt+Left, Alt+Left, Alt+Right and the mouse\'s '
+              'back button show Diagnosis, Treatment, Diagnosis, Treatment',
+              f'X window {x_window}, got {visited}, window named {window.name!r}')
 
     # 8: the header bar's toggles say whether they are on
     sidebar_toggle = find(window, None, 'Show sections')
@@ -380,12 +441,21 @@ def main():
     tap.check(entry.description == expected_count,
               'the search entry\'s description gives the count, for a screen reader to say',
               f'expected {expected_count!r}, got {entry.description!r}')
+    # 14: Enter opens the best result; the "Back" button (now showing) returns
+    press(x_window, 'Return') if x_window else None
+    opened = titled('Causes')
+    back_button = find(window, pyatspi.ROLE_PUSH_BUTTON, 'Back')
+    back_pressed = opened and back_button is not None and do_action(back_button)
+    tap.check(bool(opened) and bool(back_pressed) and bool(titled('Treatment')),
+              'Enter in the search opens the best result (Causes); the "Back" button goes back to Treatment',
+              f'opened {bool(opened)}, Back button {back_button is not None}, window named {window.name!r}')
+
     bad = badly_named_controls(window)
     tap.check(not bad, 'every interactive widget of the main window has a name', '\n'.join(bad))
     named = type_named(window)
     tap.check(not named, 'nothing in the main window is named after its GTK or app type', '\n'.join(named))
 
-    # 14-20: the handout button, found by name and pressed through the Action interface
+    # the handout button, found by name and pressed through the Action interface
     handout_button = find(window, pyatspi.ROLE_PUSH_BUTTON, 'Print handout')
     pressed = handout_button is not None and do_action(handout_button)
     handout = pressed and wait_for(lambda: find(app, pyatspi.ROLE_DIALOG, 'Print Handout'))

@@ -8,11 +8,15 @@
  * 1,000 topics × 7 sections, made by its own generate_bundle()) RUNS times and prints medians:
  *
  *   bench-load [--cpu] [RUNS]
+ *   bench-load --write-bundle FILE
  *
  * With --cpu, this thread's CPU time instead of wall-clock time (steadier on a busy machine).
  * One line per bundle, tab-separated: name, sections, load+validate ms, index build ms,
  * load+validate+index ms (the median of the sums), and the floor: libxml2 parsing the same
  * bytes into a tree and freeing it, with no checks, no schema and no model (medians of RUNS).
+ *
+ * With --write-bundle, it writes the generated bundle to FILE instead (build-aux/bench opens it
+ * in the app as a clinic library) and prints nothing.
  */
 
 /* Reuse bench-search's bundle generator and helpers rather than copy them. */
@@ -121,11 +125,14 @@ main (int   argc,
   g_autoptr(GBytes) shipped = NULL;
   g_autoptr(GError) error = NULL;
   const char *shipped_path = RESOURCE_PREFIX "/content/en/calcinosis.xml";
+  const char *write_path = NULL;
   guint runs = 11;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--cpu"))
       clock_id = CLOCK_THREAD_CPUTIME_ID;
+    else if (g_str_equal (argv[i], "--write-bundle") && i + 1 < argc)
+      write_path = argv[++i];
     else
       runs = (guint)MAX (1, atoi (argv[i]));
 
@@ -134,6 +141,13 @@ main (int   argc,
     g_error ("%s", error->message);
   collect_words (topics, sentences, keywords);
   xml = generate_bundle (sentences, keywords);
+
+  if (write_path != NULL)
+    {
+      if (!g_file_set_contents (write_path, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), &error))
+        g_error ("%s", error->message);
+      return 0;
+    }
 
   if (!(shipped = g_resources_lookup_data (shipped_path, 0, &error)))
     g_error ("%s", error->message);
