@@ -17,6 +17,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "cg-content-dirs.h"
 
 static int
@@ -61,4 +63,54 @@ cg_content_dirs_dup_data_dirs (const char *extensions_dir)
     g_ptr_array_add (dirs, g_strdup (g_ptr_array_index (extensions, i)));
 
   return dirs;
+}
+
+/**
+ * cg_content_dirs_list_files:
+ * @dir: a folder of bundles or handout sets
+ * @suffix: the file names' ending, e.g. ".xml"
+ * @errors: (nullable) (element-type GError): where to add why the folder could not be read
+ *
+ * A folder that does not exist is not an error: most of the data folders have none.
+ *
+ * Returns: (transfer full) (element-type filename): the names ending in @suffix, hidden files
+ *   left out, sorted so the order (and which duplicate wins) does not depend on the file system
+ */
+GPtrArray *
+cg_content_dirs_list_files (GFile      *dir,
+                            const char *suffix,
+                            GPtrArray  *errors)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      /* Most of these directories do not exist, and need not */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) && errors != NULL)
+        g_ptr_array_add (errors, g_steal_pointer (&error));
+      return g_steal_pointer (&names);
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, &error)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      /* Hidden files are editors' and package managers' leftovers */
+      if (name[0] != '.' && g_str_has_suffix (name, suffix))
+        g_ptr_array_add (names, g_strdup (name));
+      g_object_unref (info);
+    }
+
+  if (error != NULL && errors != NULL)
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+
+  g_ptr_array_sort (names, compare_names);
+
+  return g_steal_pointer (&names);
 }

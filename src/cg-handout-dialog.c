@@ -482,13 +482,11 @@ turn_page_action (GtkWidget  *widget,
   update_page_label (self);
 }
 
-/* The handout was made: the next builder starts from these sections, and closing no longer
- * needs to ask about the note. */
-static void
-remember_handout (CgHandoutDialog *self)
+/* The ids of the ticked sections, in list order */
+static GStrv
+dup_ticked_ids (CgHandoutDialog *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
 
   for (guint i = 0; i < self->section_checks->len; i++)
     {
@@ -498,7 +496,16 @@ remember_handout (CgHandoutDialog *self)
         g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "section-id"));
     }
 
-  ids = g_strv_builder_end (builder);
+  return g_strv_builder_end (builder);
+}
+
+/* The handout was made: the next builder starts from these sections, and closing no longer
+ * needs to ask about the note. */
+static void
+remember_handout (CgHandoutDialog *self)
+{
+  g_auto(GStrv) ids = dup_ticked_ids (self);
+
   g_settings_set_strv (self->settings, "handout-sections", (const char * const *)ids);
   self->note_used = TRUE;
 }
@@ -977,17 +984,7 @@ static void
 on_set_chooser_fill_cb (CgHandoutDialog *self,
                         CgHandoutSet    *set)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-
-  for (guint i = 0; i < self->section_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->section_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "section-id"));
-    }
-  ids = g_strv_builder_end (builder);
+  g_auto(GStrv) ids = dup_ticked_ids (self);
 
   cg_handout_set_set_sections (set, (const char * const *)ids);
   cg_handout_set_set_language (set, get_handout_language (self));

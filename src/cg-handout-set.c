@@ -675,40 +675,17 @@ load_dir (GFile      *dir,
           GHashTable *seen_ids,
           GPtrArray  *errors)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
+  g_autoptr(GPtrArray) names = cg_content_dirs_list_files (dir, CG_HANDOUT_SET_SUFFIX, errors);
 
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
+  for (guint i = 0; i < names->len; i++)
     {
-      /* Most of these folders do not exist, and need not */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) && errors != NULL)
-        g_ptr_array_add (errors, g_steal_pointer (&error));
-      return;
-    }
-
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, &error)) != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-      g_autoptr(GFile) file = NULL;
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) file = g_file_get_child (dir, name);
       g_autoptr(CgHandoutSet) set = NULL;
       g_autoptr(GError) set_error = NULL;
-      g_autofree char *id = NULL;
-
-      if (name[0] == '.' || !g_str_has_suffix (name, CG_HANDOUT_SET_SUFFIX))
-        {
-          g_object_unref (info);
-          continue;
-        }
+      g_autofree char *id = g_strndup (name, strlen (name) - strlen (CG_HANDOUT_SET_SUFFIX));
 
       /* The first folder wins: a user's set hides a clinic's set of the same id */
-      id = g_strndup (name, strlen (name) - strlen (CG_HANDOUT_SET_SUFFIX));
-      file = g_file_get_child (dir, name);
-      g_object_unref (info);
-
       if (g_hash_table_contains (seen_ids, id))
         continue;
 
@@ -722,9 +699,6 @@ load_dir (GFile      *dir,
       g_hash_table_add (seen_ids, g_steal_pointer (&id));
       g_ptr_array_add (sets, g_steal_pointer (&set));
     }
-
-  if (error != NULL && errors != NULL)
-    g_ptr_array_add (errors, g_steal_pointer (&error));
 }
 
 /**

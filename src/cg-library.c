@@ -733,53 +733,6 @@ cg_library_dup_bundle_dirs (void)
   return dirs;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* The *.xml names in @dir, sorted so the order (and which duplicate wins) does not depend on
- * the file system. */
-static GPtrArray *
-list_bundle_files (GFile      *dir,
-                   GPtrArray  *errors)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (enumerator == NULL)
-    {
-      /* Most of these directories do not exist, and need not */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) && errors != NULL)
-        g_ptr_array_add (errors, g_steal_pointer (&error));
-      return g_steal_pointer (&names);
-    }
-
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, &error)) != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      /* Hidden files are editors' and package managers' leftovers */
-      if (name[0] != '.' && g_str_has_suffix (name, ".xml"))
-        g_ptr_array_add (names, g_strdup (name));
-      g_object_unref (info);
-    }
-
-  if (error != NULL && errors != NULL)
-    g_ptr_array_add (errors, g_steal_pointer (&error));
-
-  g_ptr_array_sort (names, compare_names);
-
-  return g_steal_pointer (&names);
-}
-
 static char *
 dup_file_id (GFile *file)
 {
@@ -848,7 +801,7 @@ read_installed (GHashTable *seen,
       if (dir_id == NULL || !g_hash_table_add (seen, g_steal_pointer (&dir_id)))
         continue;
 
-      names = list_bundle_files (dir, dir_errors);
+      names = cg_content_dirs_list_files (dir, ".xml", dir_errors);
       for (guint j = 0; j < dir_errors->len; j++)
         {
           LoadResult result = { NULL, g_ptr_array_index (dir_errors, j) };
