@@ -774,6 +774,39 @@ cg_content_view_set_property (GObject      *object,
     }
 }
 
+/* A tag must not set the text colour: GTK 4.8's accessible text reads a tag's write-only
+ * "foreground" property and crashes when a screen reader asks for the attributes of a match.
+ * So the highlights keep the style's own text colour, on backgrounds chosen for it. */
+static void
+update_highlight_colors (CgContentView *self)
+{
+  GdkRGBA color;
+  gboolean light_text;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (GTK_WIDGET (self->text_view), &color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)), &color);
+#endif
+  light_text = 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5;
+
+  g_object_set (self->match_tag,
+                "background", light_text ? CG_HIGHLIGHT_DARK_BACKGROUND : CG_HIGHLIGHT_BACKGROUND,
+                NULL);
+  g_object_set (self->current_match_tag,
+                "background", light_text ? CG_HIGHLIGHT_DARK_CURRENT_BACKGROUND : CG_HIGHLIGHT_CURRENT_BACKGROUND,
+                NULL);
+}
+
+static void
+cg_content_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (cg_content_view_parent_class)->css_changed (widget, change);
+
+  update_highlight_colors (CG_CONTENT_VIEW (widget));
+}
+
 static void
 cg_content_view_class_init (CgContentViewClass *klass)
 {
@@ -788,6 +821,7 @@ cg_content_view_class_init (CgContentViewClass *klass)
   widget_class->size_allocate = cg_content_view_size_allocate;
   widget_class->grab_focus = cg_content_view_grab_focus;
   widget_class->unmap = cg_content_view_unmap;
+  widget_class->css_changed = cg_content_view_css_changed;
 
   /**
    * CgContentView:section:
@@ -868,9 +902,9 @@ cg_content_view_init (CgContentView *self)
   /* Added to the view's margin (which centres the column), with the bullet hanging out */
   self->item_tag = gtk_text_buffer_create_tag (self->buffer, "item", "accumulative-margin", TRUE, NULL);
   self->list_end_tag = gtk_text_buffer_create_tag (self->buffer, "list-end", NULL);
+  /* Backgrounds only (see update_highlight_colors()) */
   self->match_tag = gtk_text_buffer_create_tag (self->buffer, "match",
                                                 "background", CG_HIGHLIGHT_BACKGROUND,
-                                                "foreground", CG_HIGHLIGHT_FOREGROUND,
                                                 "weight", PANGO_WEIGHT_BOLD,
                                                 NULL);
   self->current_match_tag = gtk_text_buffer_create_tag (self->buffer, "current-match",

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define CG_HIGHLIGHT_FOREGROUND "#241f31"
 /* The match find next/previous moved to */
 #define CG_HIGHLIGHT_CURRENT_BACKGROUND "#ffa348"
+/* Where the text colour cannot be set (the content view), backgrounds the style's own text
+ * colour stays readable on: light text (a dark style) on brown and on dark orange */
+#define CG_HIGHLIGHT_DARK_BACKGROUND "#865e3c"
+#define CG_HIGHLIGHT_DARK_CURRENT_BACKGROUND "#c64600"
 
 PangoAttrList *cg_highlight_attributes (const CgSearchRange *ranges,
                                         guint                n_ranges);

@@ -601,17 +601,43 @@ cg_sidebar_mark_section (CgSidebar  *self,
   return select_section (self, section_id, FALSE);
 }
 
+/* The list's own row around the section's CgSectionRow, if the row has been made */
+static GtkWidget *
+find_section_row (GtkListView *view,
+                  CgSection   *section)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (CG_IS_SECTION_ROW (row) && cg_section_row_get_section (CG_SECTION_ROW (row)) == section)
+        return item;
+    }
+
+  return NULL;
+}
+
+/* Focuses the section in view. GTK 4.8 has no call to focus a list's row; grabbing the view
+ * alone would focus the row focused last, not the section in view, and a screen reader would
+ * say a section that is not selected. */
 void
 cg_sidebar_focus_list (CgSidebar *self)
 {
+  CgSection *section;
+  GtkWidget *row;
   guint position;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
 
   position = gtk_single_selection_get_selected (self->sections_selection);
+  section = gtk_single_selection_get_selected_item (self->sections_selection);
   if (position != GTK_INVALID_LIST_POSITION)
-    show_position (self->sections_view, position, TRUE);
-  else
+    show_position (self->sections_view, position, FALSE);
+
+  if (section == NULL || !(row = find_section_row (self->sections_view, section)) ||
+      !gtk_widget_grab_focus (row))
     gtk_widget_grab_focus (GTK_WIDGET (self->sections_view));
 }
 

@@ -515,7 +515,9 @@ def run_checks(conversation, binary, builddir):
                rf'No results for .{NO_RESULTS_QUERY}.')
     log.wait_quiet()
     mark = conversation.step('Esc leaves the search', 'Escape')
-    check_said(conversation, mark, 'Esc goes back to the sections', r'\bSections\b|\bof 7\b')
+    # ... to the section in view (the one the result opened), not the row focused before the search
+    check_said(conversation, mark, f'Esc goes back to the sections, on the section in view ({first})',
+               rf'\b{first}\b', rf'\b{SECTIONS.index(first) + 1} of 7\b')
     log.wait_quiet()
 
     # 5: the handout builder, a dialog whose first control is the first section's check box
