@@ -40,13 +40,16 @@ from tap import Tap  # noqa: E402  (tests/tools/tap.py)
 APP_NAME = 'Calcinosis Guide'
 SECTIONS = ['Overview', 'Causes', 'Symptoms', 'Diagnosis', 'Treatment', 'Prevention', 'Summary']
 TREATMENT = SECTIONS.index('Treatment')
+TREATMENT_FIRST_SENTENCE = ('Calcinosis treatment includes managing symptoms, preventing complications, '
+                            'and addressing the underlying cause, if possible.')
+MAX_READING_KEYS = 4    # Down presses to hear the first sentence (it wraps onto two or three lines)
 QUERY = 'kidney'
 NO_RESULTS_QUERY = 'zzyzx'
 WAIT = 20.0             # seconds to wait for Orca to say one expected thing (a loaded machine)
 QUIET = 3.0             # ... or for more, once it has answered and gone quiet
 TOTAL_TIMEOUT = 80      # below meson's timeout of 90 s, so this script always cleans up itself
 MARKER = 'CG_ORCA_TEST_SESSION'
-N_TESTS = 19
+N_TESTS = 21
 
 # GTK and the app's own type names ("GtkStackPage", "CgSidebar"): never something to say
 CLASS_NAME = re.compile(r'\b(?:Gtk|Cg|Gdk|Adw)[A-Z][A-Za-z]+')
@@ -472,7 +475,21 @@ def run_checks(conversation, binary, builddir):
     # 3: into the text, then the header bar's toggles with their state, each said once
     mark = conversation.step('Tab into the text', 'Tab')
     check_said(conversation, mark, 'Tab into the text names the section shown', r'\bTreatment\b')
+    check_said(conversation, mark, 'the section\'s title is said as a heading', r'\bTreatment\b', r'\bheading\b')
     log.wait_quiet()
+
+    # Reading: Orca's line-by-line reading key (Down) speaks the text, first sentence first
+    heard = []
+    for _ in range(MAX_READING_KEYS):
+        mark = conversation.step('Down reads the next line', 'Down')
+        log.wait_for(lambda said: said, mark, timeout=5)
+        log.wait_quiet()
+        heard += [u.text for u in log.since(mark)]
+        if TREATMENT_FIRST_SENTENCE in ' '.join(' '.join(heard).split()):
+            break
+    tap.check(TREATMENT_FIRST_SENTENCE in ' '.join(' '.join(heard).split()),
+              'Down, line by line, reads the section\'s first sentence',
+              f'expected {TREATMENT_FIRST_SENTENCE!r}\nheard {heard!r}')
     mark = conversation.step('Tab to the sections toggle', 'Tab')
     found = check_said(conversation, mark, 'the sections toggle is said with its state (on)',
                        r'^Show sections (toggle button pressed|check box checked)')
