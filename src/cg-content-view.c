@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cg-accessible.h"
 #include "cg-bundle.h"
 #include "cg-content-view.h"
 #include "cg-highlight.h"
@@ -112,6 +113,7 @@ struct _CgContentView
   guint              section_in_view;  /* index in sections, G_MAXUINT for none */
   guint              pinned_section;   /* the section navigated to, until the reader moves */
   int                current_match;    /* index in matches, -1 for none */
+  guint              caret_heading_level;  /* 1 title, 2 section heading, 0 other text */
   int                char_width;       /* font metrics the margins and spacing were set for */
   int                line_height;
   int                view_width;
@@ -482,13 +484,53 @@ on_text_view_copy_clipboard_cb (CgContentView *self,
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), text);
 }
 
+/* GTK 4.8 exposes a text view's text but not its structure: with the caret on the title or a
+ * section heading, a screen reader is told it is a heading, as it would say of one in a web page.
+ * (On GTK before 4.14 that is the text view's description, which Orca speaks as it changes.) */
+static void
+describe_caret_line (CgContentView     *self,
+                     const GtkTextIter *caret)
+{
+  guint line = gtk_text_iter_get_line (caret);
+  guint level = 0;
+
+  if (line < self->lines->len)
+    {
+      const LineInfo *info = &g_array_index (self->lines, LineInfo, line);
+
+      if (info->kind == LINE_TITLE)
+        level = 1;
+      else if (info->kind == LINE_HEADING)
+        level = 2;
+    }
+
+  if (level == self->caret_heading_level)
+    return;
+
+  self->caret_heading_level = level;
+  if (level != 0)
+    {
+      /* Translators: said by a screen reader with the caret on a heading of the text, as for a
+       * heading in a web page; %u is 1 for the topic's title, 2 for a section's heading */
+      g_autofree char *description = g_strdup_printf (_("heading level %u"), level);
+
+      cg_accessible_announce (GTK_WIDGET (self->text_view), description);
+    }
+  else
+    cg_accessible_announce (GTK_WIDGET (self->text_view), NULL);
+}
+
 static void
 on_buffer_mark_set_cb (CgContentView *self,
                        GtkTextIter   *location,
                        GtkTextMark   *mark,
                        GtkTextBuffer *buffer)
 {
-  if (mark != gtk_text_buffer_get_insert (buffer) || self->placing_cursor)
+  if (mark != gtk_text_buffer_get_insert (buffer))
+    return;
+
+  describe_caret_line (self, location);
+  if (self->placing_cursor)
     return;
 
   /* The reader moved the caret (keys, pointer or a screen reader): it leads from now on */
