@@ -32,6 +32,9 @@
 
 #define MAX_RESULTS 100
 
+/* How long typing pauses before a screen reader says the result count */
+#define ANNOUNCE_DELAY_MS 300
+
 struct _CgWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -68,6 +71,8 @@ struct _CgWindow
   char                 *language;
 
   guint                 narrow_idle_id;
+  guint                 announce_id;
+  char                 *pending_announcement;
 
   guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
 
@@ -203,6 +208,37 @@ show_correction (CgWindow        *self,
   gtk_button_set_label (self->correction_undo_button, undo);
 }
 
+static gboolean
+on_announce_timeout_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+  g_autofree char *status = g_steal_pointer (&self->pending_announcement);
+
+  self->announce_id = 0;
+  cg_accessible_announce (GTK_WIDGET (self->search_entry), status);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* What a screen reader says of the search, or NULL to say nothing */
+static void
+announce_search_status (CgWindow   *self,
+                        const char *status)
+{
+  g_clear_handle_id (&self->announce_id, g_source_remove);
+  g_clear_pointer (&self->pending_announcement, g_free);
+
+  if (status == NULL)
+    {
+      cg_accessible_announce (GTK_WIDGET (self->search_entry), NULL);
+      return;
+    }
+
+  /* Results are shown at each key, but the count is said once typing pauses, not per letter */
+  self->pending_announcement = g_strdup (status);
+  self->announce_id = g_timeout_add (ANNOUNCE_DELAY_MS, on_announce_timeout_cb, self);
+}
+
 /* The person typing hears what the sidebar shows: a correction, how many results, or none */
 static void
 announce_results (CgWindow        *self,
@@ -217,11 +253,11 @@ announce_results (CgWindow        *self,
 
       /* Translators: spoken to screen-reader users: the correction, then e.g. “3 results” */
       with_correction = g_strdup_printf (_("Showing results for “%s”. %s"), corrected, status);
-      cg_accessible_announce (GTK_WIDGET (self->search_entry), with_correction);
+      announce_search_status (self, with_correction);
       return;
     }
 
-  cg_accessible_announce (GTK_WIDGET (self->search_entry), status);
+  announce_search_status (self, status);
 }
 
 /* Lists the results of @query in the sidebar; returns them, or NULL for a blank query. */
@@ -238,7 +274,7 @@ run_search (CgWindow   *self,
       cg_sidebar_show_sections (self->sidebar);
       cg_content_view_set_highlights (self->content_view, NULL);
       show_correction (self, NULL);
-      cg_accessible_announce (GTK_WIDGET (self->search_entry), NULL);
+      announce_search_status (self, NULL);
       return NULL;
     }
 
@@ -827,6 +863,18 @@ cg_window_constructed (GObject *object)
 /* No gtk_widget_dispose_template(): GtkWindow unparents its own child and titlebar, and would
  * unparent them a second time. */
 static void
+cg_window_dispose (GObject *object)
+{
+  CgWindow *self = CG_WINDOW (object);
+
+  /* It speaks through the search entry, which the template disposes of */
+  g_clear_handle_id (&self->announce_id, g_source_remove);
+  g_clear_pointer (&self->pending_announcement, g_free);
+
+  G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
+}
+
+static void
 cg_window_finalize (GObject *object)
 {
   CgWindow *self = (CgWindow *)object;
@@ -960,6 +1008,7 @@ cg_window_class_init (CgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = cg_window_constructed;
+  object_class->dispose = cg_window_dispose;
   object_class->finalize = cg_window_finalize;
   object_class->get_property = cg_window_get_property;
   object_class->set_property = cg_window_set_property;

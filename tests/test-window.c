@@ -203,8 +203,8 @@ type_query (GtkSearchEntry *entry,
   gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed_cb), &wait);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  /* GtkSearchEntry emits ::search-changed 150 ms after the last change; the window's handler,
-   * connected first, has run when ours does */
+  /* GtkSearchEntry emits ::search-changed from the main loop after the change (the window sets
+   * no delay); the window's handler, connected first, has run when ours does */
   CG_TEST_WAIT_UNTIL (wait.searched);
   g_signal_handler_disconnect (entry, handler);
 }
