@@ -245,6 +245,19 @@ is_mapped (gconstpointer data)
   return gtk_widget_get_mapped ((GtkWidget *)data);
 }
 
+static GtkLabel *
+find_launch_error (GtkWidget *dialog)
+{
+  return cg_test_find_label (dialog, "Could not open");
+}
+
+/* An application was launched, or the builder says none could be */
+static gboolean
+has_opened_or_failed (gconstpointer data)
+{
+  return file_exists (opened_path) || find_launch_error ((GtkWidget *)data) != NULL;
+}
+
 /* Saves a handout through the portal, then presses the button with @action in the banner
  * that says it was saved. Returns the line the desktop's application wrote: its ID and the
  * file it was asked to open. */
@@ -257,6 +270,7 @@ press_saved_banner_button (const char  *action,
   g_autofree char *what = g_strdup_printf ("an application launched by %s", action);
   g_autoptr(GError) error = NULL;
   GtkWidget *button;
+  GtkLabel *launch_error;
   char *opened = NULL;
 
   g_unlink (save_path);  /* what the save test left */
@@ -268,7 +282,10 @@ press_saved_banner_button (const char  *action,
   g_assert_nonnull (button);
   wait_until (is_mapped, button, "the banner saying the handout was saved");
   g_assert_true (gtk_widget_activate (button));
-  wait_until (file_exists, opened_path, what);
+  wait_until (has_opened_or_failed, dialog, what);
+  launch_error = find_launch_error (dialog);
+  if (launch_error != NULL)
+    g_error ("%s: %s", action, gtk_label_get_text (launch_error));
 
   g_file_get_contents (opened_path, &opened, NULL, &error);
   g_assert_no_error (error);
