@@ -232,14 +232,6 @@ test_print_handout (void)
 }
 
 static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
 is_mapped (gconstpointer data)
 {
   return gtk_widget_get_mapped ((GtkWidget *)data);
@@ -278,7 +270,7 @@ press_saved_banner_button (const char  *action,
   gtk_widget_activate_action (dialog, "handout.save-pdf", NULL);
   wait_until (file_exists, save_path, "the handout saved through the portal");
 
-  button = cg_test_find_widget_if (dialog, is_button_for_action, action);
+  button = cg_test_find_widget_if (dialog, cg_test_is_button_for_action, action);
   g_assert_nonnull (button);
   wait_until (is_mapped, button, "the banner saying the handout was saved");
   g_assert_true (gtk_widget_activate (button));
@@ -298,44 +290,49 @@ press_saved_banner_button (const char  *action,
   return opened;
 }
 
+/* Presses the Saved banner's button with @action and checks that the portal had exactly
+ * @path (a file of @content_type) opened by the stand-in application @app_id, asking the
+ * app chooser first or not as @chooser_asked says. The app itself knows no application for
+ * @content_type, as in the sandbox. */
+static void
+check_opened_through_portal (const char *action,
+                             const char *content_type,
+                             const char *path,
+                             const char *app_id,
+                             gboolean    chooser_asked)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *opened_line = g_strdup_printf ("%s %s\n", app_id, path);
+  g_autofree char *chooser_line = g_strconcat ("AppChooser.ChooseApplication ", uri, "\n", NULL);
+  g_autoptr(GAppInfo) own_handler = g_app_info_get_default_for_type (content_type, FALSE);
+  g_autofree char *log = NULL;
+  g_autofree char *opened = NULL;
+
+  g_assert_null (own_handler);
+  opened = press_saved_banner_button (action, &log);
+
+  g_assert_cmpstr (opened, ==, opened_line);
+  g_assert_cmpint (strstr (log, chooser_line) != NULL, ==, chooser_asked);
+}
+
+/* Open: exactly the saved file, handed by the portal to the PDF viewer its app chooser picked */
 static void
 test_open_saved_handout (void)
 {
   g_autofree char *real_save_path = g_build_filename (real_tmp_dir, "saved handout.pdf", NULL);
-  g_autofree char *uri = g_filename_to_uri (real_save_path, NULL, NULL);
-  g_autofree char *opened_line = g_strconcat ("cgtest-viewer ", real_save_path, "\n", NULL);
-  g_autofree char *chooser_line = g_strconcat ("AppChooser.ChooseApplication ", uri, "\n", NULL);
-  g_autofree char *log = NULL;
-  g_autofree char *opened = NULL;
-  g_autoptr(GAppInfo) own_viewer = g_app_info_get_default_for_type ("application/pdf", FALSE);
 
-  g_assert_null (own_viewer);
-  opened = press_saved_banner_button ("handout.open-saved", &log);
-
-  /* Exactly the saved file, handed by the portal to the PDF viewer its app chooser picked
-   * (the app itself knows none, as in the sandbox) */
-  g_assert_cmpstr (opened, ==, opened_line);
-  g_assert_nonnull (strstr (log, chooser_line));
+  check_opened_through_portal ("handout.open-saved", "application/pdf", real_save_path,
+                               "cgtest-viewer", TRUE);
 }
 
+/* Show in Files: inside Flatpak the app cannot reach org.freedesktop.FileManager1 (nor here,
+ * on a bus without one), so it opens the folder through the portal, which hands a folder to
+ * the desktop's default file manager without asking */
 static void
 test_show_saved_handout (void)
 {
-  g_autofree char *uri = g_filename_to_uri (real_tmp_dir, NULL, NULL);
-  g_autofree char *opened_line = g_strconcat ("cgtest-files ", real_tmp_dir, "\n", NULL);
-  g_autofree char *chooser_line = g_strconcat ("AppChooser.ChooseApplication ", uri, "\n", NULL);
-  g_autofree char *log = NULL;
-  g_autofree char *opened = NULL;
-  g_autoptr(GAppInfo) own_file_manager = g_app_info_get_default_for_type ("inode/directory", FALSE);
-
-  g_assert_null (own_file_manager);
-  opened = press_saved_banner_button ("handout.show-saved", &log);
-
-  /* Inside Flatpak the app cannot reach org.freedesktop.FileManager1 (nor here, on a bus
-   * without one), so it opens the folder through the portal, which hands a folder to the
-   * desktop's default file manager without asking */
-  g_assert_cmpstr (opened, ==, opened_line);
-  g_assert_null (strstr (log, chooser_line));
+  check_opened_through_portal ("handout.show-saved", "inode/directory", real_tmp_dir,
+                               "cgtest-files", FALSE);
 }
 
 static void
