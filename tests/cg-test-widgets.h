@@ -97,6 +97,15 @@ cg_test_find_label (GtkWidget  *widget,
   return GTK_LABEL (cg_test_find_widget_if (widget, cg_test_is_label_starting, prefix));
 }
 
+/* For cg_test_find_widget_if(): a button that activates @action_name */
+static inline gboolean
+cg_test_is_button_for_action (GtkWidget     *widget,
+                              gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
 static inline gboolean
 cg_test_tick_cb (gpointer data)
 {

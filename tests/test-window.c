@@ -67,14 +67,6 @@ find_widget_where (GtkWidget *widget,
 }
 
 static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  text)
 {
@@ -818,8 +810,8 @@ test_window_history (void)
   /* The window opens on Overview, with no history */
   g_settings_set_string (settings, "last-section", "overview");
   window = create_window ();
-  back = find_widget_where (GTK_WIDGET (window), is_button_for_action, "win.go-back");
-  forward = find_widget_where (GTK_WIDGET (window), is_button_for_action, "win.go-forward");
+  back = find_widget_where (GTK_WIDGET (window), cg_test_is_button_for_action, "win.go-back");
+  forward = find_widget_where (GTK_WIDGET (window), cg_test_is_button_for_action, "win.go-forward");
   entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
   g_assert_nonnull (back);

@@ -10,7 +10,8 @@ command line instead of asking a person:
   FileChooser.SaveFile   picks --save=PATH
   Print.PreparePrint     accepts the app's settings and page setup, as pressing Print does
   Print.Print            copies the document it is given to --print-to=PATH
-  AppChooser.ChooseApplication  (OpenURI) picks the first application offered
+  AppChooser.ChooseApplication  (OpenURI, OpenFile) picks the application --choose=ID
+                         when the portal offers it, else cancels
 
 Every call is appended to --log=PATH as "Interface.Method title-or-uri", so a test can tell
 the request went through the portal. Prints "ready" once it owns its name.
@@ -64,6 +65,7 @@ parser.add_argument('--log', required=True)
 parser.add_argument('--open')
 parser.add_argument('--save')
 parser.add_argument('--print-to')
+parser.add_argument('--choose')
 args = parser.parse_args()
 loop = GLib.MainLoop()
 print_token = 7
@@ -119,8 +121,8 @@ def on_call(connection, sender, path, interface, method, params, invocation):
     elif name == 'AppChooser.ChooseApplication':
         choices = values[3]
         log('%s %s' % (name, values[4].get('uri', '')))
-        if choices:
-            answer(invocation, 0, {'choice': GLib.Variant('s', choices[0])})
+        if args.choose is not None and args.choose in choices:
+            answer(invocation, 0, {'choice': GLib.Variant('s', args.choose)})
         else:
             answer(invocation, 1, {})
     elif name == 'AppChooser.UpdateChoices':
