@@ -44,10 +44,11 @@ typedef struct
   guint       end_token;
 } Field;
 
+/* A token's field is the one whose [first_token, end_token) holds it: tokens are in field
+ * order, so it need not be stored (a quarter of the index's largest array) */
 typedef struct
 {
   guint term;
-  guint field;
   guint start;              /* byte span in the field's text */
   guint end;
 } Token;
@@ -80,7 +81,8 @@ struct _CgSearchIndex
   GPtrArray    *topics;
   GArray       *entries;         /* of Entry, in section order */
   GArray       *fields;          /* of Field, in entry order */
-  GArray       *tokens;          /* of Token, in field order */
+  Token        *tokens;          /* in field order, n_tokens */
+  guint         n_tokens;
   GStringChunk *term_chunk;
   const char  **terms;           /* sorted; a term's id is its position */
   guint8       *term_chars;      /* characters in each term, at most 255 */
@@ -101,7 +103,7 @@ cg_search_index_finalize (GObject *object)
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->fields, g_array_unref);
-  g_clear_pointer (&self->tokens, g_array_unref);
+  g_clear_pointer (&self->tokens, g_free);
   g_clear_pointer (&self->term_chunk, g_string_chunk_free);
   g_clear_pointer (&self->terms, g_free);
   g_clear_pointer (&self->term_chars, g_free);
@@ -127,7 +129,6 @@ cg_search_index_init (CgSearchIndex *self)
   self->topics = g_ptr_array_new_with_free_func (g_object_unref);
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->fields = g_array_new (FALSE, FALSE, sizeof (Field));
-  self->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   self->term_chunk = g_string_chunk_new (64 * 1024);
 }
 
@@ -138,6 +139,7 @@ typedef struct
   GPtrArray  *term_names;   /* by provisional id, in term_chunk */
   GString    *folded;
   GArray     *words;
+  GArray     *tokens;       /* of Token, until the index takes them */
 } Builder;
 
 static void
@@ -148,8 +150,7 @@ add_field (CgSearchIndex *self,
            guint          item,
            const char    *text)
 {
-  Field field = { text, self->entries->len, tier, index, item, self->tokens->len, 0 };
-  guint field_id = self->fields->len;
+  Field field = { text, self->entries->len, tier, index, item, builder->tokens->len, 0 };
 
   g_string_truncate (builder->folded, 0);
   g_array_set_size (builder->words, 0);
@@ -175,13 +176,12 @@ add_field (CgSearchIndex *self,
         }
 
       token.term = GPOINTER_TO_UINT (value) - 1;
-      token.field = field_id;
       token.start = word->start;
       token.end = word->end;
-      g_array_append_val (self->tokens, token);
+      g_array_append_val (builder->tokens, token);
     }
 
-  field.end_token = self->tokens->len;
+  field.end_token = builder->tokens->len;
   g_array_append_val (self->fields, field);
 }
 
@@ -232,15 +232,15 @@ add_section (CgSearchIndex *self,
   Entry entry = { section, self->fields->len, 0, { 0 } };
 
   /* Fields go in tier order, so positions within a tier are counted from its first token. */
-  entry.first_token[CG_SEARCH_TIER_TITLE] = self->tokens->len;
+  entry.first_token[CG_SEARCH_TIER_TITLE] = builder->tokens->len;
   add_field (self, builder, CG_SEARCH_TIER_TITLE, 0, 0, cg_section_get_title (section));
 
   /* NULL when empty: a NULL-terminated GPtrArray allocates nothing until its first element */
-  entry.first_token[CG_SEARCH_TIER_KEYWORD] = self->tokens->len;
+  entry.first_token[CG_SEARCH_TIER_KEYWORD] = builder->tokens->len;
   for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
     add_keyword (self, builder, i, keywords[i]);
 
-  entry.first_token[CG_SEARCH_TIER_BODY] = self->tokens->len;
+  entry.first_token[CG_SEARCH_TIER_BODY] = builder->tokens->len;
   for (guint i = 0; i < cg_section_get_n_blocks (section); i++)
     {
       const CgBlock *block = cg_section_get_block (section, i);
@@ -295,8 +295,8 @@ finish_terms (CgSearchIndex *self,
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), builder->term_names->len);
   g_autofree guint *rank = NULL;
   g_autofree guint *cursor = NULL;
-  Token *tokens = (Token *)(gpointer)self->tokens->data;
-  guint n_tokens = self->tokens->len;
+  Token *tokens = (Token *)(gpointer)builder->tokens->data;
+  guint n_tokens = builder->tokens->len;
 
   self->n_terms = builder->term_names->len;
 
@@ -330,16 +330,24 @@ finish_terms (CgSearchIndex *self,
 
   self->postings = g_new (Posting, MAX (n_tokens, 1));
   cursor = g_memdup2 (self->posting_starts, sizeof (guint) * (self->n_terms + 1));
-  for (guint i = 0; i < n_tokens; i++)
+  for (guint f = 0; f < self->fields->len; f++)
     {
-      const Field *field = &g_array_index (self->fields, Field, tokens[i].field);
+      const Field *field = &g_array_index (self->fields, Field, f);
       const Entry *entry = &g_array_index (self->entries, Entry, field->entry);
-      Posting *posting = &self->postings[cursor[tokens[i].term]++];
 
-      posting->entry = field->entry;
-      posting->tier_position = field->tier << POSITION_BITS |
-                               (i - entry->first_token[field->tier]);
+      for (guint i = field->first_token; i < field->end_token; i++)
+        {
+          Posting *posting = &self->postings[cursor[tokens[i].term]++];
+
+          posting->entry = field->entry;
+          posting->tier_position = field->tier << POSITION_BITS |
+                                   (i - entry->first_token[field->tier]);
+        }
     }
+
+  /* The array grew by doubling: the index keeps only what it holds */
+  self->n_tokens = n_tokens;
+  self->tokens = g_realloc (g_array_steal (builder->tokens, NULL), MAX (n_tokens, 1) * sizeof (Token));
 }
 
 /**
@@ -358,6 +366,7 @@ cg_search_index_new (GPtrArray *topics)
   g_autoptr(GPtrArray) term_names = NULL;
   g_autoptr(GString) folded = NULL;
   g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) tokens = NULL;
   Builder builder;
 
   g_return_val_if_fail (topics != NULL, NULL);
@@ -367,7 +376,8 @@ cg_search_index_new (GPtrArray *topics)
   term_names = g_ptr_array_new ();
   folded = g_string_sized_new (1024);
   words = g_array_new (FALSE, FALSE, sizeof (CgSearchFoldWord));
-  builder = (Builder) { term_ids, term_names, folded, words };
+  tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  builder = (Builder) { term_ids, term_names, folded, words, tokens };
 
   for (guint i = 0; i < topics->len; i++)
     {
@@ -865,7 +875,7 @@ _cg_search_index_find_details (CgSearchIndex      *self,
   const QueryTerm *terms = (const QueryTerm *)(gconstpointer)query_words->data;
   guint n_terms = query_words->len;
   const Entry *entry = &g_array_index (self->entries, Entry, entry_index);
-  const Token *tokens = (const Token *)(gconstpointer)self->tokens->data;
+  const Token *tokens = self->tokens;
   const Field *first_body = NULL;
   const Field *best_field = NULL;    /* the body field of the best passage */
   const Field *keyword_field = NULL;
@@ -965,8 +975,16 @@ dup_term_spelling (CgSearchIndex *self,
   const Entry *entry = &g_array_index (self->entries, Entry, posting->entry);
   guint tier = posting->tier_position >> POSITION_BITS;
   guint position = posting->tier_position & ((1u << POSITION_BITS) - 1);
-  const Token *token = &g_array_index (self->tokens, Token, entry->first_token[tier] + position);
-  const Field *field = &g_array_index (self->fields, Field, token->field);
+  guint token_index = entry->first_token[tier] + position;
+  const Token *token = &self->tokens[token_index];
+  const Field *field = NULL;
+
+  for (guint f = entry->first_field; f < entry->end_field; f++)
+    {
+      field = &g_array_index (self->fields, Field, f);
+      if (token_index >= field->first_token && token_index < field->end_token)
+        break;
+    }
 
   return g_utf8_strdown (field->text + token->start, token->end - token->start);
 }

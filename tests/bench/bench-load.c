@@ -15,6 +15,11 @@
  * load+validate+index ms (the median of the sums), and the floor: libxml2 parsing the same
  * bytes into a tree and freeing it, with no checks, no schema and no model (medians of RUNS).
  *
+ * A last line, "memory", gives what the generated bundle holds in the heap once loaded: its text
+ * (the bytes of every section's title, keywords, paragraphs and list items), the bytes of its XML
+ * file, the model's heap bytes and the search index's heap bytes (glibc's mallinfo2(), which
+ * counts what malloc handed out and was not freed).
+ *
  * With --write-bundle, it writes the generated bundle to FILE instead (build-aux/bench opens it
  * in the app as a clinic library) and prints nothing.
  */
@@ -25,7 +30,9 @@ int bench_search_main (int argc, char *argv[]);
 #include "../bench-search.c"
 #undef main
 
+#include <malloc.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/parser.h>
 
@@ -113,6 +120,68 @@ time_bundle (const char *name,
            percentile (index_ms, 0.5), percentile (total_ms, 0.5), time_floor (bytes, runs));
 }
 
+static gsize
+heap_bytes (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+}
+
+static gsize
+section_text_bytes (CgSection *section)
+{
+  const char * const *keywords = cg_section_get_keywords (section);
+  gsize bytes = strlen (cg_section_get_title (section));
+
+  for (guint i = 0; keywords != NULL && keywords[i] != NULL; i++)
+    bytes += strlen (keywords[i]);
+
+  for (guint i = 0; i < cg_section_get_n_blocks (section); i++)
+    {
+      const CgBlock *block = cg_section_get_block (section, i);
+
+      if (block->text != NULL)
+        bytes += strlen (block->text);
+      for (guint j = 0; block->items != NULL && block->items[j] != NULL; j++)
+        bytes += strlen (block->items[j]);
+    }
+
+  return bytes;
+}
+
+/* Run after the timings, so GType and libxml2's one-time set-up are not counted */
+static void
+measure_memory (GBytes *xml)
+{
+  g_autoptr(CgBundle) bundle = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gsize before, loaded, indexed, text = 0;
+
+  before = heap_bytes ();
+  if (!(bundle = load_generated (xml, &error)))
+    g_error ("generated: %s", error->message);
+  loaded = heap_bytes ();
+  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
+    g_ptr_array_add (topics, cg_bundle_get_topic (bundle, i));
+  index = cg_search_index_new (topics);
+  indexed = heap_bytes ();
+
+  for (guint i = 0; i < topics->len; i++)
+    {
+      CgTopic *topic = g_ptr_array_index (topics, i);
+
+      text += strlen (cg_topic_get_title (topic));
+      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+        text += section_text_bytes (cg_topic_get_section (topic, j));
+    }
+
+  g_print ("memory\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\n",
+           text, g_bytes_get_size (xml), loaded - before, indexed - loaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +223,7 @@ main (int   argc,
 
   time_bundle ("shipped-en", load_shipped, (gpointer)shipped_path, shipped, runs);
   time_bundle ("generated-1000x7", load_generated, xml, xml, runs);
+  measure_memory (xml);
 
   return 0;
 }
