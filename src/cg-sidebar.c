@@ -23,8 +23,8 @@
 #include "cg-topic.h"
 
 /* Results listed in the frame that answers a key: more than a sidebar shows at once. The
- * others follow in the next frame, so typing stays quick with a hundred results. */
-#define FIRST_PAGE 12
+ * others follow a page a frame, so a key typed meanwhile waits for one page at most. */
+#define PAGE 12
 
 struct _CgSidebar
 {
@@ -288,18 +288,22 @@ cancel_pending_hits (CgSidebar *self)
   g_clear_pointer (&self->pending_hits, g_ptr_array_unref);
 }
 
+/* One more page of results each frame, until all are listed */
 static void
-on_first_page_painted_cb (GdkFrameClock *frame_clock,
-                          CgSidebar     *self)
+on_page_painted_cb (GdkFrameClock *frame_clock,
+                    CgSidebar     *self)
 {
-  g_autoptr(GPtrArray) hits = g_steal_pointer (&self->pending_hits);
+  guint n_page = self->pending_hits != NULL ? MIN (self->pending_hits->len, PAGE) : 0;
 
-  g_signal_handler_disconnect (frame_clock, self->pending_handler);
-  self->pending_handler = 0;
+  if (n_page > 0)
+    {
+      g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
+                           self->pending_hits->pdata, n_page);
+      g_ptr_array_remove_range (self->pending_hits, 0, n_page);
+    }
 
-  if (hits != NULL)
-    g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)), 0,
-                         hits->pdata, hits->len);
+  if (self->pending_hits == NULL || self->pending_hits->len == 0)
+    cancel_pending_hits (self);
 }
 
 static void
@@ -663,7 +667,7 @@ cg_sidebar_show_results (CgSidebar  *self,
 
   cancel_pending_hits (self);
   frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  n_first = frame_clock != NULL ? MIN (hits->len, FIRST_PAGE) : hits->len;
+  n_first = frame_clock != NULL ? MIN (hits->len, PAGE) : hits->len;
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        hits->pdata, n_first);
   if (n_first < hits->len)
@@ -672,7 +676,7 @@ cg_sidebar_show_results (CgSidebar  *self,
       for (guint i = n_first; i < hits->len; i++)
         g_ptr_array_add (self->pending_hits, g_object_ref (g_ptr_array_index (hits, i)));
       self->pending_handler = g_signal_connect (frame_clock, "after-paint",
-                                                G_CALLBACK (on_first_page_painted_cb), self);
+                                                G_CALLBACK (on_page_painted_cb), self);
     }
 
   if (hits->len == 0)
