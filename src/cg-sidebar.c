@@ -22,9 +22,10 @@
 #include "cg-sidebar.h"
 #include "cg-topic.h"
 
-/* Results listed in the frame that answers a key: more than a sidebar shows at once. The
- * others follow a page a frame, so a key typed meanwhile waits for one page at most. */
-#define PAGE 12
+/* Results listed in the frame that answers a key: as many as the sidebar shows at the
+ * window's default size (a result is three to six lines). The others follow a page a frame, so
+ * a key typed meanwhile waits for one page at most. */
+#define PAGE 8
 
 struct _CgSidebar
 {
