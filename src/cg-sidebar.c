@@ -45,6 +45,7 @@ struct _CgSidebar
   GtkSingleSelection *results_selection;
   GPtrArray          *pending_hits;  /* results listed after the first page is drawn */
   gulong              pending_handler;
+  CgSection          *in_view;       /* the section the text shows, marked in the list */
 
   guint               marking : 1;  /* selecting without ::section-activated */
 };
@@ -119,6 +120,16 @@ on_section_row_released_cb (GtkGestureClick *gesture,
 }
 
 static void
+set_row_in_view (CgSectionRow *row,
+                 gboolean      in_view)
+{
+  if (in_view)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "in-view");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "in-view");
+}
+
+static void
 on_section_factory_setup_cb (GtkSignalListItemFactory *factory,
                              GtkListItem              *list_item,
                              CgSidebar                *self)
@@ -144,6 +155,7 @@ on_section_factory_bind_cb (GtkSignalListItemFactory *factory,
   CgTopic *topic = cg_section_get_topic (section);
 
   cg_section_row_set_section (row, section);
+  set_row_in_view (row, section == self->in_view);
   cg_section_row_set_show_topic (row, grouped &&
                                  cg_section_list_is_topic_start (self->sections,
                                                                  gtk_list_item_get_position (list_item)));
@@ -264,18 +276,21 @@ show_position (GtkListView *view,
                gboolean     focus)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
-  g_autoptr(GtkWidget) had_focus = NULL;
+  GtkWidget *focus_widget = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_elsewhere = !focus && focus_widget != NULL &&
+                             !gtk_widget_is_ancestor (focus_widget, GTK_WIDGET (view));
 
-  if (root != NULL && gtk_root_get_focus (root) != NULL)
-    had_focus = g_object_ref (gtk_root_get_focus (root));
-
-  /* GTK 4.8's scroll-to-item also moves the keyboard focus to the item: where the focus should
-   * stay (the reader in the text, a screen reader reading it), it is given back */
+  /* GTK 4.8's scroll-to-item also moves the keyboard focus to the item. Where the focus is
+   * elsewhere (the reader in the text or the search entry, a screen reader reading there) the
+   * list takes no focus meanwhile: a focus moved and given back is still announced. */
+  if (focus_elsewhere)
+    gtk_widget_set_can_focus (GTK_WIDGET (view), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
+  if (focus_elsewhere)
+    gtk_widget_set_can_focus (GTK_WIDGET (view), TRUE);
+
   if (focus)
     gtk_widget_grab_focus (GTK_WIDGET (view));
-  else if (had_focus != NULL && root != NULL && gtk_root_get_focus (root) != had_focus)
-    gtk_widget_grab_focus (had_focus);
 }
 
 static void
@@ -327,6 +342,7 @@ cg_sidebar_dispose (GObject *object)
   CgSidebar *self = (CgSidebar *)object;
 
   cancel_pending_hits (self);
+  g_clear_object (&self->in_view);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SIDEBAR);
   g_clear_object (&self->sections_selection);
@@ -511,6 +527,45 @@ cg_sidebar_init (CgSidebar *self)
     }
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+set_in_view (CgSidebar *self,
+             CgSection *section)
+{
+  if (!g_set_object (&self->in_view, section))
+    return;
+
+  /* Rows made later get it when bound */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->sections_view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (CG_IS_SECTION_ROW (row))
+        set_row_in_view (CG_SECTION_ROW (row), cg_section_row_get_section (CG_SECTION_ROW (row)) == section);
+    }
+}
+
+static void
+set_selected_quietly (CgSidebar *self,
+                      guint      position)
+{
+  gboolean was_marking = self->marking;
+
+  self->marking = TRUE;
+  gtk_single_selection_set_selected (self->sections_selection, position);
+  self->marking = was_marking;
+}
+
 static gboolean select_section (CgSidebar  *self,
                                 const char *section_id,
                                 gboolean    activate);
@@ -532,29 +587,29 @@ void
 cg_sidebar_set_topics (CgSidebar *self,
                        GPtrArray *topics)
 {
-  g_autoptr(CgSection) selected = NULL;
+  g_autoptr(CgSection) in_view = NULL;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
   g_return_if_fail (topics != NULL);
 
-  if ((selected = gtk_single_selection_get_selected_item (self->sections_selection)))
-    g_object_ref (selected);
+  if (self->in_view != NULL)
+    in_view = g_object_ref (self->in_view);
 
   /* Rows that change are selected again by the model: that is no choice of the reader's */
   self->marking = TRUE;
   cg_section_list_set_topics (self->sections, topics);
-  if (selected != NULL && gtk_single_selection_get_selected_item (self->sections_selection) != selected)
-    select_section (self, cg_section_get_id (selected), FALSE);
+  if (in_view != NULL && !select_section (self, cg_section_get_id (in_view), FALSE))
+    set_in_view (self, NULL);
   self->marking = FALSE;
 }
 
-/* Returns: (transfer none) (nullable): the selected section */
+/* Returns: (transfer none) (nullable): the section in view, marked in the list */
 CgSection *
 cg_sidebar_get_section (CgSidebar *self)
 {
   g_return_val_if_fail (CG_IS_SIDEBAR (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->sections_selection);
+  return self->in_view;
 }
 
 static gboolean
@@ -563,21 +618,33 @@ select_section (CgSidebar  *self,
                 gboolean    activate)
 {
   guint position = cg_section_list_find (self->sections, section_id);
+  g_autoptr(CgSection) section = NULL;
+  guint selected;
 
   if (position == G_MAXUINT)
     return FALSE;
 
-  if (gtk_single_selection_get_selected (self->sections_selection) != position)
-    {
-      gboolean was_marking = self->marking;
+  section = g_list_model_get_item (G_LIST_MODEL (self->sections), position);
+  set_in_view (self, section);
+  selected = gtk_single_selection_get_selected (self->sections_selection);
 
-      self->marking = was_marking || !activate;
-      gtk_single_selection_set_selected (self->sections_selection, position);
-      self->marking = was_marking;
+  if (activate)
+    {
+      if (selected != position)
+        gtk_single_selection_set_selected (self->sections_selection, position);
+      else
+        g_signal_emit (self, signals [SECTION_ACTIVATED], 0,
+                       gtk_single_selection_get_selected_item (self->sections_selection));
     }
-  else if (activate)
-    g_signal_emit (self, signals [SECTION_ACTIVATED], 0,
-                   gtk_single_selection_get_selected_item (self->sections_selection));
+  else if (selected != position)
+    {
+      /* The text moved on: the list marks the section in view. Selecting it would also have a
+       * screen reader (Orca) leave the text for the list at each section the reader reads into;
+       * so, with the keyboard elsewhere, the row is marked in view and nothing stays selected
+       * (the list is selected again when it gets the focus, cg_sidebar_focus_list()). */
+      set_selected_quietly (self, has_focus_within (GTK_WIDGET (self->sections_view)) ?
+                                  position : GTK_INVALID_LIST_POSITION);
+    }
 
   show_position (self->sections_view, position, FALSE);
 
@@ -636,10 +703,14 @@ cg_sidebar_focus_list (CgSidebar *self)
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
 
-  position = gtk_single_selection_get_selected (self->sections_selection);
-  section = gtk_single_selection_get_selected_item (self->sections_selection);
-  if (position != GTK_INVALID_LIST_POSITION)
-    show_position (self->sections_view, position, FALSE);
+  /* The section in view, selected again (see select_section()) before its row is focused */
+  section = self->in_view;
+  position = section != NULL ? cg_section_list_find (self->sections, cg_section_get_id (section)) : G_MAXUINT;
+  if (position != G_MAXUINT)
+    {
+      set_selected_quietly (self, position);
+      show_position (self->sections_view, position, FALSE);
+    }
 
   if (section == NULL || !(row = find_section_row (self->sections_view, section)) ||
       !gtk_widget_grab_focus (row))

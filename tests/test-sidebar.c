@@ -189,6 +189,68 @@ test_sidebar_mark_and_add (Fixture       *fixture,
   cg_sidebar_set_loading (fixture->sidebar, FALSE);
 }
 
+static GtkListView *
+find_mapped_list_view (CgSidebar *sidebar)
+{
+  g_autoptr(GPtrArray) views = cg_test_find_widgets (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+
+  for (guint i = 0; i < views->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (views, i)))
+      return g_ptr_array_index (views, i);
+
+  return NULL;
+}
+
+static CgSectionRow *
+find_row (CgSidebar  *sidebar,
+          const char *section_id)
+{
+  g_autoptr(GPtrArray) rows = cg_test_find_widgets (GTK_WIDGET (sidebar), CG_TYPE_SECTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CgSection *section = cg_section_row_get_section (g_ptr_array_index (rows, i));
+
+      if (section != NULL && g_str_equal (cg_section_get_id (section), section_id))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+/* The reader reads on in the text: the list marks the section in view without selecting it
+ * (a screen reader announces a new selection as a move to the list); back in the list, the
+ * section in view is selected and has the focus. */
+static void
+test_sidebar_mark_quietly (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) topics = create_topics (1, "a");
+  GtkSingleSelection *selection;
+  GtkWidget *focus;
+
+  cg_sidebar_set_topics (fixture->sidebar, topics);
+  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_mapped_list_view (fixture->sidebar)));
+
+  g_assert_true (cg_sidebar_select_section (fixture->sidebar, "a0-s1"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (cg_sidebar_mark_section (fixture->sidebar, "a0-s4"));
+  g_assert_cmpstr (cg_section_get_id (cg_sidebar_get_section (fixture->sidebar)), ==, "a0-s4");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_row (fixture->sidebar, "a0-s4")), "in-view"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_row (fixture->sidebar, "a0-s1")), "in-view"));
+
+  cg_sidebar_focus_list (fixture->sidebar);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 4);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_first_child (focus) == GTK_WIDGET (find_row (fixture->sidebar, "a0-s4")));
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+}
+
 static void
 on_result_activated_cb (CgSidebar   *sidebar,
                         CgSearchHit *hit,
@@ -268,6 +330,7 @@ main (int   argc,
 
   g_test_add ("/sidebar/lazy-rows", Fixture, NULL, fixture_setup, test_sidebar_lazy_rows, fixture_teardown);
   g_test_add ("/sidebar/mark-and-add", Fixture, NULL, fixture_setup, test_sidebar_mark_and_add, fixture_teardown);
+  g_test_add ("/sidebar/mark-quietly", Fixture, NULL, fixture_setup, test_sidebar_mark_quietly, fixture_teardown);
   g_test_add ("/sidebar/results", Fixture, NULL, fixture_setup, test_sidebar_results, fixture_teardown);
 
   return g_test_run ();

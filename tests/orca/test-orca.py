@@ -49,7 +49,7 @@ WAIT = 20.0             # seconds to wait for Orca to say one expected thing (a 
 QUIET = 3.0             # ... or for more, once it has answered and gone quiet
 TOTAL_TIMEOUT = 80      # below meson's timeout of 90 s, so this script always cleans up itself
 MARKER = 'CG_ORCA_TEST_SESSION'
-N_TESTS = 21
+N_TESTS = 23
 
 # GTK and the app's own type names ("GtkStackPage", "CgSidebar"): never something to say
 CLASS_NAME = re.compile(r'\b(?:Gtk|Cg|Gdk|Adw)[A-Z][A-Za-z]+')
@@ -490,6 +490,15 @@ def run_checks(conversation, binary, builddir):
     tap.check(TREATMENT_FIRST_SENTENCE in ' '.join(' '.join(heard).split()),
               'Down, line by line, reads the section\'s first sentence',
               f'expected {TREATMENT_FIRST_SENTENCE!r}\nheard {heard!r}')
+
+    # Reading on into the next section stays in the text: the sidebar follows the section in
+    # view without taking the screen reader away to its list
+    mark = conversation.step('Ctrl+Down ×5 reads on into the next section', *(['ctrl+Down'] * 5))
+    check_said(conversation, mark, 'reading on reaches the next section', rf'\b{SECTIONS[TREATMENT + 1]}\b')
+    log.wait_quiet()
+    away = [u.text for u in log.since(mark) if re.search(r'\bSections\b|\bList with\b|\bof 7\b', u.text)]
+    tap.check(not away, 'reading on into the next section stays in the text (the sidebar is not announced)',
+              repr([u.text for u in log.since(mark)]))
     mark = conversation.step('Tab to the sections toggle', 'Tab')
     found = check_said(conversation, mark, 'the sections toggle is said with its state (on)',
                        r'^Show sections (toggle button pressed|check box checked)')
