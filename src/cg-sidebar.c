@@ -46,6 +46,7 @@ struct _CgSidebar
   GPtrArray          *pending_hits;  /* results listed after the first page is drawn */
   gulong              pending_handler;
   CgSection          *in_view;       /* the section the text shows, marked in the list */
+  guint               focus_in_view_id;
 
   guint               marking : 1;  /* selecting without ::section-activated */
 };
@@ -342,6 +343,7 @@ cg_sidebar_dispose (GObject *object)
   CgSidebar *self = (CgSidebar *)object;
 
   cancel_pending_hits (self);
+  g_clear_handle_id (&self->focus_in_view_id, g_source_remove);
   g_clear_object (&self->in_view);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SIDEBAR);
@@ -471,12 +473,59 @@ create_factory (CgSidebar *self,
   return factory;
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+is_section_in_view_focused (CgSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+  return CG_IS_SECTION_ROW (row) && cg_section_row_get_section (CG_SECTION_ROW (row)) == self->in_view &&
+         gtk_single_selection_get_selected_item (self->sections_selection) == self->in_view;
+}
+
+static gboolean
+focus_section_in_view_cb (gpointer user_data)
+{
+  CgSidebar *self = user_data;
+
+  self->focus_in_view_id = 0;
+  if (self->in_view != NULL && !is_section_in_view_focused (self) &&
+      has_focus_within (GTK_WIDGET (self->sections_view)))
+    cg_sidebar_focus_list (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tab and Shift+Tab into the list focus the row focused last, which need not be the section in
+ * view (the list marks it without selecting it while the keyboard is in the text): the focus
+ * moves on to that section once GTK has finished moving it into the list. */
+static void
+on_sections_view_focus_enter_cb (CgSidebar               *self,
+                                 GtkEventControllerFocus *controller)
+{
+  if (self->in_view == NULL || self->focus_in_view_id != 0 || is_section_in_view_focused (self))
+    return;
+
+  self->focus_in_view_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_section_in_view_cb, self, NULL);
+}
+
 static void
 cg_sidebar_init (CgSidebar *self)
 {
   g_autoptr(GtkListItemFactory) section_factory = NULL;
   g_autoptr(GtkListItemFactory) result_factory = NULL;
   GtkWidget *views[2];
+  GtkEventController *focus_controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
@@ -515,6 +564,11 @@ cg_sidebar_init (CgSidebar *self)
   gtk_list_view_set_factory (self->results_view, result_factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
 
+  focus_controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus_controller, "enter", G_CALLBACK (on_sections_view_focus_enter_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->sections_view), focus_controller);
+
   views[0] = GTK_WIDGET (self->sections_view);
   views[1] = GTK_WIDGET (self->results_view);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -525,15 +579,6 @@ cg_sidebar_init (CgSidebar *self)
       g_signal_connect (controller, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), NULL);
       gtk_widget_add_controller (views[i], controller);
     }
-}
-
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static void

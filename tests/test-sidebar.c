@@ -243,11 +243,21 @@ test_sidebar_mark_quietly (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_row (fixture->sidebar, "a0-s4")), "in-view"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_row (fixture->sidebar, "a0-s1")), "in-view"));
 
+  /* Tab into the list: GTK focuses the row focused last, then the section in view */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  CG_TEST_WAIT_UNTIL (gtk_single_selection_get_selected (selection) == 4 &&
+                      (focus = gtk_root_get_focus (GTK_ROOT (fixture->window))) != NULL &&
+                      gtk_widget_get_first_child (focus) == GTK_WIDGET (find_row (fixture->sidebar, "a0-s4")));
+
+  /* Esc from the search, or F9: the same through cg_sidebar_focus_list() */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (cg_sidebar_mark_section (fixture->sidebar, "a0-s2"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
   cg_sidebar_focus_list (fixture->sidebar);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 4);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_get_first_child (focus) == GTK_WIDGET (find_row (fixture->sidebar, "a0-s4")));
+  g_assert_true (gtk_widget_get_first_child (focus) == GTK_WIDGET (find_row (fixture->sidebar, "a0-s2")));
   g_assert_cmpuint (fixture->activated->len, ==, 1);
 }
 
