@@ -270,6 +270,15 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
   return moved ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 /* Scrolls @position into view and, with @focus, puts the keyboard focus on its row */
 static void
 show_position (GtkListView *view,
@@ -277,9 +286,8 @@ show_position (GtkListView *view,
                gboolean     focus)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
-  GtkWidget *focus_widget = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gboolean focus_elsewhere = !focus && focus_widget != NULL &&
-                             !gtk_widget_is_ancestor (focus_widget, GTK_WIDGET (view));
+  gboolean focus_elsewhere = !focus && root != NULL && gtk_root_get_focus (root) != NULL &&
+                             !has_focus_within (GTK_WIDGET (view));
 
   /* GTK 4.8's scroll-to-item also moves the keyboard focus to the item. Where the focus is
    * elsewhere (the reader in the text or the search entry, a screen reader reading there) the
@@ -471,15 +479,6 @@ create_factory (CgSidebar *self,
   g_signal_connect (factory, "unbind", unbind_cb, self);
 
   return factory;
-}
-
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static gboolean
