@@ -167,6 +167,25 @@ bench_trace_results_shown (CgWindow *self)
   g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_bench_results_painted_cb), self, 0);
 }
 
+/* Shift+Tab in the text goes back to the sections, on the section in view. GTK 4.8 moves the
+ * focus nowhere from this text view backwards (Tab forwards works). */
+static gboolean
+on_content_view_key_pressed_cb (CgWindow              *self,
+                                guint                  keyval,
+                                guint                  keycode,
+                                GdkModifierType        state,
+                                GtkEventControllerKey *controller)
+{
+  gboolean backward_tab = keyval == GDK_KEY_ISO_Left_Tab ||
+                          ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK));
+
+  if (!backward_tab || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || !self->show_sidebar)
+    return GDK_EVENT_PROPAGATE;
+
+  cg_sidebar_focus_list (self->sidebar);
+  return GDK_EVENT_STOP;
+}
+
 static gboolean
 on_bench_key_pressed_cb (CgWindow              *self,
                          guint                  keyval,
@@ -1136,6 +1155,12 @@ cg_window_init (CgWindow *self)
   g_signal_connect_object (controller, "pressed", G_CALLBACK (on_window_button_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   on_content_view_history_cb (self, NULL, self->content_view);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (on_content_view_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->content_view), controller);
 
   /* Capture phase: the entry's own text would otherwise take Down first */
   controller = gtk_event_controller_key_new ();

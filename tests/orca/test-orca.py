@@ -49,7 +49,7 @@ WAIT = 20.0             # seconds to wait for Orca to say one expected thing (a 
 QUIET = 3.0             # ... or for more, once it has answered and gone quiet
 TOTAL_TIMEOUT = 80      # below meson's timeout of 90 s, so this script always cleans up itself
 MARKER = 'CG_ORCA_TEST_SESSION'
-N_TESTS = 23
+N_TESTS = 25
 
 # GTK and the app's own type names ("GtkStackPage", "CgSidebar"): never something to say
 CLASS_NAME = re.compile(r'\b(?:Gtk|Cg|Gdk|Adw)[A-Z][A-Za-z]+')
@@ -499,6 +499,14 @@ def run_checks(conversation, binary, builddir):
     away = [u.text for u in log.since(mark) if re.search(r'\bSections\b|\bList with\b|\bof 7\b', u.text)]
     tap.check(not away, 'reading on into the next section stays in the text (the sidebar is not announced)',
               repr([u.text for u in log.since(mark)]))
+    # Back to the sections: the one now in view, not the row focused before
+    mark = conversation.step('Shift+Tab back to the sections', 'shift+Tab')
+    check_said(conversation, mark, 'Shift+Tab back to the sections says the section in view',
+               rf'\b{SECTIONS[TREATMENT + 1]}\b', rf'\b{TREATMENT + 2} of 7\b')
+    log.wait_quiet()
+    mark = conversation.step('Tab into the text again', 'Tab')
+    check_said(conversation, mark, 'Tab goes back into the text', r'\bread only text\b')
+    log.wait_quiet()
     mark = conversation.step('Tab to the sections toggle', 'Tab')
     found = check_said(conversation, mark, 'the sections toggle is said with its state (on)',
                        r'^Show sections (toggle button pressed|check box checked)')
