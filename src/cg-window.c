@@ -167,8 +167,9 @@ bench_trace_results_shown (CgWindow *self)
   g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_bench_results_painted_cb), self, 0);
 }
 
-/* Shift+Tab in the text goes back to the sections, on the section in view. GTK 4.8 moves the
- * focus nowhere from this text view backwards (Tab forwards works). */
+/* Shift+Tab in the text goes back to the sidebar: the sections, on the section in view, or
+ * the results. GTK 4.8 moves the focus nowhere from this text view backwards (Tab forwards
+ * works). */
 static gboolean
 on_content_view_key_pressed_cb (CgWindow              *self,
                                 guint                  keyval,
@@ -182,7 +183,12 @@ on_content_view_key_pressed_cb (CgWindow              *self,
   if (!backward_tab || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || !self->show_sidebar)
     return GDK_EVENT_PROPAGATE;
 
-  cg_sidebar_focus_list (self->sidebar);
+  /* While searching, the sidebar lists the results */
+  if (!cg_sidebar_get_showing_results (self->sidebar))
+    cg_sidebar_focus_list (self->sidebar);
+  else if (!cg_sidebar_focus_results (self->sidebar))
+    return GDK_EVENT_PROPAGATE;
+
   return GDK_EVENT_STOP;
 }
 
