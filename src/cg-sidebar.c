@@ -22,10 +22,11 @@
 #include "cg-sidebar.h"
 #include "cg-topic.h"
 
-/* Results listed in the frame that answers a key: as many as the sidebar shows at the
- * window's default size (a result is three to six lines). The others follow a page a frame, so
- * a key typed meanwhile waits for one page at most. */
-#define PAGE 8
+/* Results listed in the frame that answers a key, then a page a frame: each new row is a few
+ * milliseconds of layout and drawing, so the first frame shows the top half of what the
+ * sidebar shows at the window's default size, the rest follows 16 ms later, and a key typed
+ * meanwhile waits for one page at most. */
+#define PAGE 4
 
 struct _CgSidebar
 {
