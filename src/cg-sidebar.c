@@ -17,6 +17,7 @@
 #include "cg-result-row.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
+#include "cg-keys.h"
 #include "cg-section-list.h"
 #include "cg-section-row.h"
 #include "cg-sidebar.h"
@@ -252,15 +253,7 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
   GtkDirectionType direction;
   gboolean moved;
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return GDK_EVENT_PROPAGATE;
-
-  if (keyval == GDK_KEY_ISO_Left_Tab ||
-      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK)))
-    direction = GTK_DIR_TAB_BACKWARD;
-  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
-    direction = GTK_DIR_TAB_FORWARD;
-  else
+  if (!cg_keys_get_tab_direction (keyval, state, &direction))
     return GDK_EVENT_PROPAGATE;
 
   /* With the list out of the focus chain for a moment, the window moves past it */
@@ -581,23 +574,39 @@ cg_sidebar_init (CgSidebar *self)
     }
 }
 
-static void
-set_in_view (CgSidebar *self,
-             CgSection *section)
+/* The list's own row around the section's CgSectionRow, if the row has been made */
+static GtkWidget *
+find_section_row (GtkListView *view,
+                  CgSection   *section)
 {
-  if (!g_set_object (&self->in_view, section))
-    return;
-
-  /* Rows made later get it when bound */
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->sections_view));
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view));
        item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
       GtkWidget *row = gtk_widget_get_first_child (item);
 
-      if (CG_IS_SECTION_ROW (row))
-        set_row_in_view (CG_SECTION_ROW (row), cg_section_row_get_section (CG_SECTION_ROW (row)) == section);
+      if (CG_IS_SECTION_ROW (row) && cg_section_row_get_section (CG_SECTION_ROW (row)) == section)
+        return item;
     }
+
+  return NULL;
+}
+
+static void
+set_in_view (CgSidebar *self,
+             CgSection *section)
+{
+  GtkWidget *item;
+
+  if (self->in_view == section)
+    return;
+
+  /* Only rows made already are marked here; rows made later get it when bound */
+  if (self->in_view != NULL && (item = find_section_row (self->sections_view, self->in_view)))
+    set_row_in_view (CG_SECTION_ROW (gtk_widget_get_first_child (item)), FALSE);
+  g_set_object (&self->in_view, section);
+  if (section != NULL && (item = find_section_row (self->sections_view, section)))
+    set_row_in_view (CG_SECTION_ROW (gtk_widget_get_first_child (item)), TRUE);
 }
 
 static void
@@ -716,24 +725,6 @@ cg_sidebar_mark_section (CgSidebar  *self,
   g_return_val_if_fail (CG_IS_SIDEBAR (self), FALSE);
 
   return select_section (self, section_id, FALSE);
-}
-
-/* The list's own row around the section's CgSectionRow, if the row has been made */
-static GtkWidget *
-find_section_row (GtkListView *view,
-                  CgSection   *section)
-{
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view));
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (CG_IS_SECTION_ROW (row) && cg_section_row_get_section (CG_SECTION_ROW (row)) == section)
-        return item;
-    }
-
-  return NULL;
 }
 
 /* Focuses the section in view. GTK 4.8 has no call to focus a list's row; grabbing the view

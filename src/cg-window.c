@@ -15,6 +15,7 @@
 #include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
+#include "cg-keys.h"
 #include "cg-library.h"
 #include "cg-search-index.h"
 #include "cg-search-results.h"
@@ -177,10 +178,10 @@ on_content_view_key_pressed_cb (CgWindow              *self,
                                 GdkModifierType        state,
                                 GtkEventControllerKey *controller)
 {
-  gboolean backward_tab = keyval == GDK_KEY_ISO_Left_Tab ||
-                          ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK));
+  GtkDirectionType direction;
 
-  if (!backward_tab || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || !self->show_sidebar)
+  if (!cg_keys_get_tab_direction (keyval, state, &direction) || direction != GTK_DIR_TAB_BACKWARD ||
+      !self->show_sidebar)
     return GDK_EVENT_PROPAGATE;
 
   /* While searching, the sidebar lists the results */
