@@ -27,7 +27,7 @@
 /* Reuse bench-search's bundle generator and helpers rather than copy them. */
 int bench_search_main (int argc, char *argv[]);
 #define main bench_search_main
-#include "../bench-search.c"
+#include "../search/bench-search.c"
 #undef main
 
 #include <malloc.h>

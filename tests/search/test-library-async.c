@@ -14,6 +14,7 @@
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
 #include "cg-library.h"
+#include "cg-library-index.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-test-files.h"
@@ -278,7 +279,7 @@ on_index_built_cb (GObject      *object,
   CgSearchIndex **index = user_data;
   g_autoptr(GError) error = NULL;
 
-  *index = cg_library_build_search_index_finish (CG_LIBRARY (object), result, &error);
+  *index = cg_library_index_build_finish (CG_LIBRARY (object), result, &error);
   g_assert_no_error (error);
 }
 
@@ -297,7 +298,7 @@ test_build_search_index_async (void)
   g_assert_true (cg_library_add_file (library, file, &error));
   g_assert_no_error (error);
 
-  cg_library_build_search_index_async (library, "en", NULL, on_index_built_cb, &index);
+  cg_library_index_build_async (library, "en", NULL, on_index_built_cb, &index);
   while (index == NULL)
     g_main_context_iteration (NULL, TRUE);
 

@@ -17,6 +17,7 @@
 #include "cg-handout-dialog.h"
 #include "cg-keys.h"
 #include "cg-library.h"
+#include "cg-library-index.h"
 #include "cg-search-index.h"
 #include "cg-search-results.h"
 #include "cg-section.h"
@@ -35,56 +36,6 @@
 
 /* How long typing pauses before a screen reader says the result count */
 #define ANNOUNCE_DELAY_MS 300
-
-struct _CgWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkHeaderBar         *header_bar;
-  CgToggleButton       *sidebar_button;
-  CgToggleButton       *search_button;
-  GtkButton            *handout_button;
-  GtkButton            *back_button;
-  GtkButton            *forward_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkBox               *correction_box;
-  GtkLabel             *correction_label;
-  GtkButton            *correction_undo_button;
-  GtkBox               *info_box;
-  CgBundleBanner       *bundle_banner;
-  GtkPaned             *paned;
-  CgSidebar            *sidebar;
-  CgContentView        *content_view;
-
-  /* Owned */
-  CgLibrary            *library;
-  GSettings            *settings;
-  GPtrArray            *topics;
-  GtkWindow            *shortcuts_window;  /* built on the first Ctrl+?, not at start-up */
-
-  /* Borrowed */
-  GtkWindow            *handout_dialog;    /* weak: one builder, raised again by Ctrl+P */
-  CgSearchIndex        *search_index;  /* built on the first search, not at start-up */
-  char                 *exact_query;   /* searched as typed: its corrections were undone */
-  GCancellable         *index_cancellable;  /* an index of new topics being built in a worker */
-  char                 *language;
-
-  guint                 narrow_idle_id;
-  guint                 announce_id;
-  char                 *pending_announcement;
-
-  guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
-
-  /* CG_BENCH_TRACE: build-aux/bench's timings of the library and of typing */
-  gint64                bench_key_time;
-  guint                 bench_trace : 1;
-
-  guint                 show_sidebar : 1;
-  guint                 narrow : 1;
-  guint                 wide_show_sidebar : 1;  /* the choice to restore when widening again */
-};
 
 enum {
   PROP_0,
@@ -529,7 +480,7 @@ on_search_index_built_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(CgSearchIndex) index = NULL;
 
-  index = cg_library_build_search_index_finish (CG_LIBRARY (object), result, &error);
+  index = cg_library_index_build_finish (CG_LIBRARY (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -577,7 +528,7 @@ on_library_changed_cb (CgWindow  *self,
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
   self->index_cancellable = g_cancellable_new ();
-  cg_library_build_search_index_async (self->library, self->language, self->index_cancellable,
+  cg_library_index_build_async (self->library, self->language, self->index_cancellable,
                                        on_search_index_built_cb, g_object_ref (self));
 }
 

@@ -294,6 +294,42 @@ cg_application_startup (GApplication *app)
                             g_object_ref (app));
 }
 
+static CgWindow *
+get_cg_window (CgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return CG_IS_WINDOW (window) ? CG_WINDOW (window) : NULL;
+}
+
+/* The Shell searches in the language the window shows, or a new window would show */
+static const char *
+get_search_language (gpointer user_data)
+{
+  CgApplication *self = user_data;
+  CgWindow *window = get_cg_window (self);
+
+  return window != NULL ? cg_window_get_language (window)
+                        : cg_library_get_default_language (cg_application_get_library (self));
+}
+
+static void
+show_search (const char *query,
+             const char *section_id,
+             guint32     timestamp,
+             gpointer    user_data)
+{
+  CgApplication *self = user_data;
+  CgWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = get_cg_window (self)) == NULL)
+    return;
+
+  cg_window_show_search (window, query, section_id);
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+}
+
 /* The GNOME Shell search provider lives on the application's bus name. */
 static gboolean
 cg_application_dbus_register (GApplication     *app,
@@ -307,7 +343,9 @@ cg_application_dbus_register (GApplication     *app,
   if (!G_APPLICATION_CLASS (cg_application_parent_class)->dbus_register (app, connection, object_path, error))
     return FALSE;
 
-  self->search_provider = cg_search_provider_new (self);
+  self->search_provider = cg_search_provider_new (app, cg_application_get_library (self),
+                                                 get_search_language,
+                                                 show_search, self);
 
   return cg_search_provider_export (self->search_provider, connection, provider_path, error);
 }

@@ -32,7 +32,8 @@ struct _CgSearchHit
   guint         best_match;      /* index in matches of the best passage's first match */
 
   /* Owned until the details above are computed, on first use */
-  CgSearchIndex *index;
+  CgSearchHitDetailsFunc find_details;
+  GObject       *finder;
   GArray        *words;          /* the index's query words, shared by the hits of a query */
 
   guint         entry;
@@ -53,7 +54,7 @@ cg_search_hit_finalize (GObject *object)
   g_clear_pointer (&self->snippet_ranges, g_array_unref);
   g_clear_pointer (&self->title_ranges, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
-  g_clear_object (&self->index);
+  g_clear_object (&self->finder);
   g_clear_pointer (&self->words, g_array_unref);
 
   G_OBJECT_CLASS (cg_search_hit_parent_class)->finalize (object);
@@ -209,24 +210,27 @@ make_snippet (CgSearchHit         *hit,
 /**
  * _cg_search_hit_new:
  * @section: the section found
- * @index: the index that found it, asked for the details on first use
+ * @find_details: asked for the details on first use
+ * @finder: what found the hit (the index), given to @find_details
  * @query_words: the index's words of the query, shared by the hits of the query
  *
  * Returns: (transfer full): a hit whose details are computed when first asked for
  */
 CgSearchHit *
-_cg_search_hit_new (CgSection     *section,
-                    CgSearchTier   tier,
-                    CgSearchIndex *index,
-                    GArray        *query_words,
-                    guint          entry,
-                    gboolean       needs_keyword)
+_cg_search_hit_new (CgSection              *section,
+                    CgSearchTier            tier,
+                    CgSearchHitDetailsFunc  find_details,
+                    GObject                *finder,
+                    GArray                 *query_words,
+                    guint                   entry,
+                    gboolean                needs_keyword)
 {
   CgSearchHit *self = g_object_new (CG_TYPE_SEARCH_HIT, NULL);
 
   self->section = g_object_ref (section);
   self->tier = tier;
-  self->index = g_object_ref (index);
+  self->find_details = find_details;
+  self->finder = g_object_ref (finder);
   self->words = g_array_ref (query_words);
   self->entry = entry;
   self->needs_keyword = needs_keyword;
@@ -241,10 +245,10 @@ hit_ensure_details (CgSearchHit *self)
 {
   CgSearchHitDetails details;
 
-  if (self->index == NULL)
+  if (self->finder == NULL)
     return;
 
-  _cg_search_index_find_details (self->index, self->words, self->entry, self->needs_keyword, &details);
+  self->find_details (self->finder, self->words, self->entry, self->needs_keyword, &details);
   self->matched_keyword = details.matched_keyword;
   self->title_ranges = details.title_ranges;
   self->matches = details.matches;
@@ -259,7 +263,7 @@ hit_ensure_details (CgSearchHit *self)
   else
     self->snippet = g_strdup ("");
 
-  g_clear_object (&self->index);
+  g_clear_object (&self->finder);
   g_clear_pointer (&self->words, g_array_unref);
 }
 

@@ -10,15 +10,10 @@
 
 G_BEGIN_DECLS
 
-typedef struct _CgApplication   CgApplication;
 typedef struct _CgBundle        CgBundle;
-typedef struct _CgHandoutLayout CgHandoutLayout;
 typedef struct _CgLibrary       CgLibrary;
-typedef struct _CgSearchIndex   CgSearchIndex;
-typedef struct _CgSearchResults CgSearchResults;
 typedef struct _CgSection       CgSection;
 typedef struct _CgTopic         CgTopic;
-typedef struct _CgWindow        CgWindow;
 
 typedef enum
 {

@@ -19,16 +19,21 @@
 #include "cg-search-index.h"
 #include "cg-search-provider.h"
 #include "cg-section.h"
-#include "cg-window.h"
 
 struct _CgSearchProvider
 {
   GObject          parent_instance;
 
   /* Not owned: the application owns the provider */
-  CgApplication   *application;
+  GApplication    *application;
+
+  /* What the application decides: the language searched, and how a result is shown */
+  CgSearchProviderLanguageFunc  language_func;
+  CgSearchProviderShowFunc      show_func;
+  gpointer                      func_data;
 
   /* Owned */
+  CgLibrary       *library;
   GDBusConnection *connection;
   CgSearchIndex   *index;          /* built on the first search */
   char            *index_language;
@@ -75,22 +80,12 @@ on_library_changed_cb (CgSearchProvider *self,
   g_clear_object (&self->index);
 }
 
-static CgWindow *
-get_window (CgSearchProvider *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->application));
-
-  return CG_IS_WINDOW (window) ? CG_WINDOW (window) : NULL;
-}
-
 /* The index of the language the window shows, or a new window would show. */
 static CgSearchIndex *
 ensure_index (CgSearchProvider *self)
 {
-  CgLibrary *library = cg_application_get_library (self->application);
-  CgWindow *window = get_window (self);
-  const char *language = window != NULL ? cg_window_get_language (window)
-                                        : cg_library_get_default_language (library);
+  CgLibrary *library = self->library;
+  const char *language = self->language_func (self->func_data);
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -210,14 +205,8 @@ show_search (CgSearchProvider *self,
              guint32           timestamp)
 {
   g_autofree char *query = join_terms (terms);
-  CgWindow *window;
 
-  g_application_activate (G_APPLICATION (self->application));
-  if ((window = get_window (self)) == NULL)
-    return;
-
-  cg_window_show_search (window, query, section_id);
-  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+  self->show_func (query, section_id, timestamp, self->func_data);
 }
 
 static void
@@ -234,7 +223,7 @@ on_method_call_cb (GDBusConnection       *connection,
   GVariant *reply = NULL;
 
   /* Each call restarts the inactivity timeout of a service started just to search */
-  g_application_hold (G_APPLICATION (self->application));
+  g_application_hold (self->application);
 
   if (g_str_equal (method_name, "GetInitialResultSet"))
     {
@@ -274,7 +263,7 @@ on_method_call_cb (GDBusConnection       *connection,
     }
 
   g_dbus_method_invocation_return_value (invocation, reply);
-  g_application_release (G_APPLICATION (self->application));
+  g_application_release (self->application);
 }
 
 static const GDBusInterfaceVTable interface_vtable = {
@@ -336,6 +325,7 @@ cg_search_provider_finalize (GObject *object)
 
   cg_search_provider_unexport (self);
   g_clear_object (&self->index);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->index_language, g_free);
   g_clear_pointer (&self->last_hits, g_hash_table_unref);
 
@@ -356,16 +346,37 @@ cg_search_provider_init (CgSearchProvider *self)
   self->last_hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
-/* Returns: (transfer full): a provider for @application, which must outlive it */
+/**
+ * cg_search_provider_new:
+ * @application: held while a call is answered, and must outlive the provider
+ * @library: the content searched
+ * @language_func: the language to search in (the window's, or the one a new window shows)
+ * @show_func: opens the window on a search, and on one of its results if a section id is given
+ *
+ * The provider is handed what it needs instead of reaching back into the application, so it
+ * depends on nothing above the search layer.
+ *
+ * Returns: (transfer full): a new provider
+ */
 CgSearchProvider *
-cg_search_provider_new (CgApplication *application)
+cg_search_provider_new (GApplication                 *application,
+                        CgLibrary                    *library,
+                        CgSearchProviderLanguageFunc  language_func,
+                        CgSearchProviderShowFunc      show_func,
+                        gpointer                      user_data)
 {
   CgSearchProvider *self;
 
-  g_return_val_if_fail (CG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CG_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (language_func != NULL && show_func != NULL, NULL);
 
   self = g_object_new (CG_TYPE_SEARCH_PROVIDER, NULL);
   self->application = application;
+  self->library = g_object_ref (library);
+  self->language_func = language_func;
+  self->show_func = show_func;
+  self->func_data = user_data;
 
   return self;
 }

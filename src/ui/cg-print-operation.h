@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "cg-types.h"
+#include "cg-handout-layout.h"
 
 G_BEGIN_DECLS
 

@@ -51,6 +51,7 @@
 #include <glib-object.h>
 
 #include "cg-search-hit.h"
+#include "cg-search-results.h"
 #include "cg-types.h"
 
 G_BEGIN_DECLS

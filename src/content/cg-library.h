@@ -86,14 +86,6 @@ guint               cg_library_load_installed_finish (CgLibrary           *self,
 gboolean            cg_library_get_loading          (CgLibrary   *self);
 void                cg_library_hold_loads           (CgLibrary   *self);
 void                cg_library_release_loads        (CgLibrary   *self);
-void                cg_library_build_search_index_async  (CgLibrary           *self,
-                                                          const char          *language,
-                                                          GCancellable        *cancellable,
-                                                          GAsyncReadyCallback  callback,
-                                                          gpointer             user_data);
-CgSearchIndex      *cg_library_build_search_index_finish (CgLibrary           *self,
-                                                          GAsyncResult        *result,
-                                                          GError             **error);
 guint               cg_library_get_n_extra_bundles  (CgLibrary   *self);
 CgBundle           *cg_library_get_extra_bundle     (CgLibrary   *self,
                                                      guint        position);

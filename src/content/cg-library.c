@@ -30,7 +30,6 @@
 #include "cg-content-dirs.h"
 #include "cg-library.h"
 #include "cg-resources.h"
-#include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -1170,78 +1169,6 @@ cg_library_load_installed_finish (CgLibrary     *self,
   installed_outcome_free (outcome);
 
   return n_added;
-}
-
-static void
-build_search_index_thread (GTask        *worker,
-                           gpointer      source_object,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
-{
-  GTask *task = task_data;
-
-  g_task_return_pointer (worker, cg_search_index_new (g_task_get_task_data (task)), g_object_unref);
-}
-
-static void
-on_search_index_built_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  g_task_return_pointer (task, g_task_propagate_pointer (G_TASK (result), NULL), g_object_unref);
-}
-
-/**
- * cg_library_build_search_index_async:
- * @language: a language of cg_library_get_languages()
- *
- * Builds the search index of cg_library_list_topics() in @language, as they are now, in a
- * worker thread: with a clinic library of thousands of sections this takes tenths of a second.
- */
-void
-cg_library_build_search_index_async (CgLibrary           *self,
-                                     const char          *language,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *topics;
-
-  g_return_if_fail (CG_IS_LIBRARY (self));
-  g_return_if_fail (language != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cg_library_build_search_index_async);
-
-  if (!(topics = cg_library_list_topics (self, language, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Topics and sections are immutable: the worker only reads them */
-  g_task_set_task_data (task, topics, (GDestroyNotify)g_ptr_array_unref);
-  run_in_worker (build_search_index_thread, task, on_search_index_built_cb, g_object_ref (task));
-}
-
-/**
- * cg_library_build_search_index_finish:
- *
- * Returns: (transfer full): the index, or %NULL with @error set
- */
-CgSearchIndex *
-cg_library_build_search_index_finish (CgLibrary     *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  g_return_val_if_fail (CG_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 guint

@@ -797,6 +797,12 @@ match_token (CgSearchIndex *self,
   return range;
 }
 
+static void find_hit_details (GObject            *finder,
+                              GArray             *query_words,
+                              guint               entry_index,
+                              gboolean            needs_keyword,
+                              CgSearchHitDetails *details);
+
 static CgSearchHit *
 hit_new (CgSearchIndex   *index,
          const Candidate *candidate,
@@ -806,7 +812,8 @@ hit_new (CgSearchIndex   *index,
   guint any = title_or_body | candidate->mask[CG_SEARCH_TIER_KEYWORD];
 
   return _cg_search_hit_new (g_array_index (index->entries, Entry, candidate->entry).section,
-                             candidate->tier, index, terms, candidate->entry,
+                             candidate->tier, find_hit_details, G_OBJECT (index), terms,
+                             candidate->entry,
                              title_or_body != any);
 }
 
@@ -856,7 +863,7 @@ find_best_passage (const guint *masks,
 }
 
 /**
- * _cg_search_index_find_details:
+ * find_hit_details: (a #CgSearchHitDetailsFunc)
  * @query_words: the terms of the query that made the hit
  * @entry: the hit's section, by position in the index
  * @needs_keyword: whether title and body alone do not hold every query word the hit matched
@@ -865,13 +872,14 @@ find_best_passage (const guint *masks,
  * What a hit computes on first use: a list of results shows few of its rows, and only one
  * hit is opened.
  */
-void
-_cg_search_index_find_details (CgSearchIndex      *self,
-                               GArray             *query_words,
-                               guint               entry_index,
-                               gboolean            needs_keyword,
-                               CgSearchHitDetails *details)
+static void
+find_hit_details (GObject            *finder,
+                  GArray             *query_words,
+                  guint               entry_index,
+                  gboolean            needs_keyword,
+                  CgSearchHitDetails *details)
 {
+  CgSearchIndex *self = CG_SEARCH_INDEX (finder);
   const QueryTerm *terms = (const QueryTerm *)(gconstpointer)query_words->data;
   guint n_terms = query_words->len;
   const Entry *entry = &g_array_index (self->entries, Entry, entry_index);
