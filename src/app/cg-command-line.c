@@ -253,7 +253,7 @@ run_validate_bundle (const char   *filename,
 
   if (!(bytes = cg_bundle_read_file (file, &error)))
     {
-      if (g_error_matches (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE))
+      if (g_error_matches (error, CG_FILE_READER_ERROR, CG_FILE_READER_ERROR_TOO_LARGE))
         {
           write_text (stderr, "%s\n", error->message);
           return 1;

@@ -972,13 +972,26 @@ cg_bundle_load_file (GFile   *file,
                      GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(bytes = cg_bundle_read_file (file, error)))
-    return NULL;
+  if (!(bytes = cg_bundle_read_file (file, &local_error)))
+    {
+      /* Callers tell bundle problems apart by their CG_BUNDLE_ERROR code */
+      CgBundleError code = CG_BUNDLE_ERROR_READ;
+
+      if (local_error->domain == CG_FILE_READER_ERROR &&
+          local_error->code == CG_FILE_READER_ERROR_NOT_REGULAR)
+        code = CG_BUNDLE_ERROR_NOT_REGULAR;
+      else if (local_error->domain == CG_FILE_READER_ERROR &&
+               local_error->code == CG_FILE_READER_ERROR_TOO_LARGE)
+        code = CG_BUNDLE_ERROR_TOO_LARGE;
+      g_set_error_literal (error, CG_BUNDLE_ERROR, code, local_error->message);
+      return NULL;
+    }
 
   name = cg_bundle_dup_display_name (file);
 

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cg-bundle-reader.h"
 #include "cg-types.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,7 @@ typedef enum
 {
   CG_BUNDLE_ERROR_READ,              /* could not open or read the file */
   CG_BUNDLE_ERROR_NOT_REGULAR,       /* a directory, FIFO, device… */
-  CG_BUNDLE_ERROR_TOO_LARGE,         /* over CG_BUNDLE_MAX_SIZE */
+  CG_BUNDLE_ERROR_TOO_LARGE,         /* over CG_BUNDLE_MAX_SIZE (cg-bundle-reader.h) */
   CG_BUNDLE_ERROR_EMPTY,             /* no bytes, or only white space */
   CG_BUNDLE_ERROR_ENCODING,          /* not UTF-8 (UTF-16/32, Latin-1…), NUL byte */
   CG_BUNDLE_ERROR_DOCTYPE,           /* DTDs and entities are refused outright */
@@ -34,8 +35,6 @@ typedef enum
   CG_BUNDLE_ERROR_ALREADY_OPEN,      /* the library holds a bundle from the same file */
 } CgBundleError;
 
-/* Bundles are a few hundred KiB at most; anything far larger is a mistake or an attack. */
-#define CG_BUNDLE_MAX_SIZE (8 * 1024 * 1024)
 #define CG_BUNDLE_MAX_DEPTH 32
 #define CG_BUNDLE_MAX_ATTRIBUTES 16
 

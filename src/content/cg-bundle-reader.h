@@ -8,7 +8,12 @@
 
 #include <gio/gio.h>
 
+#include "cg-file-reader.h"
+
 G_BEGIN_DECLS
+
+/* Bundles are a few hundred KiB at most; anything far larger is a mistake or an attack. */
+#define CG_BUNDLE_MAX_SIZE (8 * 1024 * 1024)
 
 GBytes *cg_bundle_read_file         (GFile   *file,
                                      GError **error);

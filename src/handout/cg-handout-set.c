@@ -27,8 +27,10 @@
 #include <glib/gi18n.h>
 
 #include "cg-content-dirs.h"
+#include "cg-file-reader.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-set.h"
+#include "cg-handout-set-parser.h"
 #include "cg-library.h"
 
 #define GROUP "Handout Set"
@@ -138,82 +140,16 @@ cg_handout_set_new (const char *name)
   return self;
 }
 
-/* The 1-based line of KEY= in the group, or of the group header when the key is missing; with
- * no @key, the first line that is neither blank, a comment, a group nor a key, or 0. GKeyFile's
- * own errors name no line. */
-static guint
-find_line (const char *data,
-           const char *key)
+static CgFileReader *
+get_reader (void)
 {
-  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
-  guint group_line = 0;
+  static CgFileReader *reader = NULL;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *equals;
+  if (g_once_init_enter (&reader))
+    g_once_init_leave (&reader, cg_file_reader_new (CG_HANDOUT_SET_MAX_SIZE,
+                                                    _("a handout set is a text file")));
 
-      while (g_ascii_isspace (*line))
-        line++;
-
-      if (*line == '\0' || *line == '#')
-        continue;
-
-      if (*line == '[')
-        {
-          if (g_str_has_prefix (line, "[" GROUP "]"))
-            group_line = i + 1;
-          continue;
-        }
-
-      if ((equals = strchr (line, '=')) == NULL)
-        return key == NULL ? i + 1 : 0;
-
-      if (key != NULL && group_line > 0)
-        {
-          g_autofree char *name = g_strstrip (g_strndup (line, equals - line));
-
-          if (g_str_equal (name, key))
-            return i + 1;
-        }
-    }
-
-  return key == NULL ? 0 : MAX (group_line, 1);
-}
-
-/* Returns NULL, for the caller to return */
-G_GNUC_PRINTF (4, 5)
-static gpointer
-set_invalid (GError     **error,
-             GFile       *file,
-             guint        line,
-             const char  *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, CG_HANDOUT_SET_ERROR, CG_HANDOUT_SET_ERROR_INVALID,
-               "%s:%u: %s", name, line, message);
-
-  return NULL;
-}
-
-static char *
-dup_optional (GKeyFile   *key_file,
-              const char *key)
-{
-  g_autofree char *value = g_key_file_get_string (key_file, GROUP, key, NULL);
-
-  if (value == NULL || *g_strstrip (value) == '\0')
-    return NULL;
-
-  return g_steal_pointer (&value);
+  return reader;
 }
 
 /**
@@ -221,8 +157,11 @@ dup_optional (GKeyFile   *key_file,
  * @file: an ID.handout-set file
  * @read_only: whether it is a clinic's set, which the app shows but never changes
  *
+ * Reads @file as every untrusted file is read (cg-file-reader.c: a regular file of at most
+ * %CG_HANDOUT_SET_MAX_SIZE, never blocking) and checks it (cg-handout-set-parser.c).
+ *
  * Returns: (transfer full): the set, or %NULL with a %CG_HANDOUT_SET_ERROR_INVALID error of
- *   the form "FILE:LINE: message", or the GIO error that kept the file from being read
+ *   the form "FILE:LINE: message", or a #CG_FILE_READER_ERROR naming the file
  */
 CgHandoutSet *
 cg_handout_set_new_from_file (GFile     *file,
@@ -230,84 +169,25 @@ cg_handout_set_new_from_file (GFile     *file,
                               GError   **error)
 {
   g_autoptr(CgHandoutSet) self = NULL;
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *basename = NULL;
-  gsize length;
+  g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if (!(bytes = cg_file_reader_read (get_reader (), file, error)))
     return NULL;
 
-  if (!g_utf8_validate (data, length, NULL))
-    return set_invalid (error, file, 1, "%s", _("The file is not UTF-8 text"));
-
-  if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS,
-                                  &local_error))
-    {
-      guint line = find_line (data, NULL);
-
-      if (line > 0)
-        return set_invalid (error, file, line, _("This line is not a group, a key or a comment"));
-
-      /* Translators: %s is the reason given by the key-file reader */
-      return set_invalid (error, file, 1, _("This is not a handout set: %s"), local_error->message);
-    }
-
-  if (!g_key_file_has_group (key_file, GROUP))
-    return set_invalid (error, file, 1, _("There is no [%s] group"), GROUP);
-
   self = g_object_new (CG_TYPE_HANDOUT_SET, NULL);
+  display_name = g_file_get_parse_name (file);
+  if (!cg_handout_set_parse (self, bytes, display_name, error))
+    return NULL;
+
   basename = g_file_get_basename (file);
   self->id = g_strndup (basename, strlen (basename) - MIN (strlen (basename),
                                                            strlen (CG_HANDOUT_SET_SUFFIX)));
   self->file = g_object_ref (file);
   self->read_only = read_only;
-
-  self->name = g_key_file_get_locale_string (key_file, GROUP, "Name", NULL, NULL);
-  if (self->name == NULL || *g_strstrip (self->name) == '\0')
-    return set_invalid (error, file, find_line (data, "Name"),
-                        _("The set has no Name"));
-
-  g_strfreev (self->sections);
-  self->sections = g_key_file_get_string_list (key_file, GROUP, "Sections", NULL, NULL);
-  if (self->sections != NULL)
-    {
-      guint n = 0;
-
-      for (guint i = 0; self->sections[i] != NULL; i++)
-        if (*g_strstrip (self->sections[i]) != '\0')
-          self->sections[n++] = self->sections[i];
-        else
-          g_free (self->sections[i]);
-      self->sections[n] = NULL;
-    }
-  if (self->sections == NULL || self->sections[0] == NULL)
-    return set_invalid (error, file, find_line (data, "Sections"),
-                        _("The set names no Sections"));
-
-  self->language = dup_optional (key_file, "Language");
-  self->second_language = dup_optional (key_file, "SecondLanguage");
-  self->paper = dup_optional (key_file, "Paper");
-
-  if (self->paper != NULL)
-    {
-      CgPaper paper;
-
-      if (!cg_paper_from_string (self->paper, &paper))
-        return set_invalid (error, file, find_line (data, "Paper"),
-                            _("Unknown paper “%s”; use a4 or letter"), self->paper);
-    }
-
-  if (g_key_file_has_key (key_file, GROUP, "LargePrint", NULL))
-    {
-      self->large_print = g_key_file_get_boolean (key_file, GROUP, "LargePrint", &local_error);
-      if (local_error != NULL)
-        return set_invalid (error, file, find_line (data, "LargePrint"),
-                            _("LargePrint must be true or false"));
-    }
 
   return g_steal_pointer (&self);
 }
@@ -677,6 +557,21 @@ load_dir (GFile      *dir,
 {
   g_autoptr(GPtrArray) names = cg_content_dirs_list_files (dir, CG_HANDOUT_SET_SUFFIX, errors);
 
+  /* A folder anyone can fill is read only so far: the drop-down and the listing stay usable */
+  if (names->len > CG_HANDOUT_SETS_MAX_PER_DIR)
+    {
+      g_autofree char *dir_name = g_file_get_parse_name (dir);
+
+      if (errors != NULL)
+        g_ptr_array_add (errors, g_error_new (CG_HANDOUT_SET_ERROR, CG_HANDOUT_SET_ERROR_INVALID,
+                                              /* Translators: %s is a folder, %u a number */
+                                              _("%s: More than %u handout sets; only the first "
+                                                "%u are read"), dir_name,
+                                              CG_HANDOUT_SETS_MAX_PER_DIR,
+                                              CG_HANDOUT_SETS_MAX_PER_DIR));
+      g_ptr_array_set_size (names, CG_HANDOUT_SETS_MAX_PER_DIR);
+    }
+
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
@@ -723,6 +618,78 @@ cg_handout_set_load_all (GPtrArray *errors)
     }
 
   g_ptr_array_sort (sets, compare_by_name);
+
+  return sets;
+}
+
+typedef struct
+{
+  GPtrArray *sets;
+  GPtrArray *errors;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->sets, g_ptr_array_unref);
+  g_clear_pointer (&result->errors, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+load_all_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  result->sets = cg_handout_set_load_all (result->errors);
+  g_task_return_pointer (task, result, (GDestroyNotify)load_result_free);
+}
+
+/**
+ * cg_handout_set_load_all_async:
+ *
+ * cg_handout_set_load_all() in a worker thread: the folders may be on a slow or stalled
+ * network file system, and the window must not wait for them.
+ */
+void
+cg_handout_set_load_all_async (GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cg_handout_set_load_all_async);
+  g_task_run_in_thread (task, load_all_in_thread);
+}
+
+/**
+ * cg_handout_set_load_all_finish:
+ * @errors: (nullable) (element-type GError): where to add an error for each file skipped
+ *
+ * Returns: (transfer full) (element-type CgHandoutSet): as cg_handout_set_load_all(), or
+ *   %NULL with @error set if cancelled
+ */
+GPtrArray *
+cg_handout_set_load_all_finish (GAsyncResult  *result,
+                                GPtrArray     *errors,
+                                GError       **error)
+{
+  LoadResult *loaded;
+  GPtrArray *sets;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!(loaded = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  for (guint i = 0; errors != NULL && i < loaded->errors->len; i++)
+    g_ptr_array_add (errors, g_error_copy (g_ptr_array_index (loaded->errors, i)));
+  sets = g_steal_pointer (&loaded->sets);
+  load_result_free (loaded);
 
   return sets;
 }

@@ -73,6 +73,12 @@ gboolean            cg_handout_set_delete              (CgHandoutSet        *sel
 
 GPtrArray          *cg_handout_set_dup_dirs            (const char          *extensions_dir);
 GPtrArray          *cg_handout_set_load_all            (GPtrArray           *errors);
+void                cg_handout_set_load_all_async      (GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray          *cg_handout_set_load_all_finish     (GAsyncResult        *result,
+                                                        GPtrArray           *errors,
+                                                        GError             **error);
 CgHandoutSet       *cg_handout_set_find                (GPtrArray           *sets,
                                                         const char          *id);
 

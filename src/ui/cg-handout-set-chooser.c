@@ -37,6 +37,7 @@ struct _CgHandoutSetChooser
   /* Owned */
   CgLibrary   *library;
   GPtrArray   *sets;      /* parallel to the drop-down, after its "None" */
+  GCancellable *cancellable;  /* of the load under way */
 
   NameMode     name_mode;
   guint        reloading : 1;
@@ -82,25 +83,17 @@ update_actions (CgHandoutSetChooser *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout-set.delete", editable);
 }
 
-/**
- * cg_handout_set_chooser_reload:
- * @select_id: (nullable): the set to select afterwards
- *
- * Reads the sets again. Files that could not be read are named with their file and line,
- * not skipped silently.
- */
-void
-cg_handout_set_chooser_reload (CgHandoutSetChooser *self,
-                               const char          *select_id)
+static void
+show_sets (CgHandoutSetChooser *self,
+           GPtrArray           *sets,
+           GPtrArray           *errors,
+           const char          *select_id)
 {
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
-  g_return_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self));
-
   g_clear_pointer (&self->sets, g_ptr_array_unref);
-  self->sets = cg_handout_set_load_all (errors);
+  self->sets = g_ptr_array_ref (sets);
 
   /* Translators: the handout-set drop-down's entry for “no set chosen” */
   gtk_string_list_append (names, _("None"));
@@ -140,6 +133,64 @@ cg_handout_set_chooser_reload (CgHandoutSetChooser *self,
         g_string_append_printf (message, "\n%s", ((GError *)g_ptr_array_index (errors, i))->message);
       show_problem (self, message->str);
     }
+}
+
+typedef struct
+{
+  CgHandoutSetChooser *chooser;  /* not owned: dispose cancels the load */
+  char                *select_id;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_free (reload->select_id);
+  g_free (reload);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reload, reload_free)
+
+static void
+on_sets_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Reload) reload = user_data;
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: the chooser is gone, or a newer reload replaced this one */
+  if (!(sets = cg_handout_set_load_all_finish (result, errors, &error)))
+    return;
+
+  show_sets (reload->chooser, sets, errors, reload->select_id);
+}
+
+/**
+ * cg_handout_set_chooser_reload:
+ * @select_id: (nullable): the set to select afterwards
+ *
+ * Reads the sets again, in a worker thread: a stalled folder never freezes the builder. Files
+ * that could not be read are named with their file and line, not skipped silently.
+ */
+void
+cg_handout_set_chooser_reload (CgHandoutSetChooser *self,
+                               const char          *select_id)
+{
+  Reload *reload;
+
+  g_return_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  reload = g_new0 (Reload, 1);
+  reload->chooser = self;
+  reload->select_id = g_strdup (select_id);
+  cg_handout_set_load_all_async (self->cancellable, on_sets_loaded_cb, reload);
 }
 
 static void
@@ -279,6 +330,9 @@ cg_handout_set_chooser_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
   g_clear_pointer (&self->sets, g_ptr_array_unref);
 

@@ -465,7 +465,7 @@ test_generated_cap_plus_one (CgTestTempDir *fixture,
   g_assert_true (g_file_set_contents (path, contents, CG_BUNDLE_MAX_SIZE + 1, NULL));
   bytes = cg_bundle_read_file (file, &error);
   g_assert_null (bytes);
-  g_assert_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_TOO_LARGE);
+  g_assert_error (error, CG_FILE_READER_ERROR, CG_FILE_READER_ERROR_TOO_LARGE);
   g_clear_error (&error);
 
   /* At the cap exactly, it is read (and then found to be only white space) */

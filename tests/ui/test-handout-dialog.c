@@ -496,7 +496,9 @@ test_dialog_sets (void)
   sets = get_dropdown (GTK_WIDGET (dialog), 0);
   chooser = cg_test_find_widget (GTK_WIDGET (dialog), CG_TYPE_HANDOUT_SET_CHOOSER);
 
-  /* The bad file is named with its line; the good ones are listed, the clinic's marked */
+  /* The bad file is named with its line; the good ones are listed, the clinic's marked (the
+   * sets are read in a worker thread) */
+  CG_TEST_WAIT_UNTIL (find_label (GTK_WIDGET (dialog), "1 handout set could not be read:") != NULL);
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "1 handout set could not be read:"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_label (GTK_WIDGET (dialog), "1 handout set"))),
                             "broken.handout-set:3: "));
@@ -538,6 +540,7 @@ test_dialog_sets (void)
   g_assert_cmpstr (name, ==, "causes;treatment;");
   g_clear_pointer (&name, g_free);
   g_assert_false (g_key_file_has_key (saved, "Handout Set", "Note", NULL));
+  CG_TEST_WAIT_UNTIL (find_set (sets, "Before surgery") != GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, find_set (sets, "Before surgery"));
 
   /* Rename: the same file, another name */
@@ -552,11 +555,13 @@ test_dialog_sets (void)
   g_assert_true (g_key_file_load_from_file (saved, saved_path, G_KEY_FILE_NONE, &error));
   name = g_key_file_get_string (saved, "Handout Set", "Name", NULL);
   g_assert_cmpstr (name, ==, "Before an operation");
+  CG_TEST_WAIT_UNTIL (find_set (sets, "Before an operation") != GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (find_set (sets, "Before surgery"), ==, GTK_INVALID_LIST_POSITION);
 
   /* Delete */
   g_assert_true (gtk_widget_activate_action (chooser, "handout-set.delete", NULL));
   g_assert_false (g_file_test (saved_path, G_FILE_TEST_EXISTS));
+  CG_TEST_WAIT_UNTIL (find_set (sets, "Before an operation") == GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (find_set (sets, "Before an operation"), ==, GTK_INVALID_LIST_POSITION);
   g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, 0);
 
