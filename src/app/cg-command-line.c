@@ -30,6 +30,7 @@
 #include "cg-search-index.h"
 #include "cg-search-results.h"
 #include "cg-section.h"
+#include "cg-text-limits.h"
 #include "cg-topic.h"
 
 static const GOptionEntry entries[] = {
@@ -783,7 +784,11 @@ cg_command_line_run (GVariantDict *options)
     }
 
   if (g_variant_dict_lookup (options, "search", "&s", &query))
-    return run_search (library, language, query);
+    {
+      g_autofree char *bounded = cg_text_bound_query (query);
+
+      return run_search (library, language, bounded);
+    }
 
   return fail ("%s", _("This action is not available yet"));
 }

@@ -13,12 +13,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cg-library.h"
 #include "cg-search-index.h"
 #include "cg-search-provider.h"
 #include "cg-section.h"
+#include "cg-text-limits.h"
 
 struct _CgSearchProvider
 {
@@ -111,12 +114,29 @@ ensure_index (CgSearchProvider *self)
   return self->index;
 }
 
+/* The Shell sends a few short words; any program on the bus may send 10,000 or one of a
+ * megabyte. Only the first CG_SEARCH_TERMS_MAX terms are used, each cut to
+ * CG_SEARCH_TERM_MAX_BYTES at a character boundary, and the query to CG_QUERY_MAX_CHARS, so
+ * every method answers at once and the window never lays out a megabyte. */
 static char *
 join_terms (GVariant *terms)
 {
-  g_autofree const char **strv = g_variant_get_strv (terms, NULL);
+  g_autoptr(GString) query = g_string_new (NULL);
+  gsize n_terms = MIN (g_variant_n_children (terms), CG_SEARCH_TERMS_MAX);
 
-  return g_strjoinv (" ", (char **)strv);
+  for (gsize i = 0; i < n_terms; i++)
+    {
+      const char *term = NULL;
+      g_autofree char *bounded = NULL;
+
+      g_variant_get_child (terms, i, "&s", &term);
+      bounded = cg_text_truncate_bytes (term, CG_SEARCH_TERM_MAX_BYTES);
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append (query, bounded);
+    }
+
+  return cg_text_bound_query (query->str);
 }
 
 /* Characters other than spaces: "x r" is two */
@@ -170,8 +190,11 @@ get_result_metas (CgSearchProvider *self,
   GVariantIter iter;
   const char *id;
 
+  guint n = 0;
+
+  /* Only ids of the last result set have metas: no more than it holds are looked up */
   g_variant_iter_init (&iter, identifiers);
-  while (g_variant_iter_next (&iter, "&s", &id))
+  while (n++ < CG_SEARCH_PROVIDER_MAX_RESULTS && g_variant_iter_next (&iter, "&s", &id))
     {
       CgSearchHit *hit = g_hash_table_lookup (self->last_hits, id);
       GVariantDict meta;
@@ -251,7 +274,9 @@ on_method_call_cb (GDBusConnection       *connection,
       guint32 timestamp;
 
       g_variant_get (parameters, "(&s@asu)", &id, &terms, &timestamp);
-      show_search (self, terms, id, timestamp);
+      /* Our result ids are short section ids: a longer one is none of ours */
+      show_search (self, terms, strnlen (id, CG_QUERY_MAX_CHARS + 1) <= CG_QUERY_MAX_CHARS ? id : NULL,
+                   timestamp);
     }
   else if (g_str_equal (method_name, "LaunchSearch"))
     {

@@ -388,7 +388,7 @@ cg_handout_layout_set_clinic_header (CgHandoutLayout *self,
 {
   g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
 
-  set_user_text (&self->clinic_header, clinic_header, 0);
+  set_user_text (&self->clinic_header, clinic_header, CG_HANDOUT_CLINIC_MAX_CHARS);
   self->dirty = TRUE;
 }
 

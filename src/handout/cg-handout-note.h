@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * Pango seconds to lay out (a 40,000-character word grows quadratically), which would freeze
  * the builder's live preview; the builder can count down to this. */
 #define CG_HANDOUT_NOTE_MAX_CHARS 2000
+/* The clinic header is typed like the note, and capped like it */
+#define CG_HANDOUT_CLINIC_MAX_CHARS 2000
 
 char *cg_handout_text_clean (const char *text,
                              gsize       max_chars);

@@ -22,6 +22,7 @@
 #include "cg-search-results.h"
 #include "cg-section.h"
 #include "cg-sidebar.h"
+#include "cg-text-limits.h"
 #include "cg-toggle-button.h"
 #include "cg-topic.h"
 #include "cg-window.h"
@@ -323,10 +324,13 @@ cg_window_show_search (CgWindow   *self,
                        const char *section_id)
 {
   g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *bounded = NULL;
 
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (query != NULL);
 
+  /* From D-Bus or another program: bounded before anything lays it out */
+  query = bounded = cg_text_bound_query (query);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
@@ -1091,6 +1095,9 @@ cg_window_init (CgWindow *self)
   self->wide_show_sidebar = TRUE;
   self->settings = g_settings_new (APP_ID);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* A pasted megabyte is cut where it enters: no query is longer than CG_QUERY_MAX_CHARS */
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
+                           CG_QUERY_MAX_CHARS);
   name_search_bar_close_button (GTK_WIDGET (self->search_bar));
   cg_accessible_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show Sections (F9)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->search_button), _("Search (Ctrl+F)"));

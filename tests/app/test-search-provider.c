@@ -280,6 +280,143 @@ test_methods (void)
   CG_TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
 }
 
+/* Calls @method and says how long the answer took (a figure for the log, not a test of speed:
+ * the time limit is the test's) */
+static GVariant *
+call_timed (GDBusConnection *connection,
+            const char      *method,
+            GVariant        *parameters,
+            const char      *reply_type,
+            const char      *what)
+{
+  gint64 start = g_get_monotonic_time ();
+  GVariant *reply = call_provider (connection, method, parameters, reply_type);
+
+  g_test_message ("%s with %s answered in %.1f ms", method, what,
+                  (g_get_monotonic_time () - start) / 1000.0);
+
+  return reply;
+}
+
+static void
+on_frame_cb (GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+}
+
+/* Any program on the session bus may call the provider: a word of a megabyte and 10,000
+ * terms are answered at once, the window shows a bounded query, and it still answers an
+ * action and paints within a second */
+static void
+test_hostile_arguments (void)
+{
+  g_autoptr(CgApplication) app = cg_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN);
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GPtrArray) many = g_ptr_array_new_null_terminated (10000, NULL, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree char *word = g_malloc (1024 * 1024 + 1);
+  g_autofree char *ids = NULL;
+  const char *one_word[] = { NULL, NULL };
+  GtkSearchEntry *entry;
+  CgContentView *view;
+  CgSidebar *sidebar;
+  g_autofree char *status = NULL;
+  CgWindow *window;
+  GdkFrameClock *clock;
+  gint64 deadline;
+  double zoom;
+  guint n_frames = 0;
+  gulong handler;
+
+  /* One word, no spaces: Pango wraps it character by character. "é" is two bytes, so the
+   * caps must cut between characters */
+  for (gsize i = 0; i < 1024 * 1024; i += 2)
+    memcpy (word + i, "\xc3\xa9", 2);
+  word[1024 * 1024] = '\0';
+  one_word[0] = word;
+  for (guint i = 0; i < 10000; i++)
+    g_ptr_array_add (many, i == 9999 ? word : (char *)"calcinosis");
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  reply = call_timed (connection, "GetInitialResultSet", g_variant_new ("(^as)", one_word),
+                      "(as)", "a 1 MB word");
+  ids = dup_ids (reply);
+  g_assert_cmpstr (ids, ==, "");
+  g_clear_pointer (&ids, g_free);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  /* Only the first terms count: the 10,000 are "calcinosis", which finds sections */
+  reply = call_timed (connection, "GetInitialResultSet",
+                      g_variant_new ("(^as)", (char **)many->pdata), "(as)", "10,000 terms");
+  ids = dup_ids (reply);
+  g_assert_cmpuint (strlen (ids), >, 0);
+  g_clear_pointer (&reply, g_variant_unref);
+
+  reply = call_timed (connection, "GetSubsearchResultSet",
+                      g_variant_new ("(^as^as)", (char **)many->pdata, (char **)many->pdata),
+                      "(as)", "10,000 previous results and terms");
+  g_clear_pointer (&reply, g_variant_unref);
+
+  reply = call_timed (connection, "GetResultMetas", g_variant_new ("(^as)", (char **)many->pdata),
+                      "(aa{sv})", "10,000 identifiers");
+  g_clear_pointer (&reply, g_variant_unref);
+
+  reply = call_timed (connection, "ActivateResult",
+                      g_variant_new ("(s^asu)", word, (char **)many->pdata, 0), "()",
+                      "a 1 MB identifier and 10,000 terms");
+  g_clear_pointer (&reply, g_variant_unref);
+
+  reply = call_timed (connection, "LaunchSearch", g_variant_new ("(^asu)", one_word, 0), "()",
+                      "a 1 MB word");
+  g_clear_pointer (&reply, g_variant_unref);
+
+  window = get_window (app);
+  entry = GTK_SEARCH_ENTRY (cg_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  sidebar = CG_SIDEBAR (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_SIDEBAR));
+  view = CG_CONTENT_VIEW (cg_test_find_widget (GTK_WIDGET (window), CG_TYPE_CONTENT_VIEW));
+
+  /* The query shown is bounded: the term cut to 256 bytes, between two characters */
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (entry))), ==, 256);
+  g_assert_true (g_utf8_validate (gtk_editable_get_text (GTK_EDITABLE (entry)), -1, NULL));
+  status = cg_sidebar_dup_results_status (sidebar);
+  g_assert_nonnull (status);
+  g_assert_true (g_utf8_validate (status, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (status, -1), <, 300);
+
+  /* The window answers: an action takes effect and a frame is painted after it, within a
+   * second (generous: it takes a few milliseconds) */
+  CG_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  zoom = cg_content_view_get_zoom (view);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_cb), &n_frames);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while ((cg_content_view_get_zoom (view) == zoom || n_frames == 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpfloat (cg_content_view_get_zoom (view), >, zoom);
+  g_assert_cmpuint (n_frames, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  CG_TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_window_get_toplevels ()) == 0);
+}
+
+static void
+run_hostile_in_subprocess (void)
+{
+  g_test_trap_subprocess ("/search-provider/hostile-arguments/subprocess", 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +444,9 @@ main (int   argc,
 
   g_test_add_func ("/search-provider/service-activation", test_service_activation);
   g_test_add_func ("/search-provider/methods", test_methods);
+  /* In its own process: the application of /methods keeps the name in this one */
+  g_test_add_func ("/search-provider/hostile-arguments/subprocess", test_hostile_arguments);
+  g_test_add_func ("/search-provider/hostile-arguments", run_hostile_in_subprocess);
 
   status = g_test_run ();
 
