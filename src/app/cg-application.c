@@ -11,10 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "cg-application.h"
+#include "cg-argument-check.h"
 #include "cg-bundle.h"
 #include "cg-command-line.h"
 #include "cg-library.h"
 #include "cg-search-provider.h"
+#include "cg-terminal-text.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -31,6 +33,26 @@ struct _CgApplication
 };
 
 G_DEFINE_FINAL_TYPE (CgApplication, cg_application, GTK_TYPE_APPLICATION)
+
+/* A mistake in the options is one "calcinosis-guide: …" line and exit status 2, not GLib's
+ * unprefixed message and 1 (cg-argument-check.c) */
+static gboolean
+cg_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  cg_terminal_use_utf8 ();
+  if (!cg_argument_check ((const char * const *)*arguments, &error))
+    {
+      *exit_status = cg_terminal_fail ("%s", error->message);
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (cg_application_parent_class)->local_command_line (app, arguments,
+                                                                                exit_status);
+}
 
 static int
 cg_application_handle_local_options (GApplication *app,
@@ -393,6 +415,7 @@ cg_application_class_init (CgApplicationClass *klass)
   app_class->activate = cg_application_activate;
   app_class->open = cg_application_open;
   app_class->startup = cg_application_startup;
+  app_class->local_command_line = cg_application_local_command_line;
   app_class->handle_local_options = cg_application_handle_local_options;
   app_class->dbus_register = cg_application_dbus_register;
   app_class->dbus_unregister = cg_application_dbus_unregister;

@@ -30,6 +30,7 @@
 #include "cg-search-index.h"
 #include "cg-search-results.h"
 #include "cg-section.h"
+#include "cg-terminal-text.h"
 #include "cg-text-limits.h"
 #include "cg-topic.h"
 
@@ -91,45 +92,6 @@ cg_command_line_get_entries (void)
   return registered;
 }
 
-/* Text for the terminal: in the locale's character set where it can say it, else UTF-8 as it
- * is (section titles and snippets are UTF-8, and "?" for every accent helps no script). */
-G_GNUC_PRINTF (2, 3)
-static void
-write_text (FILE       *stream,
-            const char *format,
-            ...)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *converted = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (!g_get_charset (NULL))
-    converted = g_locale_from_utf8 (text, -1, NULL, NULL, NULL);
-
-  fputs (converted != NULL ? converted : text, stream);
-}
-
-G_GNUC_PRINTF (1, 2)
-static int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  write_text (stderr, "%s: %s\n", g_get_prgname (), message);
-
-  return CG_EXIT_BAD_INPUT;
-}
-
 /* An argument as UTF-8: converted from the locale's character set where that works, taken as
  * UTF-8 where the locale cannot represent it (LC_ALL=C), else %NULL. */
 static char *
@@ -162,7 +124,7 @@ decode_text_options (GVariantDict *options)
 
       if (!(text = decode_argument (bytes)))
         /* Translators: %s is an option such as --notes */
-        return fail (_("The value of --%s is not valid text; use UTF-8"), entries[i].long_name);
+        return cg_terminal_fail (_("The value of --%s is not valid text; use UTF-8"), entries[i].long_name);
 
       g_variant_dict_insert (options, entries[i].long_name, "s", text);
     }
@@ -185,7 +147,7 @@ report_installed_problems (GPtrArray *errors)
         line = g_strdup_printf (_("Installed bundle not used: %s"), error->message);
       else
         line = g_strdup (error->message);
-      write_text (stderr, "%s: %s\n", g_get_prgname (), line);
+      cg_terminal_print (stderr, "%s: %s\n", PACKAGE_NAME, line);
     }
 }
 
@@ -256,10 +218,10 @@ run_validate_bundle (const char   *filename,
     {
       if (g_error_matches (error, CG_FILE_READER_ERROR, CG_FILE_READER_ERROR_TOO_LARGE))
         {
-          write_text (stderr, "%s\n", error->message);
+          cg_terminal_print (stderr, "%s\n", error->message);
           return 1;
         }
-      return fail ("%s", error->message);
+      return cg_terminal_fail ("%s", error->message);
     }
 
   diagnostics = cg_bundle_check_bytes (bytes, display_name);
@@ -269,26 +231,26 @@ run_validate_bundle (const char   *filename,
       const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
       if (diagnostic->line > 0)
-        write_text (stderr, "%s:%u: %s\n", display_name, diagnostic->line, diagnostic->message);
+        cg_terminal_print (stderr, "%s:%u: %s\n", display_name, diagnostic->line, diagnostic->message);
       else
-        write_text (stderr, "%s: %s\n", display_name, diagnostic->message);
+        cg_terminal_print (stderr, "%s: %s\n", display_name, diagnostic->message);
     }
 
   if (diagnostics->len > 0)
     return 1;
 
   if (!(library = open_library (options, FALSE, &error)))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   if (!(bundle = cg_bundle_load_bytes (bytes, display_name, &error)) ||
       !cg_library_check_bundle (library, bundle, &error))
     {
-      write_text (stderr, "%s\n", error->message);
+      cg_terminal_print (stderr, "%s\n", error->message);
       return 1;
     }
 
   /* Translators: %s is a file name */
-  write_text (stdout, _("%s: valid bundle\n"), display_name);
+  cg_terminal_print (stdout, _("%s: valid bundle\n"), display_name);
 
   return 0;
 }
@@ -301,7 +263,7 @@ run_list_sections (CgLibrary  *library,
   g_autoptr(GError) error = NULL;
 
   if (!(topics = cg_library_list_topics (library, language, &error)))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   for (guint i = 0; i < topics->len; i++)
     {
@@ -311,7 +273,7 @@ run_list_sections (CgLibrary  *library,
         {
           CgSection *section = cg_topic_get_section (topic, j);
 
-          write_text (stdout, "%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
+          cg_terminal_print (stdout, "%s\t%s\n", cg_section_get_id (section), cg_section_get_title (section));
         }
     }
 
@@ -333,10 +295,10 @@ run_search (CgLibrary  *library,
 
   /* Blank or punctuation only: there is nothing to look for, which is not "no results" */
   if (*folded == '\0')
-    return fail ("%s", _("The search query has no words to search for"));
+    return cg_terminal_fail ("%s", _("The search query has no words to search for"));
 
   if (!(topics = cg_library_list_topics (library, language, &error)))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   index = cg_search_index_new (topics);
   results = cg_search_index_search (index, query, 0, CG_SEARCH_DEFAULT);
@@ -349,14 +311,14 @@ run_search (CgLibrary  *library,
       g_autofree char *note = g_strdup_printf (_("showing results for “%s”"),
                                                cg_search_results_get_corrected_query (results));
 
-      write_text (stderr, "%s: %s\n", g_get_prgname (), note);
+      cg_terminal_print (stderr, "%s: %s\n", PACKAGE_NAME, note);
     }
 
   for (guint i = 0; i < hits->len; i++)
     {
       CgSearchHit *hit = g_ptr_array_index (hits, i);
 
-      write_text (stdout, "%s\t%s\n",
+      cg_terminal_print (stdout, "%s\t%s\n",
                   cg_section_get_id (cg_search_hit_get_section (hit)),
                   cg_search_hit_get_snippet (hit));
     }
@@ -389,12 +351,12 @@ choose_sections (CgLibrary     *library,
       if (*g_strstrip (ids[i]) == '\0')
         continue;
       if (!(section = cg_library_lookup_section (library, language, ids[i])))
-        return fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
+        return cg_terminal_fail (_("Unknown section “%s”; --list-sections shows them"), ids[i]);
       g_hash_table_add (chosen, (gpointer)cg_section_get_id (section));
     }
 
   if (g_hash_table_size (chosen) == 0)
-    return fail ("%s", _("No sections given to --sections; name at least one, or leave the "
+    return cg_terminal_fail ("%s", _("No sections given to --sections; name at least one, or leave the "
                          "option out to print every section"));
 
   *out_chosen = g_steal_pointer (&chosen);
@@ -415,18 +377,18 @@ write_handout (CgHandoutLayout *layout,
       g_autoptr(CgOutputFile) output = NULL;
 
       if (isatty (STDOUT_FILENO))
-        return fail ("%s", _("Standard output is a terminal; send the PDF to a file or a "
+        return cg_terminal_fail ("%s", _("Standard output is a terminal; send the PDF to a file or a "
                              "program, e.g. “--export-handout=- | lp”"));
 
       output = cg_output_file_new_for_fd (STDOUT_FILENO, _("standard output"));
       if (!cg_handout_layout_write_pdf (layout, output, &error))
-        return fail ("%s", error->message);
+        return cg_terminal_fail ("%s", error->message);
 
       return 0;
     }
 
   if (!cg_handout_layout_export_pdf (layout, filename, &error))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   return 0;
 }
@@ -443,7 +405,7 @@ check_section_language (CgLibrary  *library,
     return 0;
 
   /* Translators: “Section “ID” has no text in LANGUAGE-NAME (LANG); …” */
-  return fail (_("Section “%s” has no text in %s (%s); leave it out or choose its language"),
+  return cg_terminal_fail (_("Section “%s” has no text in %s (%s); leave it out or choose its language"),
                cg_section_get_id (section), name != NULL ? name : language, language);
 }
 
@@ -467,17 +429,17 @@ print_handout (CgHandoutLayout *layout,
   g_autoptr(GError) error = NULL;
 
   if (*printer_name == '\0')
-    return fail ("%s", _("No printer given to --print"));
+    return cg_terminal_fail ("%s", _("No printer given to --print"));
 
   if (!gtk_init_check ())
-    return fail ("%s", _("Printing needs a display; use --export-handout to write a PDF instead"));
+    return cg_terminal_fail ("%s", _("Printing needs a display; use --export-handout to write a PDF instead"));
 
   cg_print_operation_send_to_printer_async (layout, printer_name, NULL, on_sent_to_printer_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   if (!cg_print_operation_send_to_printer_finish (result, &error))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   return 0;
 }
@@ -504,7 +466,7 @@ check_export_reaches_host (const char *filename)
 
   if (!cg_sandbox_path_is_on_host (info, resolved))
     /* Translators: keep --export-handout=- and flatpak run --filesystem= as they are */
-    return fail (_("%s would stay inside the Flatpak sandbox, where nothing outside sees it; "
+    return cg_terminal_fail (_("%s would stay inside the Flatpak sandbox, where nothing outside sees it; "
                    "write to standard output with --export-handout=- or allow the folder with "
                    "flatpak run --filesystem=%s"), filename, dir);
 
@@ -534,14 +496,14 @@ run_export_handout (CgLibrary    *library,
 
   if (!g_variant_dict_lookup (options, "print", "&s", &printer_name) &&
       (!g_variant_dict_lookup (options, "export-handout", "^&ay", &filename) || *filename == '\0'))
-    return fail ("%s", _("No file name given to --export-handout"));
+    return cg_terminal_fail ("%s", _("No file name given to --export-handout"));
 
   if (filename != NULL && check_export_reaches_host (filename) != 0)
     return CG_EXIT_BAD_INPUT;
 
   if (!(bundle = cg_library_get_bundle (library, language, &error)) ||
       !(topics = cg_library_list_topics (library, language, &error)))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   if (g_variant_dict_lookup (options, "second-language", "&s", &second_language))
     {
@@ -549,17 +511,17 @@ run_export_handout (CgLibrary    *library,
         {
           g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
 
-          return fail (_("Unknown language “%s”; available: %s"), second_language, available);
+          return cg_terminal_fail (_("Unknown language “%s”; available: %s"), second_language, available);
         }
       if (g_str_equal (second_language, language))
-        return fail (_("The second language “%s” is the handout’s language; choose another"),
+        return cg_terminal_fail (_("The second language “%s” is the handout’s language; choose another"),
                      second_language);
       if (!(second_bundle = cg_library_get_bundle (library, second_language, &error)))
-        return fail ("%s", error->message);
+        return cg_terminal_fail ("%s", error->message);
     }
 
   if (g_variant_dict_lookup (options, "paper", "&s", &text) && !cg_paper_from_string (text, &paper))
-    return fail (_("Unknown paper size “%s”; use a4 or letter"), text);
+    return cg_terminal_fail (_("Unknown paper size “%s”; use a4 or letter"), text);
 
   if ((status = choose_sections (library, language, options, &chosen)) != 0)
     return status;
@@ -632,7 +594,8 @@ load_handout_sets (void)
   GPtrArray *sets = cg_handout_set_load_all (errors);
 
   for (guint i = 0; i < errors->len; i++)
-    g_printerr ("%s: %s\n", g_get_prgname (), ((GError *)g_ptr_array_index (errors, i))->message);
+    cg_terminal_print (stderr, "%s: %s\n", PACKAGE_NAME,
+                       ((GError *)g_ptr_array_index (errors, i))->message);
 
   return sets;
 }
@@ -647,7 +610,7 @@ run_list_handout_sets (void)
     {
       CgHandoutSet *set = g_ptr_array_index (sets, i);
 
-      g_print ("%s\t%s\n", cg_handout_set_get_id (set), cg_handout_set_get_name (set));
+      cg_terminal_print (stdout, "%s\t%s\n", cg_handout_set_get_id (set), cg_handout_set_get_name (set));
     }
 
   return 0;
@@ -675,7 +638,7 @@ apply_handout_set (GVariantDict  *options,
   CgHandoutSet *set;
 
   if (!(set = cg_handout_set_find (sets, id)))
-    return fail (_("Unknown handout set “%s”; --list-handout-sets shows them"), id);
+    return cg_terminal_fail (_("Unknown handout set “%s”; --list-handout-sets shows them"), id);
 
   *out_set = g_object_ref (set);
 
@@ -714,10 +677,12 @@ check_handout_set (GVariantDict *options,
     cg_handout_set_set_second_language (resolved, text);
 
   if (!cg_handout_set_check (resolved, library, &error))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   return 0;
 }
+
+static int run_action (GVariantDict *options);
 
 /**
  * cg_command_line_run:
@@ -728,6 +693,15 @@ check_handout_set (GVariantDict *options,
  */
 int
 cg_command_line_run (GVariantDict *options)
+{
+  int status = run_action (options);
+
+  /* A write error on stdout (a full disk, /dev/full) fails the command, whatever it was */
+  return status >= 0 ? cg_terminal_finish_stdout (status) : status;
+}
+
+static int
+run_action (GVariantDict *options)
 {
   g_autoptr(CgLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
@@ -743,7 +717,7 @@ cg_command_line_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "version"))
     {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      cg_terminal_print (stdout, "%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
 
@@ -757,7 +731,7 @@ cg_command_line_run (GVariantDict *options)
     {
       if (!g_variant_dict_contains (options, "export-handout") &&
           !g_variant_dict_contains (options, "print"))
-        return fail ("%s", _("--handout-set goes with --export-handout or --print"));
+        return cg_terminal_fail ("%s", _("--handout-set goes with --export-handout or --print"));
       if ((status = apply_handout_set (options, set_id, &set)) != 0)
         return status;
     }
@@ -770,7 +744,7 @@ cg_command_line_run (GVariantDict *options)
 
   if (!(library = open_library (options, TRUE, &error)) ||
       !(language = choose_language (library, options, &error)))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
 
   if (g_variant_dict_contains (options, "list-sections"))
     return run_list_sections (library, language);
@@ -790,5 +764,5 @@ cg_command_line_run (GVariantDict *options)
       return run_search (library, language, bounded);
     }
 
-  return fail ("%s", _("This action is not available yet"));
+  return cg_terminal_fail ("%s", _("This action is not available yet"));
 }
