@@ -7,7 +7,8 @@
  * linked into place when complete, so an export killed at any moment, even by SIGKILL, leaves
  * nothing behind. Where the file system has no O_TMPFILE, a named temporary file with a short
  * name (so a 254-byte target name still fits) is used, and SIGTERM, SIGINT and SIGHUP remove it
- * before the process dies.
+ * before the process dies. What a SIGKILL leaves is removed by the next export to that folder
+ * (sweep_stale_temporaries()).
  *
  * Only a regular file is replaced: a named pipe, device, socket or folder at the path is left
  * alone and refused, so an export to /dev/null never turns it into a PDF. A symbolic link is
@@ -39,6 +40,8 @@
 #define BUFFER_SIZE (64 * 1024)
 #define MAX_SYMLINK_HOPS 40
 #define MAX_PENDING 8
+/* A temporary file of ours untouched this long belongs to an export that was killed */
+#define CG_OUTPUT_FILE_STALE_SECONDS (10 * 60)
 
 struct _CgOutputFile
 {
@@ -235,6 +238,64 @@ make_tmp_template (const char *dir)
   return g_build_filename (dir, ".cg-XXXXXX", NULL);
 }
 
+/* ".cg-" then 6 (g_mkstemp_full()) or 8 (a linked O_TMPFILE) letters and digits: the names
+ * this file gives its temporary files, and no others */
+static gboolean
+is_own_temporary_name (const char *name)
+{
+  gsize length;
+
+  if (!g_str_has_prefix (name, ".cg-"))
+    return FALSE;
+
+  length = strlen (name + 4);
+  if (length != 6 && length != 8)
+    return FALSE;
+
+  for (const char *p = name + 4; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A SIGKILL can land between linking a finished file under its temporary name and renaming it
+ * over the target (or while a named temporary file is written, where there is no O_TMPFILE):
+ * no handler runs, and the file, perhaps holding a patient's note, stays. Before each export,
+ * such leftovers in the folder are removed: our names only, regular files of this user only,
+ * and only when untouched for CG_OUTPUT_FILE_STALE_SECONDS, far longer than any export writes
+ * without a pause, so another export under way is never disturbed. */
+static void
+sweep_stale_temporaries (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  int dir_fd;
+
+  if (listing == NULL)
+    return;
+
+  if ((dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+    return;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      struct stat st;
+
+      if (!is_own_temporary_name (name) ||
+          fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+          !S_ISREG (st.st_mode) || st.st_uid != geteuid () ||
+          now - (gint64)st.st_mtime < CG_OUTPUT_FILE_STALE_SECONDS)
+        continue;
+
+      if (unlinkat (dir_fd, name, 0) == 0)
+        g_debug ("Removed %s/%s, left by an export that was killed", dir, name);
+    }
+
+  close (dir_fd);
+}
+
 static gboolean
 can_link_tmpfile (void)
 {
@@ -289,6 +350,7 @@ cg_output_file_open (const char         *path,
   /* A new file: patient data for its owner only, anything else as the umask says */
   create_mode = exists ? 0600 : (flags & CG_OUTPUT_FILE_PRIVATE) ? 0600 : 0666;
   dir = g_path_get_dirname (self->target);
+  sweep_stale_temporaries (dir);
 
 #ifdef O_TMPFILE
   if (!(flags & CG_OUTPUT_FILE_NO_TMPFILE) && can_link_tmpfile ())
