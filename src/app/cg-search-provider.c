@@ -114,29 +114,12 @@ ensure_index (CgSearchProvider *self)
   return self->index;
 }
 
-/* The Shell sends a few short words; any program on the bus may send 10,000 or one of a
- * megabyte. Only the first CG_SEARCH_TERMS_MAX terms are used, each cut to
- * CG_SEARCH_TERM_MAX_BYTES at a character boundary, and the query to CG_QUERY_MAX_CHARS, so
- * every method answers at once and the window never lays out a megabyte. */
+/* Bounded (cg-text-limits.c), so every method answers at once and the window never lays out
+ * a megabyte */
 static char *
 join_terms (GVariant *terms)
 {
-  g_autoptr(GString) query = g_string_new (NULL);
-  gsize n_terms = MIN (g_variant_n_children (terms), CG_SEARCH_TERMS_MAX);
-
-  for (gsize i = 0; i < n_terms; i++)
-    {
-      const char *term = NULL;
-      g_autofree char *bounded = NULL;
-
-      g_variant_get_child (terms, i, "&s", &term);
-      bounded = cg_text_truncate_bytes (term, CG_SEARCH_TERM_MAX_BYTES);
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-      g_string_append (query, bounded);
-    }
-
-  return cg_text_bound_query (query->str);
+  return cg_text_join_terms (terms);
 }
 
 /* Characters other than spaces: "x r" is two */

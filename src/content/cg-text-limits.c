@@ -87,3 +87,38 @@ cg_text_bound_query (const char *text)
 {
   return cg_text_truncate (text, -1, CG_QUERY_MAX_CHARS);
 }
+
+/**
+ * cg_text_join_terms:
+ * @terms: an array of strings ("as"), e.g. search terms from D-Bus
+ *
+ * The Shell sends a few short words; any program on the bus may send 10,000 or one of a
+ * megabyte. Only the first %CG_SEARCH_TERMS_MAX terms are used, each cut to
+ * %CG_SEARCH_TERM_MAX_BYTES at a character boundary, and the query to %CG_QUERY_MAX_CHARS.
+ *
+ * Returns: (transfer full): the terms joined by spaces, bounded, valid UTF-8
+ */
+char *
+cg_text_join_terms (GVariant *terms)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  gsize n_terms;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+  g_return_val_if_fail (g_variant_is_of_type (terms, G_VARIANT_TYPE_STRING_ARRAY), NULL);
+
+  n_terms = MIN (g_variant_n_children (terms), CG_SEARCH_TERMS_MAX);
+  for (gsize i = 0; i < n_terms; i++)
+    {
+      const char *term = NULL;
+      g_autofree char *bounded = NULL;
+
+      g_variant_get_child (terms, i, "&s", &term);
+      bounded = cg_text_truncate_bytes (term, CG_SEARCH_TERM_MAX_BYTES);
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append (query, bounded);
+    }
+
+  return cg_text_bound_query (query->str);
+}

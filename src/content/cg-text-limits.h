@@ -21,5 +21,6 @@ char *cg_text_truncate       (const char          *text,
 char *cg_text_truncate_bytes (const char          *text,
                               gsize                max_bytes);
 char *cg_text_bound_query    (const char          *text);
+char *cg_text_join_terms     (GVariant            *terms);
 
 G_END_DECLS

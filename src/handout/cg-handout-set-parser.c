@@ -79,15 +79,27 @@ set_invalid (GError     **error,
              const char  *format,
              ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  text = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* Key names and GKeyFile's messages quote the file: no control character (a terminal
+   * escape, a line break) reaches the terminal or the banner */
+  valid = g_utf8_make_valid (text, -1);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (message, g_unichar_iscntrl (c) ? '?' : c);
+    }
+
   g_set_error (error, CG_HANDOUT_SET_ERROR, CG_HANDOUT_SET_ERROR_INVALID,
-               "%s:%u: %s", display_name, line, message);
+               "%s:%u: %s", display_name, line, message->str);
 
   return FALSE;
 }

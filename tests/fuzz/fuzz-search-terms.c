@@ -1,0 +1,45 @@
+/* fuzz-search-terms.c: libFuzzer target for the search provider's D-Bus arguments
+ *
+ * Copyright 2026 The Calcinosis Guide authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built with -Dfuzzing=true (clang, -fsanitize=fuzzer,address,undefined); each input goes
+ * through cg_fuzz_check_search_message() (cg-fuzz-search-terms.h).
+ *
+ *   CC=clang meson setup build-fuzz -Dfuzzing=true
+ *   ninja -C build-fuzz tests/fuzz/fuzz-search-terms
+ *   build-fuzz/tests/fuzz/fuzz-search-terms -max_len=65536 -max_total_time=600 \
+ *     /tmp/corpus tests/fuzz/corpus-search-terms
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "cg-fuzz-search-terms.h"
+
+int LLVMFuzzerInitialize    (int            *argc,
+                             char         ***argv);
+int LLVMFuzzerTestOneInput  (const uint8_t  *data,
+                             size_t          size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical from a g_return_if_fail() is a bug the fuzzer should report as a crash */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+
+  cg_fuzz_check_search_message (bytes);
+
+  return 0;
+}
