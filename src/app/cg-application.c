@@ -511,9 +511,27 @@ cg_application_quit_action (GSimpleAction *action,
     }
 }
 
+/* A file the handout builder could not read (a handout set) goes into the one banner of the
+ * guide's window, as bundle problems do; the builder is a window of its own and knows no other */
+static void
+cg_application_report_file_problem_action (GSimpleAction *action,
+                                            GVariant      *parameter,
+                                            gpointer       user_data)
+{
+  CgApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CG_IS_WINDOW (l->data))
+      {
+        cg_window_report_file_problem (l->data, g_variant_get_string (parameter, NULL));
+        return;
+      }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", cg_application_quit_action },
   { "about", cg_application_about_action },
+  { "report-file-problem", cg_application_report_file_problem_action, "s" },
 };
 
 static void

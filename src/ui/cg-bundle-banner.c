@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cg-bundle-banner.h"
@@ -29,6 +31,7 @@ struct _CgBundleBanner
   /* Owned */
   GString         *details;     /* one problem a line */
   guint            n_problems;
+  guint            n_files;     /* of them, files other than bundles (handout sets) */
 };
 
 G_DEFINE_FINAL_TYPE (CgBundleBanner, cg_bundle_banner, GTK_TYPE_WIDGET)
@@ -38,11 +41,19 @@ update (CgBundleBanner *self)
 {
   g_autofree char *summary = NULL;
 
-  /* Translators: shown once for all the bundles that could not be opened; Details lists them */
-  summary = g_strdup_printf (ngettext ("%u bundle could not be opened",
-                                       "%u bundles could not be opened",
-                                       self->n_problems),
-                             self->n_problems);
+  if (self->n_files == 0)
+    /* Translators: shown once for all the bundles that could not be opened; Details lists them */
+    summary = g_strdup_printf (ngettext ("%u bundle could not be opened",
+                                         "%u bundles could not be opened",
+                                         self->n_problems),
+                               self->n_problems);
+  else
+    /* Translators: shown once for all the files (bundles, handout sets) that could not be
+     * read; Details lists them */
+    summary = g_strdup_printf (ngettext ("%u file could not be read",
+                                         "%u files could not be read",
+                                         self->n_problems),
+                               self->n_problems);
 
   gtk_label_set_text (self->summary_label, summary);
   gtk_label_set_text (self->details_label, self->details->str);
@@ -57,6 +68,7 @@ on_dismiss_button_clicked_cb (CgBundleBanner *self)
 {
   g_string_truncate (self->details, 0);
   self->n_problems = 0;
+  self->n_files = 0;
   gtk_toggle_button_set_active (self->details_button, FALSE);
   update (self);
 }
@@ -153,4 +165,45 @@ cg_bundle_banner_dup_details (CgBundleBanner *self)
   g_return_val_if_fail (CG_IS_BUNDLE_BANNER (self), NULL);
 
   return g_strdup (self->details->str);
+}
+
+static gboolean
+lists_problem (CgBundleBanner *self,
+               const char     *message)
+{
+  gsize length = strlen (message);
+
+  for (const char *line = self->details->str; line != NULL && *line != '\0'; )
+    {
+      const char *end = strchr (line, '\n');
+      gsize line_length = end != NULL ? (gsize)(end - line) : strlen (line);
+
+      if (line_length == length && memcmp (line, message, length) == 0)
+        return TRUE;
+      line = end != NULL ? end + 1 : NULL;
+    }
+
+  return FALSE;
+}
+
+/**
+ * cg_bundle_banner_add_file_problem:
+ * @message: a problem of another file the app reads, "FILE:LINE: message" (a handout set)
+ *
+ * As cg_bundle_banner_add_problem(), the banner then counting files rather than bundles. A
+ * problem already listed is not listed again: the handout builder reads its sets again after
+ * each change.
+ */
+void
+cg_bundle_banner_add_file_problem (CgBundleBanner *self,
+                                   const char     *message)
+{
+  g_return_if_fail (CG_IS_BUNDLE_BANNER (self));
+  g_return_if_fail (message != NULL);
+
+  if (lists_problem (self, message))
+    return;
+
+  self->n_files++;
+  cg_bundle_banner_add_problem (self, message);
 }

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (CgBundleBanner, cg_bundle_banner, CG, BUNDLE_BANNER, GtkWi
 GtkWidget *cg_bundle_banner_new             (void);
 void       cg_bundle_banner_add_problem     (CgBundleBanner *self,
                                              const char     *message);
+void       cg_bundle_banner_add_file_problem (CgBundleBanner *self,
+                                              const char     *message);
 guint      cg_bundle_banner_get_n_problems  (CgBundleBanner *self);
 char      *cg_bundle_banner_dup_details     (CgBundleBanner *self);
 

@@ -130,7 +130,14 @@ show_sets (CgHandoutSetChooser *self,
                                            "%u handout sets could not be read:", errors->len),
                               errors->len);
       for (guint i = 0; i < errors->len; i++)
-        g_string_append_printf (message, "\n%s", ((GError *)g_ptr_array_index (errors, i))->message);
+        {
+          const char *problem = ((GError *)g_ptr_array_index (errors, i))->message;
+
+          g_string_append_printf (message, "\n%s", problem);
+          /* And in the guide window's one banner, where every file problem goes (an
+           * application action: the builder is a window of its own) */
+          gtk_widget_activate_action (GTK_WIDGET (self), "app.report-file-problem", "s", problem);
+        }
       show_problem (self, message->str);
     }
 }

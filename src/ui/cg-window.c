@@ -475,6 +475,23 @@ cg_window_report_bundle_problem (CgWindow   *self,
   cg_bundle_banner_add_problem (self->bundle_banner, message);
 }
 
+/**
+ * cg_window_report_file_problem:
+ * @message: plain text naming the file and line: a handout set (or other file read) that was
+ *   refused
+ *
+ * Into the same one banner as bundle problems.
+ */
+void
+cg_window_report_file_problem (CgWindow   *self,
+                               const char *message)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  cg_bundle_banner_add_file_problem (self->bundle_banner, message);
+}
+
 static void
 on_search_index_built_cb (GObject      *object,
                           GAsyncResult *result,

@@ -27,6 +27,8 @@ void        cg_window_show_message    (CgWindow       *self,
                                        const char     *message);
 void        cg_window_report_bundle_problem (CgWindow   *self,
                                              const char *message);
+void        cg_window_report_file_problem   (CgWindow   *self,
+                                             const char *message);
 void        cg_window_open_bundle     (CgWindow       *self,
                                        GFile          *file);
 void        cg_window_show_search     (CgWindow       *self,

@@ -14,7 +14,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "cg-fuzz-search-terms.h"
 
@@ -23,12 +25,21 @@ int LLVMFuzzerInitialize    (int            *argc,
 int LLVMFuzzerTestOneInput  (const uint8_t  *data,
                              size_t          size);
 
+/* GLib stops on a fatal message with SIGTRAP, which libFuzzer does not catch: made an abort,
+ * so the input is saved as a crash */
+static void
+on_trap (int signum)
+{
+  abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   /* A critical from a g_return_if_fail() is a bug the fuzzer should report as a crash */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  signal (SIGTRAP, on_trap);
 
   return 0;
 }
