@@ -442,9 +442,16 @@ cg_handout_set_save (CgHandoutSet  *self,
   /* Keep translated names a clinic's IT wrote into a user copy, replacing only the name the
    * clinician sees */
   if (self->file != NULL)
-    (void)g_key_file_load_from_file (key_file, g_file_peek_path (self->file),
-                                     G_KEY_FILE_KEEP_TRANSLATIONS | G_KEY_FILE_KEEP_COMMENTS,
-                                     NULL);
+    {
+      /* Through the reader: the file may have been replaced by a pipe since it was read */
+      g_autoptr(GBytes) old = cg_file_reader_read (get_reader (), self->file, NULL);
+
+      if (old != NULL)
+        (void)g_key_file_load_from_data (key_file, g_bytes_get_data (old, NULL),
+                                         g_bytes_get_size (old),
+                                         G_KEY_FILE_KEEP_TRANSLATIONS | G_KEY_FILE_KEEP_COMMENTS,
+                                         NULL);
+    }
 
   g_key_file_set_string (key_file, GROUP, "Name", self->name);
   g_key_file_set_string_list (key_file, GROUP, "Sections",
