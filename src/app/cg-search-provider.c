@@ -202,17 +202,46 @@ get_result_metas (CgSearchProvider *self,
   return g_variant_new ("(aa{sv})", metas);
 }
 
+typedef struct
+{
+  CgSearchProvider *self;
+  char             *query;
+  char             *section_id;
+  guint32           timestamp;
+} ShowSearch;
+
+static gboolean
+show_search_idle_cb (gpointer user_data)
+{
+  ShowSearch *show = user_data;
+
+  show->self->show_func (show->query, show->section_id, show->timestamp, show->self->func_data);
+  g_application_release (show->self->application);
+  g_object_unref (show->self);
+  g_free (show->query);
+  g_free (show->section_id);
+  g_free (show);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens the window (creating it if need be) with the search of @terms, and with @section_id,
- * that result opened. */
+ * that result opened. After the reply, from an idle callback: a caller waits for the answer,
+ * not for a window to be built. */
 static void
 show_search (CgSearchProvider *self,
              GVariant         *terms,
              const char       *section_id,
              guint32           timestamp)
 {
-  g_autofree char *query = join_terms (terms);
+  ShowSearch *show = g_new0 (ShowSearch, 1);
 
-  self->show_func (query, section_id, timestamp, self->func_data);
+  show->self = g_object_ref (self);
+  show->query = join_terms (terms);
+  show->section_id = g_strdup (section_id);
+  show->timestamp = timestamp;
+  g_application_hold (self->application);
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_search_idle_cb, show, NULL);
 }
 
 static void
@@ -227,6 +256,7 @@ on_method_call_cb (GDBusConnection       *connection,
 {
   CgSearchProvider *self = user_data;
   GVariant *reply = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   /* Each call restarts the inactivity timeout of a service started just to search */
   g_application_hold (self->application);
@@ -272,6 +302,8 @@ on_method_call_cb (GDBusConnection       *connection,
 
   g_dbus_method_invocation_return_value (invocation, reply);
   g_application_release (self->application);
+  /* Any program on the bus may call: how long each answer took, for G_MESSAGES_DEBUG */
+  g_debug ("%s answered in %.1f ms", method_name, (g_get_monotonic_time () - start) / 1000.0);
 }
 
 static const GDBusInterfaceVTable interface_vtable = {
