@@ -442,6 +442,13 @@ test_hostile_arguments (void)
   /* The query shown is bounded: the term cut to 256 bytes, between two characters */
   g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (entry))), ==, 256);
   g_assert_true (g_utf8_validate (gtk_editable_get_text (GTK_EDITABLE (entry)), -1, NULL));
+  /* Typed or pasted text is cut where it enters, too */
+  {
+    g_autofree char *pasted = g_strnfill (1000, 'x');
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), pasted);
+    g_assert_cmpuint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1), ==, 256);
+  }
   status = cg_sidebar_dup_results_status (sidebar);
   g_assert_nonnull (status);
   g_assert_true (g_utf8_validate (status, -1, NULL));
