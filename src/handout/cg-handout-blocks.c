@@ -152,10 +152,17 @@ add_block (CgHandoutLayout *self,
   return &g_array_index (self->blocks, Block, self->blocks->len - 1);
 }
 
+/* The last block in the flow: "(continued)" headings are drawn untagged, so structure
+ * elements never end on one */
 static Block *
 get_last_block (CgHandoutLayout *self)
 {
-  return &g_array_index (self->blocks, Block, self->blocks->len - 1);
+  guint i = self->blocks->len - 1;
+
+  while (i > 0 && g_array_index (self->blocks, Block, i).continuation)
+    i--;
+
+  return &g_array_index (self->blocks, Block, i);
 }
 
 /* Text of the second language: shaped and broken by its own language's rules. */

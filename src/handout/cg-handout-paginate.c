@@ -437,7 +437,7 @@ lay_out_pages (CgPaginate *self,
       bottom = get_bottom (self, &state);
       g_array_append_val (self->bottoms, bottom);
       if (paths[start].next < self->lines->len)
-        self->n_broken += self->break_cost[paths[start].next - 1] != BREAK_FREE;
+        self->n_broken += self->break_cost[paths[start].next - 1] >= BREAK_RULE;
     }
 }
 
@@ -536,7 +536,8 @@ cg_paginate_get_lower_bound (CgPaginate *self)
   return MAX (1, (guint)ceil (self->content_height / self->page_height - 1e-6));
 }
 
-/* Returns: how many page breaks break a rule, because a block is taller than a page */
+/* Returns: how many page breaks break a rule (not counting a list's soft keeps), because a
+ *   block is taller than a page */
 guint
 cg_paginate_get_n_broken_rules (CgPaginate *self)
 {
