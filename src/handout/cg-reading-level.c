@@ -14,7 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-library.h"
 #include "cg-reading-level.h"
+#include "cg-section.h"
+#include "cg-topic.h"
 
 typedef struct
 {
@@ -154,6 +157,50 @@ cg_reading_level_is_above_target (CgReadingLevel *self)
   return FALSE;
 }
 
+/**
+ * cg_reading_level_lookup:
+ * @id: a section id
+ *
+ * Returns: (nullable): the level of the section @id, if it is in the handout
+ */
+const CgReadability *
+cg_reading_level_lookup (CgReadingLevel *self,
+                         const char     *id)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    if (g_strcmp0 (g_array_index (self->sections, Section, i).id, id) == 0)
+      return &g_array_index (self->sections, Section, i).level;
+
+  return NULL;
+}
+
+/**
+ * cg_reading_level_dup_section_line:
+ * @id: a section id
+ *
+ * Returns: (nullable): the section's figure against the target, as the builder shows it under
+ *   the section's name ("grade 16.0, harder than recommended"), or %NULL if the section is not
+ *   in the handout or has no figure
+ */
+char *
+cg_reading_level_dup_section_line (CgReadingLevel *self,
+                                   const char     *id)
+{
+  const CgReadability *level = cg_reading_level_lookup (self, id);
+  g_autofree char *score = NULL;
+
+  if (level == NULL || !level->available)
+    return NULL;
+
+  score = cg_readability_format_score (level);
+  if (level->meets_target)
+    /* Translators: a section's reading level, e.g. "grade 7.5, within the target" */
+    return g_strdup_printf (_("%s, within the target"), score);
+
+  /* Translators: a section's reading level, e.g. "grade 16.0, harder than recommended" */
+  return g_strdup_printf (_("%s, harder than recommended"), score);
+}
+
 /* Returns: one line per section, "ID<TAB>Title<TAB>summary", then the whole handout's with
  *   an empty ID */
 char *
@@ -177,4 +224,47 @@ cg_reading_level_dup_report (CgReadingLevel *self)
   }
 
   return g_string_free (report, FALSE);
+}
+
+/**
+ * cg_reading_level_new_for_library:
+ * @chosen: (nullable): section ids, or %NULL for every section with text in @language
+ *
+ * The reading level of the handout these sections make, in library order: the built-in
+ * content, then clinic bundles, whose plain-language sections are measured the same way.
+ *
+ * Returns: (transfer full) (nullable): the reading level, or %NULL with @error set
+ */
+CgReadingLevel *
+cg_reading_level_new_for_library (CgLibrary   *library,
+                                  const char  *language,
+                                  GHashTable  *chosen,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  CgReadingLevel *self;
+
+  if (!(topics = cg_library_list_topics (library, language, error)))
+    return NULL;
+
+  self = cg_reading_level_new (language);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      CgTopic *topic = g_ptr_array_index (topics, i);
+
+      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+        {
+          CgSection *section = cg_topic_get_section (topic, j);
+          const char *id = cg_section_get_id (section);
+          g_autofree char *text = NULL;
+
+          if (chosen != NULL ? !g_hash_table_contains (chosen, id)
+                             : !cg_library_section_has_language (library, id, language))
+            continue;
+          text = cg_section_dup_text (section);
+          cg_reading_level_add_section (self, id, cg_section_get_title (section), text);
+        }
+    }
+
+  return self;
 }
