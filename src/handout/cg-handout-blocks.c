@@ -45,8 +45,8 @@ static const struct {
   { "month-10", "October" }, { "month-11", "November" }, { "month-12", "December" },
 };
 
-const char *
-cg_handout_get_bundle_label (CgBundle   *bundle,
+static const char *
+get_bundle_label (CgBundle   *bundle,
                   const char *key)
 {
   const char *text = cg_bundle_get_label (bundle, key);
@@ -61,16 +61,16 @@ cg_handout_get_bundle_label (CgBundle   *bundle,
   g_return_val_if_reached ("");
 }
 
-const char *
-cg_handout_layout_get_label (CgHandoutLayout *self,
+static const char *
+get_label (CgHandoutLayout *self,
            const char      *key)
 {
-  return cg_handout_get_bundle_label (self->bundle, key);
+  return get_bundle_label (self->bundle, key);
 }
 
 /* Fills "{name}" in a label; a translator may have moved or dropped it. */
-char *
-cg_handout_expand_label (const char *label,
+static char *
+expand_label (const char *label,
               const char *name,
               const char *value,
               const char *name2,
@@ -190,13 +190,13 @@ spans_topics (CgHandoutLayout *self)
   return FALSE;
 }
 
-const char *
-cg_handout_layout_get_title (CgHandoutLayout *self)
+static const char *
+get_title (CgHandoutLayout *self)
 {
   CgTopic *topic = NULL;
 
   if (spans_topics (self))
-    return cg_handout_layout_get_label (self, "handout-title");
+    return get_label (self, "handout-title");
 
   if (self->sections->len > 0)
     topic = cg_section_get_topic (g_ptr_array_index (self->sections, 0));
@@ -296,8 +296,8 @@ build_section (CgHandoutLayout *self,
     {
       const char *language = cg_bundle_get_language (self->second_bundle);
       g_autofree char *second_heading =
-        cg_handout_expand_label (cg_handout_get_bundle_label (self->second_bundle, "second-language-heading"),
-                      "language", cg_handout_get_bundle_label (self->second_bundle, "language-name"),
+        expand_label (get_bundle_label (self->second_bundle, "second-language-heading"),
+                      "language", get_bundle_label (self->second_bundle, "language-name"),
                       "title", cg_section_get_title (second));
 
       block = add_block (self, second_heading, g_str_equal (heading_tag, "H2") ? "H3" : "H4",
@@ -310,7 +310,7 @@ build_section (CgHandoutLayout *self,
   get_last_block (self)->n_close_sect++;
 
   /* Drawn, untagged, at the head of each further page the section runs onto */
-  continued = cg_handout_expand_label (cg_handout_layout_get_label (self, "continued"), "heading",
+  continued = expand_label (get_label (self, "continued"), "heading",
                                        cg_section_get_title (section), NULL, NULL);
   block = add_block (self, continued, NULL, size * 1.35, TRUE, 0, width, 0);
   block->continuation = TRUE;
@@ -324,16 +324,16 @@ build_note (CgHandoutLayout *self,
 {
   double size = self->body_size;
   double pad = self->box_padding;
-  g_autofree char *continued = cg_handout_expand_label (cg_handout_layout_get_label (self, "continued"), "heading",
-                                             cg_handout_layout_get_label (self, "notes-heading"), NULL, NULL);
+  g_autofree char *continued = expand_label (get_label (self, "continued"), "heading",
+                                             get_label (self, "notes-heading"), NULL, NULL);
   Block *block;
   int heading;
 
   /* The note is a section of its own, with a bookmark, inside its frame. */
-  block = add_block (self, cg_handout_layout_get_label (self, "notes-heading"), "H2", size * 1.15, TRUE, pad,
+  block = add_block (self, get_label (self, "notes-heading"), "H2", size * 1.15, TRUE, pad,
                      width - pad, size * 1.2);
   block->in_box = TRUE;
-  block->outline = g_strdup (cg_handout_layout_get_label (self, "notes-heading"));
+  block->outline = g_strdup (get_label (self, "notes-heading"));
   block->n_open_sect = 1;
   heading = self->building_section = self->blocks->len - 1;
 
@@ -368,9 +368,9 @@ cg_handout_format_date (CgBundle  *bundle,
   g_return_val_if_fail (CG_IS_BUNDLE (bundle), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  with_day = cg_handout_expand_label (cg_handout_get_bundle_label (bundle, "date-format"), "day", day, "year", year);
+  with_day = expand_label (get_bundle_label (bundle, "date-format"), "day", day, "year", year);
 
-  return cg_handout_expand_label (with_day, "month", cg_handout_get_bundle_label (bundle, month_key), NULL, NULL);
+  return expand_label (with_day, "month", get_bundle_label (bundle, month_key), NULL, NULL);
 }
 
 typedef struct
@@ -438,14 +438,14 @@ is_unreviewed (CgBundle *bundle)
 /* The footer: the handout's language(s) beside the page number, then each source with its
  * content version and any translation warning across the full width, so they wrap as little
  * as possible. All in the handout's first language. */
-void
-cg_handout_layout_build_footer (CgHandoutLayout *self,
+static void
+build_footer (CgHandoutLayout *self,
               double           width)
 {
   double size = self->large_print ? 14.0 : 12.0;
   g_autofree char *widest = NULL;
   g_autofree char *sources_line = NULL;
-  g_autoptr(GString) text = g_string_new (cg_handout_layout_get_label (self, "language-name"));
+  g_autoptr(GString) text = g_string_new (get_label (self, "language-name"));
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autoptr(GArray) credits = collect_credits (self);
@@ -453,7 +453,7 @@ cg_handout_layout_build_footer (CgHandoutLayout *self,
   double bottom;
 
   if (self->second_bundle != NULL)
-    g_string_append_printf (text, " · %s", cg_handout_get_bundle_label (self->second_bundle, "language-name"));
+    g_string_append_printf (text, " · %s", get_bundle_label (self->second_bundle, "language-name"));
 
   for (guint i = 0; i < credits->len; i++)
     {
@@ -463,13 +463,13 @@ cg_handout_layout_build_footer (CgHandoutLayout *self,
       g_autofree char *line = NULL;
       g_autofree char *with_date = NULL;
 
-      line = cg_handout_expand_label (cg_handout_layout_get_label (self, date != NULL ? "source-credit-reviewed" : "source-credit"),
+      line = expand_label (get_label (self, date != NULL ? "source-credit-reviewed" : "source-credit"),
                            "source", credit->source, "version",
                            credit->version != NULL ? credit->version : "");
-      with_date = cg_handout_expand_label (line, "date", date != NULL ? date : "", NULL, NULL);
+      with_date = expand_label (line, "date", date != NULL ? date : "", NULL, NULL);
       g_string_append_printf (sources, "%s%s", i > 0 ? "; " : "", with_date);
     }
-  sources_line = cg_handout_expand_label (cg_handout_layout_get_label (self, "sources-footer"), "sources", sources->str,
+  sources_line = expand_label (get_label (self, "sources-footer"), "sources", sources->str,
                                NULL, NULL);
   g_string_append (detail, sources_line);
 
@@ -480,18 +480,18 @@ cg_handout_layout_build_footer (CgHandoutLayout *self,
       if (self->second_bundle != NULL)
         {
           if (is_unreviewed (self->bundle))
-            g_string_append (detail, cg_handout_layout_get_label (self, "language-name"));
+            g_string_append (detail, get_label (self, "language-name"));
           if (is_unreviewed (self->bundle) && is_unreviewed (self->second_bundle))
             g_string_append (detail, ", ");
           if (is_unreviewed (self->second_bundle))
-            g_string_append (detail, cg_handout_get_bundle_label (self->second_bundle, "language-name"));
+            g_string_append (detail, get_bundle_label (self->second_bundle, "language-name"));
           g_string_append (detail, ": ");
         }
-      g_string_append (detail, cg_handout_layout_get_label (self, "unreviewed"));
+      g_string_append (detail, get_label (self, "unreviewed"));
     }
 
   /* Room for the widest page number this handout could reach, so it never overlaps. */
-  widest = cg_handout_expand_label (cg_handout_layout_get_label (self, "page-footer"), "page", "888", "pages", "888");
+  widest = expand_label (get_label (self, "page-footer"), "page", "888", "pages", "888");
   g_clear_object (&self->page_number);
   self->page_number = create_layout (self, widest, size, FALSE, width);
   pango_layout_get_extents (self->page_number, NULL, &logical);
@@ -511,13 +511,13 @@ cg_handout_layout_build_footer (CgHandoutLayout *self,
   self->footer_top = bottom - (double)logical.height / PANGO_SCALE;
 }
 
-void
-cg_handout_layout_build_blocks (CgHandoutLayout *self,
+static void
+build_blocks (CgHandoutLayout *self,
               double           width)
 {
   double size = self->body_size;
   g_autofree char *date = cg_handout_format_date (self->bundle, self->date);
-  g_autofree char *date_line = cg_handout_expand_label (cg_handout_layout_get_label (self, "date-line"), "date", date,
+  g_autofree char *date_line = expand_label (get_label (self, "date-line"), "date", date,
                                              NULL, NULL);
   gboolean by_topic = spans_topics (self);
   CgTopic *topic = NULL;
@@ -535,7 +535,7 @@ cg_handout_layout_build_blocks (CgHandoutLayout *self,
       block->keep_with_next = TRUE;
     }
 
-  block = add_block (self, cg_handout_layout_get_title (self), "H1", size * 1.8, TRUE, 0, width, size * 0.8);
+  block = add_block (self, get_title (self), "H1", size * 1.8, TRUE, 0, width, size * 0.8);
   block->kind = CG_PAGINATE_FIXED;
   block->keep_with_next = TRUE;
   block = add_block (self, date_line, "P", size, FALSE, 0, width, size * 0.2);
@@ -569,8 +569,8 @@ cg_handout_layout_build_blocks (CgHandoutLayout *self,
     get_last_block (self)->n_close_sect++;
 }
 
-double
-cg_handout_block_get_line_pitch (const Block *block,
+static double
+get_line_pitch (const Block *block,
                 guint        line,
                 double      *height,
                 double      *ascent)
@@ -588,3 +588,58 @@ cg_handout_block_get_line_pitch (const Block *block,
 /* Whether no page may end after this line: a heading, a lead-in and some list items keep
  * with what follows; a paragraph or bullet never leaves its first line alone at the bottom
  * nor its last line alone on top. */
+
+/* For the layout's other files (cg-handout-layout-private.h) */
+
+const char *
+cg_handout_get_bundle_label (CgBundle   *bundle,
+                             const char *key)
+{
+  return get_bundle_label (bundle, key);
+}
+
+const char *
+cg_handout_layout_get_label (CgHandoutLayout *self,
+                             const char      *key)
+{
+  return get_label (self, key);
+}
+
+char *
+cg_handout_expand_label (const char *label,
+                         const char *name,
+                         const char *value,
+                         const char *name2,
+                         const char *value2)
+{
+  return expand_label (label, name, value, name2, value2);
+}
+
+const char *
+cg_handout_layout_get_title (CgHandoutLayout *self)
+{
+  return get_title (self);
+}
+
+void
+cg_handout_layout_build_footer (CgHandoutLayout *self,
+                                double           width)
+{
+  build_footer (self, width);
+}
+
+void
+cg_handout_layout_build_blocks (CgHandoutLayout *self,
+                                double           width)
+{
+  build_blocks (self, width);
+}
+
+double
+cg_handout_block_get_line_pitch (const Block *block,
+                                 guint        line,
+                                 double      *height,
+                                 double      *ascent)
+{
+  return get_line_pitch (block, line, height, ascent);
+}

@@ -40,8 +40,8 @@ draw_footer (CgHandoutLayout *self,
 {
   g_autofree char *page_str = g_strdup_printf ("%u", page + 1);
   g_autofree char *pages_str = g_strdup_printf ("%u", cg_paginate_get_n_pages (self->pages));
-  g_autofree char *text = cg_handout_expand_label (cg_handout_layout_get_label (self, "page-footer"),
-                                        "page", page_str, "pages", pages_str);
+  const char *label = cg_handout_layout_get_label (self, "page-footer");
+  g_autofree char *text = cg_handout_expand_label (label, "page", page_str, "pages", pages_str);
   PangoRectangle logical;
 
   cairo_save (cr);
@@ -240,9 +240,11 @@ set_pdf_metadata (CgHandoutLayout *self,
         if (g_hash_table_add (seen, (gpointer)words[j]))
           g_string_append_printf (keywords, "%s%s", keywords->len > 0 ? ", " : "", words[j]);
     }
-  subject = cg_handout_expand_label (cg_handout_layout_get_label (self, "handout-subject"), "sections", titles->str, NULL, NULL);
+  subject = cg_handout_expand_label (cg_handout_layout_get_label (self, "handout-subject"),
+                                     "sections", titles->str, NULL, NULL);
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cg_handout_layout_get_title (self));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  cg_handout_layout_get_title (self));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords->str);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
