@@ -244,6 +244,13 @@ read_pdf_lines (const char *path)
 
               g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", w);
             }
+          /* The XHTML's entities back to text */
+          g_string_replace (text, "&lt;", "<", 0);
+          g_string_replace (text, "&gt;", ">", 0);
+          g_string_replace (text, "&quot;", "\"", 0);
+          g_string_replace (text, "&apos;", "'", 0);
+          g_string_replace (text, "&#39;", "'", 0);
+          g_string_replace (text, "&amp;", "&", 0);
           line.text = g_string_free (text, FALSE);
           g_array_append_val (lines, line);
         }
@@ -267,13 +274,10 @@ dup_first_line (CgHandoutLayout *layout,
 /* The PDF has the engine's pages: same count, each opening with the engine's first line, the
  * text above the footer reaching down as far as the engine says, and never into it. */
 static void
-check_pdf (const char         *language,
-           const char * const *sections,
-           gboolean            large_print,
-           CgPaper             paper,
-           const char         *note)
+check_layout_pdf (CgHandoutLayout *layout,
+                  const char      *language,
+                  gboolean         large_print)
 {
-  g_autoptr(CgHandoutLayout) layout = create_handout (language, sections, large_print, paper, note);
   g_autofree char *dir = g_dir_make_tmp ("cg-sweep-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
   g_autoptr(GError) error = NULL;
@@ -313,14 +317,28 @@ check_pdf (const char         *language,
               lowest = MAX (lowest, line->y_max);
             }
         }
-      /* The page's text ends where the engine put its last line (within a line's leading) */
-      g_assert_cmpfloat (fabs (lowest - (MARGIN + cg_paginate_get_page_bottom (pages, p))), <, pitch * 0.6);
+      /* The page's text ends where the engine put its last line (within a line's leading,
+       * and the note's frame below its last line) */
+      g_assert_cmpfloat (fabs (lowest - (MARGIN + cg_paginate_get_page_bottom (pages, p))), <,
+                         pitch * 0.6 + pitch / 1.5 * 0.8);
       if (p + 1 < pdf_pages->len && cg_paginate_get_page_bottom (pages, p) >= 0.7 * cg_paginate_get_page_height (pages))
         g_assert_cmpfloat (lowest - MARGIN, >=, 0.7 * cg_paginate_get_page_height (pages) - pitch * 0.6);
     }
 
   g_unlink (path);
   g_rmdir (dir);
+}
+
+static void
+check_pdf (const char         *language,
+           const char * const *sections,
+           gboolean            large_print,
+           CgPaper             paper,
+           const char         *note)
+{
+  g_autoptr(CgHandoutLayout) layout = create_handout (language, sections, large_print, paper, note);
+
+  check_layout_pdf (layout, language, large_print);
 }
 
 static void
@@ -336,6 +354,66 @@ test_pdf_sample (void)
   check_pdf ("en", three, TRUE, CG_PAPER_LETTER, NOTE);
 }
 
+/* A handout across topics (the built-in content and a clinic's bundle), and a bilingual one:
+ * the same rules, and a PDF whose structure closes where it opens */
+static void
+test_mixed_and_bilingual (void)
+{
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autofree char *clinic = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (clinic);
+  g_autoptr(GError) error = NULL;
+  CgBundle *english = cg_library_get_bundle (library, "en", NULL);
+  CgBundle *spanish = cg_library_get_bundle (library, "es", NULL);
+  CgTestPageStats stats = { 0 };
+
+  g_assert_true (cg_library_add_file (library, file, &error));
+  g_assert_no_error (error);
+
+  for (guint large = 0; large < 2; large++)
+    for (guint with_note = 0; with_note < 2; with_note++)
+      {
+        g_autoptr(GPtrArray) topics = cg_library_list_topics (library, "en", NULL);
+        g_autoptr(CgHandoutLayout) mixed = cg_handout_layout_new (english);
+        g_autoptr(CgHandoutLayout) bilingual = cg_handout_layout_new (english);
+        const char *ids[] = { "overview", "treatment" };
+        guint n_topics = 0;
+
+        for (guint t = 0; t < topics->len; t++)
+          {
+            CgTopic *topic = g_ptr_array_index (topics, t);
+
+            for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+              {
+                CgSection *section = cg_topic_get_section (topic, j);
+
+                if (t > 0 || g_str_equal (cg_section_get_id (section), "treatment"))
+                  g_assert_true (cg_handout_layout_add_section (mixed, section));
+              }
+            n_topics++;
+          }
+        g_assert_cmpuint (n_topics, >=, 2);
+        cg_handout_layout_set_large_print (mixed, large);
+        cg_handout_layout_set_note (mixed, with_note ? NOTE : NULL);
+        paginate (mixed);
+        cg_test_check_pages (cg_handout_layout_get_pagination (mixed), "mixed", &stats);
+        check_layout_pdf (mixed, "en", large);
+
+        cg_handout_layout_set_second_language (bilingual, spanish);
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          g_assert_true (cg_handout_layout_add_bilingual_section (bilingual,
+                                                                  cg_bundle_lookup_section (english, ids[i]),
+                                                                  cg_bundle_lookup_section (spanish, ids[i])));
+        cg_handout_layout_set_large_print (bilingual, large);
+        cg_handout_layout_set_note (bilingual, with_note ? NOTE : NULL);
+        paginate (bilingual);
+        cg_test_check_pages (cg_handout_layout_get_pagination (bilingual), "bilingual", &stats);
+        check_layout_pdf (bilingual, "en", large);
+      }
+
+  g_assert_cmpuint (stats.n_continued, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/handout-sweep/one-section-one-page", test_one_section_one_page);
   g_test_add_func ("/handout-sweep/continued-heading", test_continued_heading);
   g_test_add_func ("/handout-sweep/pdf-sample", test_pdf_sample);
+  g_test_add_func ("/handout-sweep/mixed-and-bilingual", test_mixed_and_bilingual);
 
   return g_test_run ();
 }
