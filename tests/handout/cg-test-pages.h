@@ -108,6 +108,105 @@ cg_test_is_section_start (CgPaginate                *pages,
   return block->kind == CG_PAGINATE_HEADING && p->line == 0;
 }
 
+/* The first line of a page that is not a repeated "(continued)" heading */
+static inline guint
+cg_test_first_in_flow (CgPaginate                *pages,
+                       const CgPaginatePlacement *lines,
+                       guint                      n)
+{
+  guint first = 0;
+
+  while (first < n && cg_paginate_get_block (pages, lines[first].block)->out_of_flow)
+    first++;
+  g_assert_cmpuint (first, <, n);
+
+  return first;
+}
+
+/* A page starting inside a section opens with the section's "(continued)" heading */
+static inline void
+cg_test_check_page_start (CgPaginate                *pages,
+                          guint                      page,
+                          const CgPaginatePlacement *lines,
+                          guint                      first_flow,
+                          CgTestPageStats           *stats)
+{
+  const CgPaginateBlock *block = cg_paginate_get_block (pages, lines[first_flow].block);
+  int continued = block->section >= 0 ? cg_paginate_get_block (pages, block->section)->continued : -1;
+
+  if (page == 0 || cg_test_is_section_start (pages, &lines[first_flow]) || continued < 0)
+    {
+      g_assert_cmpuint (first_flow, ==, 0);
+      return;
+    }
+
+  g_assert_cmpuint (first_flow, >, 0);
+  g_assert_cmpuint (lines[0].block, ==, continued);
+  stats->n_continued++;
+}
+
+/* A heading (line @i of @page) keeps with two lines of what follows on its page, unless its
+ * section has fewer */
+static inline void
+cg_test_check_heading_keep (CgPaginate                *pages,
+                            guint                      page,
+                            const CgPaginatePlacement *lines,
+                            guint                      n,
+                            guint                      i,
+                            const char                *label)
+{
+  guint body = 0;
+  guint k;
+  guint n_next;
+  const CgPaginatePlacement *next;
+
+  for (k = i + 1; k < n && body < 2; k++)
+    {
+      const CgPaginateBlock *after = cg_paginate_get_block (pages, lines[k].block);
+
+      if (after->kind == CG_PAGINATE_HEADING && lines[k].line == 0 && body > 0)
+        break;
+      if (after->kind != CG_PAGINATE_HEADING)
+        body++;
+    }
+  if (k < n || body >= 2 || page + 1 == cg_paginate_get_n_pages (pages))
+    return;
+
+  next = cg_paginate_get_page (pages, page + 1, &n_next);
+  next = &next[cg_test_first_in_flow (pages, next, n_next)];
+  if (!cg_test_is_section_start (pages, next))
+    g_test_message ("%s: page %u ends %u line(s) below a heading", label, page + 1, body);
+  g_assert_true (cg_test_is_section_start (pages, next));
+}
+
+/* At least 70 % full, unless the next unbreakable block could not fit; and a section starts
+ * below the previous one whenever its heading and two lines fit */
+static inline void
+cg_test_check_page_end (CgPaginate      *pages,
+                        guint            page,
+                        const char      *label,
+                        CgTestPageStats *stats)
+{
+  double height = cg_paginate_get_page_height (pages);
+  double bottom = cg_paginate_get_page_bottom (pages, page);
+  guint n_next, n_lines;
+  const CgPaginatePlacement *next = cg_paginate_get_page (pages, page + 1, &n_next);
+  double piece;
+
+  next = &next[cg_test_first_in_flow (pages, next, n_next)];
+  piece = cg_test_min_piece (pages, next->block, next->line, &n_lines);
+
+  if (bottom < CG_TEST_MIN_FILL * height || cg_test_is_section_start (pages, next))
+    {
+      if (bottom + piece <= height)
+        g_test_message ("%s: page %u is %.0f%% full, and the next %.1f pt would fit",
+                        label, page + 1, 100 * bottom / height, piece);
+      g_assert_cmpfloat (bottom + piece, >, height);
+    }
+  if (bottom < CG_TEST_MIN_FILL * height)
+    stats->n_underfull++;
+}
+
 /* Checks every rule on @pages (after cg_paginate_run()); @label names the case on failure. */
 static inline void
 cg_test_check_pages (CgPaginate      *pages,
@@ -135,30 +234,13 @@ cg_test_check_pages (CgPaginate      *pages,
     {
       guint n;
       const CgPaginatePlacement *lines = cg_paginate_get_page (pages, page, &n);
-      guint first_flow = 0;
+      guint first_flow;
 
       g_assert_cmpuint (n, >, 0);
       g_assert_cmpfloat (cg_paginate_get_page_bottom (pages, page), <=, height + 0.01);
 
-      /* A page starting inside a section opens with the section's "(continued)" heading */
-      while (first_flow < n && cg_paginate_get_block (pages, lines[first_flow].block)->out_of_flow)
-        first_flow++;
-      g_assert_cmpuint (first_flow, <, n);
-      if (page > 0 && !cg_test_is_section_start (pages, &lines[first_flow]) &&
-          cg_paginate_get_block (pages, lines[first_flow].block)->section >= 0)
-        {
-          const CgPaginateBlock *block = cg_paginate_get_block (pages, lines[first_flow].block);
-          int continued = cg_paginate_get_block (pages, block->section)->continued;
-
-          if (continued >= 0)
-            {
-              g_assert_cmpuint (first_flow, >, 0);
-              g_assert_cmpuint (lines[0].block, ==, continued);
-              stats->n_continued++;
-            }
-        }
-      else
-        g_assert_cmpuint (first_flow, ==, 0);
+      first_flow = cg_test_first_in_flow (pages, lines, n);
+      cg_test_check_page_start (pages, page, lines, first_flow, stats);
 
       for (guint i = first_flow; i < n; i++)
         {
@@ -195,63 +277,12 @@ cg_test_check_pages (CgPaginate      *pages,
               stats->n_split_paragraphs++;
             }
 
-          /* A heading keeps with two lines of what follows on its page */
           if (block->kind == CG_PAGINATE_HEADING && p->line + 1 == block->n_lines)
-            {
-              guint body = 0;
-              guint k;
-
-              for (k = i + 1; k < n && body < 2; k++)
-                {
-                  const CgPaginateBlock *after = cg_paginate_get_block (pages, lines[k].block);
-
-                  if (after->kind == CG_PAGINATE_HEADING && lines[k].line == 0 && body > 0)
-                    break;
-                  if (after->kind != CG_PAGINATE_HEADING)
-                    body++;
-                }
-              /* …unless its section has fewer lines */
-              if (k == n && body < 2 && page + 1 < n_pages)
-                {
-                  guint n_next, f = 0;
-                  const CgPaginatePlacement *next = cg_paginate_get_page (pages, page + 1, &n_next);
-
-                  while (cg_paginate_get_block (pages, next[f].block)->out_of_flow)
-                    f++;
-                  if (!cg_test_is_section_start (pages, &next[f]))
-                    g_test_message ("%s: page %u ends %u line(s) below a heading", label,
-                                    page + 1, body);
-                  g_assert_true (cg_test_is_section_start (pages, &next[f]));
-                }
-            }
+            cg_test_check_heading_keep (pages, page, lines, n, i, label);
         }
 
       if (page + 1 < n_pages)
-        {
-          guint n_next;
-          const CgPaginatePlacement *next = cg_paginate_get_page (pages, page + 1, &n_next);
-          guint k = 0;
-          double bottom = cg_paginate_get_page_bottom (pages, page);
-          double piece;
-          guint n_lines;
-
-
-          while (cg_paginate_get_block (pages, next[k].block)->out_of_flow)
-            k++;
-          piece = cg_test_min_piece (pages, next[k].block, next[k].line, &n_lines);
-
-          /* At least 70 % full, unless the next unbreakable block could not fit; and a
-           * section starts below the previous one whenever its heading and two lines fit */
-          if (bottom < CG_TEST_MIN_FILL * height || cg_test_is_section_start (pages, &next[k]))
-            {
-              if (bottom + piece <= height)
-                g_test_message ("%s: page %u is %.0f%% full, and the next %.1f pt would fit",
-                                label, page + 1, 100 * bottom / height, piece);
-              g_assert_cmpfloat (bottom + piece, >, height);
-            }
-          if (bottom < CG_TEST_MIN_FILL * height)
-            stats->n_underfull++;
-        }
+        cg_test_check_page_end (pages, page, label, stats);
     }
 
   /* Every line was placed */
