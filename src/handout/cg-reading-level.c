@@ -24,6 +24,7 @@ typedef struct
   char          *id;
   char          *title;
   CgReadability  level;
+  gboolean       verbatim;  /* the built-in text, printed word for word from its source */
 } Section;
 
 struct _CgReadingLevel
@@ -85,13 +86,15 @@ cg_reading_level_add_text (CgReadingLevel *self,
   self->whole_done = FALSE;
 }
 
+/* @verbatim: the section is the built-in text, which the app cannot simplify */
 void
 cg_reading_level_add_section (CgReadingLevel *self,
                               const char     *id,
                               const char     *title,
-                              const char     *text)
+                              const char     *text,
+                              gboolean        verbatim)
 {
-  Section section = { g_strdup (id), g_strdup (title), { 0 } };
+  Section section = { g_strdup (id), g_strdup (title), { 0 }, verbatim };
 
   g_return_if_fail (self != NULL && text != NULL);
 
@@ -151,6 +154,22 @@ cg_reading_level_is_above_target (CgReadingLevel *self)
       const CgReadability *level = &g_array_index (self->sections, Section, i).level;
 
       if (level->available && !level->meets_target)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Returns: whether a section of the built-in text is harder than the target: what the builder
+ *   then says cannot be simplified by the app */
+gboolean
+cg_reading_level_is_verbatim_above_target (CgReadingLevel *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      const Section *section = &g_array_index (self->sections, Section, i);
+
+      if (section->verbatim && section->level.available && !section->level.meets_target)
         return TRUE;
     }
 
@@ -242,9 +261,11 @@ cg_reading_level_new_for_library (CgLibrary   *library,
                                   GError     **error)
 {
   g_autoptr(GPtrArray) topics = NULL;
+  CgBundle *builtin;
   CgReadingLevel *self;
 
-  if (!(topics = cg_library_list_topics (library, language, error)))
+  if (!(topics = cg_library_list_topics (library, language, error)) ||
+      !(builtin = cg_library_get_bundle (library, language, error)))
     return NULL;
 
   self = cg_reading_level_new (language);
@@ -262,7 +283,8 @@ cg_reading_level_new_for_library (CgLibrary   *library,
                              : !cg_library_section_has_language (library, id, language))
             continue;
           text = cg_section_dup_text (section);
-          cg_reading_level_add_section (self, id, cg_section_get_title (section), text);
+          cg_reading_level_add_section (self, id, cg_section_get_title (section), text,
+                                        cg_topic_get_bundle (topic) == builtin);
         }
     }
 

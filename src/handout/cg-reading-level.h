@@ -22,7 +22,8 @@ void                 cg_reading_level_free           (CgReadingLevel  *self);
 void                 cg_reading_level_add_section    (CgReadingLevel  *self,
                                                       const char      *id,
                                                       const char      *title,
-                                                      const char      *text);
+                                                      const char      *text,
+                                                      gboolean         verbatim);
 void                 cg_reading_level_add_text       (CgReadingLevel  *self,
                                                       const char      *text);
 guint                cg_reading_level_get_n_sections (CgReadingLevel  *self);
@@ -32,6 +33,7 @@ const CgReadability *cg_reading_level_get_section    (CgReadingLevel  *self,
                                                       const char     **title);
 const CgReadability *cg_reading_level_get_whole      (CgReadingLevel  *self);
 gboolean             cg_reading_level_is_above_target (CgReadingLevel *self);
+gboolean             cg_reading_level_is_verbatim_above_target (CgReadingLevel *self);
 char                *cg_reading_level_dup_report     (CgReadingLevel  *self);
 const CgReadability *cg_reading_level_lookup         (CgReadingLevel  *self,
                                                       const char      *id);

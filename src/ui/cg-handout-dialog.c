@@ -236,7 +236,8 @@ create_layout (CgHandoutDialog  *self,
           section_text = cg_section_dup_text (section);
           if (level != NULL)
             cg_reading_level_add_section (level, cg_section_get_id (section),
-                                          cg_section_get_title (section), section_text);
+                                          cg_section_get_title (section), section_text,
+                                          cg_topic_get_bundle (topic) == bundle);
         }
     }
 
@@ -246,7 +247,8 @@ create_layout (CgHandoutDialog  *self,
   return g_steal_pointer (&layout);
 }
 
-/* Below the sections: the app cannot simplify the built-in text (shown when it is too hard) */
+/* Below the sections: the app cannot simplify the built-in text (shown when a section of it is
+ * harder than the target) */
 static void
 update_verbatim_notice (CgHandoutDialog *self,
                         gboolean         above_target)
@@ -306,7 +308,7 @@ update_readability (CgHandoutDialog *self,
       g_free (tooltip);
       tooltip = full;
     }
-  update_verbatim_notice (self, cg_reading_level_is_above_target (level));
+  update_verbatim_notice (self, cg_reading_level_is_verbatim_above_target (level));
   gtk_widget_set_tooltip_text (label, tooltip);
   set_level_class (label, whole);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->readability_label),

@@ -193,10 +193,10 @@ test_reading_level (void)
   g_autofree char *report = NULL;
   g_auto(GStrv) lines = NULL;
 
-  cg_reading_level_add_section (level, "easy", "Easy", "The cat sat on the mat.\n");
+  cg_reading_level_add_section (level, "easy", "Easy", "The cat sat on the mat.\n", TRUE);
   cg_reading_level_add_section (level, "hard", "Hard",
                                 "Calcinosis is characterized by abnormal deposition of calcium "
-                                "salts in cutaneous and subcutaneous tissues.\n");
+                                "salts in cutaneous and subcutaneous tissues.\n", FALSE);
   g_assert_cmpuint (cg_reading_level_get_n_sections (level), ==, 2);
   g_assert_true (cg_reading_level_get_section (level, 0, NULL, NULL)->meets_target);
   g_assert_false (cg_reading_level_get_section (level, 1, NULL, NULL)->meets_target);
@@ -204,6 +204,15 @@ test_reading_level (void)
   g_assert_cmpuint (cg_reading_level_get_whole (level)->n_words, ==, 20);
   g_assert_cmpuint (cg_reading_level_get_whole (level)->n_sentences, ==, 2);
   g_assert_true (cg_reading_level_is_above_target (level));
+  /* The hard section is not the built-in text: nothing to say about simplifying it */
+  g_assert_false (cg_reading_level_is_verbatim_above_target (level));
+  {
+    g_autoptr(CgReadingLevel) builtin = cg_reading_level_new ("en");
+
+    cg_reading_level_add_section (builtin, "hard", "Hard", "Calcinosis is characterized by "
+                                  "abnormal deposition of calcium salts.\n", TRUE);
+    g_assert_true (cg_reading_level_is_verbatim_above_target (builtin));
+  }
 
   report = cg_reading_level_dup_report (level);
   lines = g_strsplit (report, "\n", -1);
