@@ -513,6 +513,26 @@ cg_readability_dup_summary (const CgReadability *result)
                           target);
 }
 
+/* Returns: (nullable): the language's other published formula and its figure, such as
+ *   "Flesch reading ease: 23 of 100", or %NULL if it has none */
+char *
+cg_readability_dup_second (const CgReadability *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (!result->available || !result->has_second)
+    return NULL;
+
+  if (result->second_id == CG_READABILITY_WIENER_SACHTEXT_1)
+    /* Translators: a formula and a school grade, such as "Wiener Sachtextformel (1): grade 9.5" */
+    return g_strdup_printf (_("%s: grade %.1f"), cg_readability_formula_name (result->second_id),
+                            result->second_score);
+
+  /* Translators: a formula and a score, such as "Flesch reading ease: 54 of 100" */
+  return g_strdup_printf (_("%s: %.0f of 100"), cg_readability_formula_name (result->second_id),
+                          CLAMP (result->second_score, 0, 100));
+}
+
 /* Returns: what the builder says when the built-in text is above its target */
 const char *
 cg_readability_verbatim_notice (void)

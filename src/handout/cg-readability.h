@@ -72,6 +72,7 @@ guint        cg_readability_count_syllables  (const char           *word,
                                               const char           *language);
 char        *cg_readability_format_score     (const CgReadability  *result);
 char        *cg_readability_dup_summary      (const CgReadability  *result);
+char        *cg_readability_dup_second       (const CgReadability  *result);
 const char  *cg_readability_verbatim_notice  (void);
 
 G_END_DECLS

@@ -220,8 +220,21 @@ cg_reading_level_dup_section_line (CgReadingLevel *self,
   return g_strdup_printf (_("%s, harder than recommended"), score);
 }
 
-/* Returns: one line per section, "ID<TAB>Title<TAB>summary", then the whole handout's with
- *   an empty ID */
+static void
+append_report_line (GString             *report,
+                    const char          *id,
+                    const char          *title,
+                    const CgReadability *level)
+{
+  g_autofree char *summary = cg_readability_dup_summary (level);
+  g_autofree char *second = cg_readability_dup_second (level);
+
+  g_string_append_printf (report, "%s\t%s\t%s\t%s\n", id, title, summary,
+                          second != NULL ? second : "");
+}
+
+/* Returns: one line per section, "ID<TAB>Title<TAB>summary<TAB>other formula", then the whole
+ *   handout's with an empty ID */
 char *
 cg_reading_level_dup_report (CgReadingLevel *self)
 {
@@ -230,17 +243,12 @@ cg_reading_level_dup_report (CgReadingLevel *self)
   for (guint i = 0; i < self->sections->len; i++)
     {
       const Section *section = &g_array_index (self->sections, Section, i);
-      g_autofree char *summary = cg_readability_dup_summary (&section->level);
 
-      g_string_append_printf (report, "%s\t%s\t%s\n", section->id, section->title, summary);
+      append_report_line (report, section->id, section->title, &section->level);
     }
 
-  {
-    g_autofree char *summary = cg_readability_dup_summary (cg_reading_level_get_whole (self));
-
-    /* Translators: the line of --reading-level for the handout as a whole */
-    g_string_append_printf (report, "\t%s\t%s\n", _("Whole handout"), summary);
-  }
+  /* Translators: the line of --reading-level for the handout as a whole */
+  append_report_line (report, "", _("Whole handout"), cg_reading_level_get_whole (self));
 
   return g_string_free (report, FALSE);
 }

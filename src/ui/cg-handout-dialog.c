@@ -303,7 +303,9 @@ update_readability (CgHandoutDialog *self,
   gtk_label_set_ellipsize (self->readability_label, PANGO_ELLIPSIZE_END);
   if (whole->available)
     {
-      char *full = g_strdup_printf ("%s\n%s", summary, tooltip);
+      g_autofree char *second = cg_readability_dup_second (whole);
+      char *full = g_strdup_printf ("%s\n%s%s%s", summary, tooltip, second != NULL ? "\n" : "",
+                                    second != NULL ? second : "");
 
       g_free (tooltip);
       tooltip = full;

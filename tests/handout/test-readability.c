@@ -217,6 +217,7 @@ test_reading_level (void)
   report = cg_reading_level_dup_report (level);
   lines = g_strsplit (report, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_suffix (lines[0], "\tFlesch reading ease: 100 of 100"));
   g_assert_true (g_str_has_prefix (lines[0], "easy\tEasy\tFlesch–Kincaid grade level: grade "));
   g_assert_nonnull (strstr (lines[0], "Within the target"));
   g_assert_true (g_str_has_prefix (lines[1], "hard\tHard\t"));
