@@ -25,6 +25,7 @@
 #include "cg-handout-set.h"
 #include "cg-library.h"
 #include "cg-print-operation.h"
+#include "cg-reading-level.h"
 #include "cg-sandbox.h"
 #include "cg-search-fold.h"
 #include "cg-search-index.h"
@@ -67,6 +68,8 @@ static const GOptionEntry entries[] = {
     N_("Start the handout from this handout set; other options override it"), N_("ID") },
   { "list-handout-sets", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the id and name of every handout set, one a line"), NULL },
+  { "reading-level", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the reading level of each section (--sections, --language), then of them all"), NULL },
   { NULL }
 };
 
@@ -389,6 +392,28 @@ write_handout (CgHandoutLayout *layout,
 
   if (!cg_handout_layout_export_pdf (layout, filename, &error))
     return cg_terminal_fail ("%s", error->message);
+
+  return 0;
+}
+
+/* --reading-level: "ID<TAB>Title<TAB>level" a section, then the whole handout's line */
+static int
+run_reading_level (CgLibrary    *library,
+                   const char   *language,
+                   GVariantDict *options)
+{
+  g_autoptr(GHashTable) chosen = NULL;
+  g_autoptr(CgReadingLevel) level = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  int status;
+
+  if ((status = choose_sections (library, language, options, &chosen)) != 0)
+    return status;
+  if (!(level = cg_reading_level_new_for_library (library, language, chosen, &error)))
+    return fail ("%s", error->message);
+  report = cg_reading_level_dup_report (level);
+  g_print ("%s", report);
 
   return 0;
 }
@@ -739,7 +764,8 @@ run_action (GVariantDict *options)
   if (!g_variant_dict_contains (options, "list-sections") &&
       !g_variant_dict_contains (options, "search") &&
       !g_variant_dict_contains (options, "export-handout") &&
-      !g_variant_dict_contains (options, "print"))
+      !g_variant_dict_contains (options, "print") &&
+      !g_variant_dict_contains (options, "reading-level"))
     return -1;
 
   if (!(library = open_library (options, TRUE, &error)) ||
@@ -748,6 +774,9 @@ run_action (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "list-sections"))
     return run_list_sections (library, language);
+
+  if (g_variant_dict_contains (options, "reading-level"))
+    return run_reading_level (library, language, options);
 
   if (g_variant_dict_contains (options, "export-handout") ||
       g_variant_dict_contains (options, "print"))

@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "cg-handout-paginate.h"
 #include "cg-output-file.h"
 #include "cg-paper.h"
 #include "cg-types.h"
@@ -42,6 +43,7 @@ guint            cg_handout_layout_paginate          (CgHandoutLayout  *self,
                                                       double            width,
                                                       double            height);
 guint            cg_handout_layout_get_n_pages       (CgHandoutLayout  *self);
+CgPaginate      *cg_handout_layout_get_pagination    (CgHandoutLayout  *self);
 void             cg_handout_layout_draw_page         (CgHandoutLayout  *self,
                                                       cairo_t          *cr,
                                                       guint             page);

@@ -28,7 +28,7 @@
 #include "cg-handout-set-chooser.h"
 #include "cg-library.h"
 #include "cg-print-operation.h"
-#include "cg-readability.h"
+#include "cg-reading-level.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
@@ -188,7 +188,7 @@ set_selected_paper (CgHandoutDialog *self,
 
 static CgHandoutLayout *
 create_layout (CgHandoutDialog  *self,
-               GString          *text,
+               CgReadingLevel   *level,
                GError          **error)
 {
   g_autoptr(CgHandoutLayout) layout = NULL;
@@ -234,40 +234,99 @@ create_layout (CgHandoutDialog  *self,
             cg_handout_layout_add_section (layout, section);
           /* The reading level is estimated on the handout language's text only */
           section_text = cg_section_dup_text (section);
-          if (text != NULL)
-            g_string_append (text, section_text);
+          if (level != NULL)
+            cg_reading_level_add_section (level, cg_section_get_id (section),
+                                          cg_section_get_title (section), section_text,
+                                          cg_topic_get_bundle (topic) == bundle);
         }
     }
 
-  if (text != NULL)
-    g_string_append (text, note);
+  if (level != NULL)
+    cg_reading_level_add_text (level, note);
 
   return g_steal_pointer (&layout);
 }
 
+/* Below the sections: the app cannot simplify the built-in text (shown when a section of it is
+ * harder than the target) */
+static void
+update_verbatim_notice (CgHandoutDialog *self,
+                        gboolean         above_target)
+{
+  GtkWidget *list = GTK_WIDGET (self->section_list);
+  GtkWidget *notice = g_object_get_data (G_OBJECT (list), "verbatim-notice");
+
+  if (notice == NULL)
+    {
+      notice = gtk_label_new (cg_readability_verbatim_notice ());
+      gtk_label_set_wrap (GTK_LABEL (notice), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (notice), 0);
+      gtk_widget_insert_after (notice, gtk_widget_get_parent (list), list);
+      g_object_set_data (G_OBJECT (list), "verbatim-notice", notice);
+    }
+  gtk_widget_set_visible (notice, above_target);
+}
+
+static void
+set_level_class (GtkWidget           *label,
+                 const CgReadability *level)
+{
+  gtk_widget_remove_css_class (label, "above-target");
+  gtk_widget_remove_css_class (label, "within-target");
+  if (level != NULL && level->available)
+    gtk_widget_add_css_class (label, level->meets_target ? "within-target" : "above-target");
+}
+
+/* The handout's reading level against the target in words and colour, under the preview, and
+ * each ticked section's under its name */
 static void
 update_readability (CgHandoutDialog *self,
-                    const char      *text)
+                    CgReadingLevel  *level)
 {
-  g_autofree char *summary = NULL;
+  const CgReadability *whole = cg_reading_level_get_whole (level);
+  g_autofree char *summary = cg_readability_dup_summary (whole);
   g_autofree char *tooltip = NULL;
-  CgReadability result;
+  GtkWidget *label = GTK_WIDGET (self->readability_label);
 
-  cg_readability_estimate (text, get_handout_language (self), &result);
-  summary = cg_readability_dup_summary (&result);
-
-  if (result.available)
+  if (whole->available)
     /* Translators: the first %s names a readability formula, the second says how to read it */
-    tooltip = g_strdup_printf (_("Estimated with the %s formula. %s"), result.formula,
-                               result.reading);
+    tooltip = g_strdup_printf (_("Estimated with the %s formula. %s"), whole->formula,
+                               whole->reading);
   else
     tooltip = g_strdup (_("No readability formula is known for this language."));
 
   gtk_label_set_text (self->readability_label, summary);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->readability_label), tooltip);
+  /* Wrapped, but at most two lines under the preview on a small screen: the tooltip holds
+   * all of it */
+  gtk_label_set_wrap (self->readability_label, TRUE);
+  gtk_label_set_lines (self->readability_label, 2);
+  gtk_label_set_ellipsize (self->readability_label, PANGO_ELLIPSIZE_END);
+  if (whole->available)
+    {
+      g_autofree char *second = cg_readability_dup_second (whole);
+      char *full = g_strdup_printf ("%s\n%s%s%s", summary, tooltip, second != NULL ? "\n" : "",
+                                    second != NULL ? second : "");
+
+      g_free (tooltip);
+      tooltip = full;
+    }
+  update_verbatim_notice (self, cg_reading_level_is_verbatim_above_target (level));
+  gtk_widget_set_tooltip_text (label, tooltip);
+  set_level_class (label, whole);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->readability_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
+
+  for (guint i = 0; i < self->section_checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->section_checks, i);
+      GtkWidget *level_label = g_object_get_data (check, "level-label");
+      g_autofree char *text = cg_reading_level_dup_section_line (level, g_object_get_data (check, "section-id"));
+
+      gtk_label_set_text (GTK_LABEL (level_label), text != NULL ? text : "");
+      gtk_widget_set_visible (level_label, text != NULL);
+      set_level_class (level_label, cg_reading_level_lookup (level, g_object_get_data (check, "section-id")));
+    }
 }
 
 static void
@@ -291,7 +350,7 @@ update_page_label (CgHandoutDialog *self)
 static void
 update (CgHandoutDialog *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CgReadingLevel) level = cg_reading_level_new (get_handout_language (self));
   g_autoptr(GError) error = NULL;
   gboolean has_sections = FALSE;
   double width, height;
@@ -300,7 +359,7 @@ update (CgHandoutDialog *self)
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_object (&self->layout);
 
-  if (!(self->layout = create_layout (self, text, &error)))
+  if (!(self->layout = create_layout (self, level, &error)))
     {
       show_error (self, error->message);
       return;
@@ -319,7 +378,7 @@ update (CgHandoutDialog *self)
     self->current_page = n_pages > 0 ? n_pages - 1 : 0;
 
   update_page_label (self);
-  update_readability (self, text->str);
+  update_readability (self, level);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.print", has_sections);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.save-pdf", has_sections);
@@ -816,6 +875,22 @@ escape_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The reading level of a ticked section, under its name (update_readability()) */
+static GtkWidget *
+create_level_label (GtkWidget *check)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 28);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  g_object_set_data (G_OBJECT (check), "level-label", label);
+
+  return label;
+}
+
 static void
 add_section_rows (CgHandoutDialog *self,
                   GPtrArray       *topics)
@@ -848,6 +923,7 @@ add_section_rows (CgHandoutDialog *self,
           gtk_widget_set_hexpand (column, TRUE);
           gtk_box_append (GTK_BOX (column), check);
           gtk_box_append (GTK_BOX (column), reason);
+          gtk_box_append (GTK_BOX (column), create_level_label (check));
           gtk_box_append (GTK_BOX (row), column);
 
           if (g_strcmp0 (self->current_section_id, cg_section_get_id (section)) == 0)

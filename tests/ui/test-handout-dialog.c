@@ -98,11 +98,23 @@ test_dialog_export (void)
   note = g_object_ref (get_buffer (GTK_WIDGET (dialog), 1));
   gtk_text_buffer_set_text (note, "Come back in six weeks.", -1);
   /* The preview follows the options a moment after the last change */
-  CG_TEST_WAIT_UNTIL (find_label (GTK_WIDGET (dialog), "Reading level: grade ") != NULL);
+  CG_TEST_WAIT_UNTIL (find_label (GTK_WIDGET (dialog), "Flesch–Kincaid grade level: grade ") != NULL);
 
-  /* The reading level is shown, with its formula named in the tooltip */
-  readability = find_label (GTK_WIDGET (dialog), "Reading level: grade ");
+  /* The reading level is shown against its target, in words and colour, for the handout and
+   * each section, saying the built-in text cannot be simplified; the formula in the tooltip */
+  readability = find_label (GTK_WIDGET (dialog), "Flesch–Kincaid grade level: grade ");
   g_assert_nonnull (readability);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (readability)),
+                            "Harder than recommended for patients (target: grade 8 or below)."));
+  g_assert_true (gtk_widget_get_visible (find_label (GTK_WIDGET (dialog),
+                                                     "The built-in text is printed word for word")));
+  g_assert_true (gtk_widget_has_css_class (readability, "above-target"));
+  /* Each ticked section's figure under its name; none for an unticked one */
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (find_section_check (GTK_WIDGET (dialog), "Symptoms")),
+                                                            "level-label")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (g_object_get_data (G_OBJECT (find_section_check (GTK_WIDGET (dialog), "Symptoms")),
+                                                                          "level-label")), "grade "));
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (causes), "level-label")));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (readability), "Flesch–Kincaid"));
 
   g_assert_true (cg_handout_dialog_save_pdf (CG_HANDOUT_DIALOG (dialog), file, &error));
