@@ -106,7 +106,8 @@ cg_search_stemmer_get_language (CgSearchStemmer *self)
  *
  * Lower-cases @word, stems it, and folds the stem the way the index folds text.
  *
- * Returns: (transfer full): the folded stem; the folded word itself when it is too long to stem
+ * Returns: (transfer full) (nullable): the folded stem; the folded word itself when it is too
+ *   long to stem; %NULL when the stem is shorter than CG_SEARCH_MIN_STEM_CHARS
  */
 char *
 cg_search_stemmer_stem (CgSearchStemmer *self,
@@ -115,6 +116,7 @@ cg_search_stemmer_stem (CgSearchStemmer *self,
 {
   g_autofree char *lower = NULL;
   g_autofree char *stem = NULL;
+  g_autofree char *folded = NULL;
 
   g_return_val_if_fail (CG_IS_SEARCH_STEMMER (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
@@ -133,5 +135,9 @@ cg_search_stemmer_stem (CgSearchStemmer *self,
   }
   g_mutex_unlock (&self->lock);
 
-  return cg_search_fold (stem, -1, NULL);
+  folded = cg_search_fold (stem, -1, NULL);
+  if (g_utf8_strlen (folded, -1) < CG_SEARCH_MIN_STEM_CHARS)
+    return NULL;
+
+  return g_steal_pointer (&folded);
 }

@@ -7,6 +7,9 @@
  * all "treat"; "operar", "operación" are "oper". Stems are folded like the rest of search
  * (cg-search-fold.h), so "cirugía" and "cirugia" compare equal afterwards.
  *
+ * Stems shorter than CG_SEARCH_MIN_STEM_CHARS characters are not given: they would join
+ * unrelated short words (Spanish "cómo" and "comer" are both "com").
+ *
  * Threads: one libstemmer stemmer keeps its state between calls, so the object stems under a
  * lock; any thread may use it.
  */
@@ -16,6 +19,8 @@
 #include <glib-object.h>
 
 G_BEGIN_DECLS
+
+#define CG_SEARCH_MIN_STEM_CHARS 4
 
 #define CG_TYPE_SEARCH_STEMMER (cg_search_stemmer_get_type())
 

@@ -62,6 +62,10 @@ test_folded (void)
   assert_stem (de, "Röntgenaufnahmen", "rontgenaufnahm");
   assert_stem (de, "Größe", "gross");
   assert_stem (en, "CALCINOSIS", "calcinosi");
+  /* Stems of three characters or fewer join unrelated words: none is given */
+  assert_stem (es, "cómo", NULL);
+  assert_stem (es, "comer", NULL);
+  assert_stem (en, "eat", NULL);
   /* The length given, not the rest of the string */
   {
     g_autofree char *stem = cg_search_stemmer_stem (en, "lumps under", 5);
@@ -77,6 +81,8 @@ test_unknown (void)
   /* A region uses its language's stemmer */
   g_assert_nonnull (pt_br);
   g_assert_cmpstr (cg_search_stemmer_get_language (pt_br), ==, "pt");
+  /* Too short a stem to compare words by */
+  assert_stem (pt_br, "como", NULL);
   assert_stem (pt_br, "tratamentos", "tratament");
 
   /* No stemmer: the caller matches words as written */
@@ -96,7 +102,7 @@ stem_many (gpointer data)
     { "treatments", "treatment" },
     { "swellings", "swell" },
     { "calcifications", "calcif" },
-    { "x", "x" },
+    { "x", NULL },
   };
 
   for (guint i = 0; i < N_ROUNDS; i++)
