@@ -165,6 +165,27 @@ cg_search_edit_distance (const gunichar *a,
   return MIN (previous[b_length], max + 1);
 }
 
+/* A bit for each of a–z, digits and other characters sharing the rest: an edit changes at most
+ * two bits, so a word whose mask differs from a query word's in more than 2 × the edits
+ * allowed is no correction of it, without comparing the two. */
+guint32
+cg_search_letter_mask (const char *word)
+{
+  guint32 mask = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 'a' && ch <= 'z')
+        mask |= 1u << (ch - 'a');
+      else
+        mask |= 1u << (26 + ch % 6);
+    }
+
+  return mask;
+}
+
 /**
  * cg_search_respell_german:
  * @word: a folded word

@@ -682,8 +682,8 @@ test_typos (void)
 {
   g_autoptr(CgSearchIndex) shipped = index_new_for_shipped ();
   g_autoptr(CgSearchIndex) index = index_new_for_language ("en",
-    "<section id=\"near\"><title>Near</title><p>Osteoporosys in the body.</p></section>"
-    "<section id=\"far\"><title>Ostoporosys</title><p>Nothing.</p></section>"
+    "<section id=\"near\"><title>Near</title><p>Osteoporasis in the body.</p></section>"
+    "<section id=\"far\"><title>Ostoporasis</title><p>Nothing.</p></section>"
     "<section id=\"both\"><title>Both</title><p>Chronic calcinosis.</p></section>"
     "<section id=\"exact\"><title>Exact</title><p>Chronic disease.</p></section>"
     "<section id=\"corrected\"><title>Calcinosis</title><p>Deposits.</p></section>"
@@ -711,8 +711,9 @@ test_typos (void)
   assert_search (index, "lupms ", CG_SEARCH_DEFAULT, "lumps", "lumps ");
   assert_search (index, "lmps ", CG_SEARCH_DEFAULT, "", "");
 
-  /* Closer corrections first, before the tier: "far" has the word in its title, two edits away */
-  assert_search (index, "osteoporosis", CG_SEARCH_DEFAULT, "near,far", "osteoporosys");
+  /* Closer corrections first, before the tier: "far" has the word in its title, two edits away
+   * (not "osteoporosys": Snowball gives it the stem of "osteoporosis", so it is no correction) */
+  assert_search (index, "osteoporosis", CG_SEARCH_DEFAULT, "near,far", "osteoporasis");
 
   /* Exact matches above corrected ones: both words, then "chronic" as typed, then the
    * correction, although it is in a title */
