@@ -78,6 +78,7 @@ struct _CgSearchIndex
   const char     **term_stems;      /* each term's folded stem, in term_chunk; NULL for none */
   guint           *stem_order;      /* the ids of the terms with a stem, sorted by stem */
   guint            n_stemmed;
+  guint           *reversed_order;  /* German: the term ids sorted from their last letter */
   char            *language;        /* of the content, for its stop words; nullable */
   CgSearchStemmer *stemmer;         /* of language, for queries; nullable */
   CgSearchIntents *intents;         /* question words, for queries */
@@ -93,6 +94,9 @@ struct _CgSearchIndex
  * corrected (plus one per edit) */
 #define CG_SEARCH_COST_STEM 1
 #define CG_SEARCH_COST_CORRECTION 1
+
+/* Stems this long or longer also match as prefixes (see cg-search-query.c) */
+#define CG_SEARCH_MIN_STEM_PREFIX_CHARS 5
 
 /* The term ids [lo, hi) that one query word matches in one way. A word has one for the word as
  * typed (a whole word, or the prefix being typed), one per German respelling, one per term
@@ -112,6 +116,8 @@ typedef struct
   GArray  *terms;                                 /* of CgSearchQueryTerm */
   guint    n_words;                               /* the words that count: not stop words */
   guint64  kinds;                                 /* of section the question asks for */
+  gboolean phrased;                               /* a question or sentence: it has stop words
+                                                   * or asks for a kind of section */
   guint    corrected;                             /* mask: words found only through corrections */
   guint    correction[CG_SEARCH_MAX_QUERY_WORDS]; /* the closest correction's term id */
   guint    start[CG_SEARCH_MAX_QUERY_WORDS];      /* each word's byte span in the query */

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "cg-bundle.h"
+#include "cg-search-compounds.h"
 #include "cg-search-fold.h"
 #include "cg-search-index-private.h"
 #include "cg-search-private.h"
@@ -52,6 +53,7 @@ cg_search_index_finalize (GObject *object)
   g_clear_pointer (&self->term_letters, g_free);
   g_clear_pointer (&self->term_stems, g_free);
   g_clear_pointer (&self->stem_order, g_free);
+  g_clear_pointer (&self->reversed_order, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->stemmer);
   g_clear_object (&self->intents);
@@ -315,6 +317,8 @@ finish_terms (CgSearchIndex *self,
     }
 
   finish_stems (self, builder, (const guint *)(gconstpointer)order->data);
+  if (cg_search_has_compounds (self->language))
+    self->reversed_order = cg_search_compounds_sort (self->terms, self->n_terms);
 
   self->posting_starts = g_new0 (guint, self->n_terms + 1);
   for (guint i = 0; i < n_tokens; i++)
@@ -498,7 +502,9 @@ static const double tier_weights[CG_SEARCH_N_TIERS] = {
   [CG_SEARCH_TIER_BODY] = 1,
 };
 
-/* A section of the kind the question asks for weighs like a question it answers */
+/* A section of the kind the question asks for counts as holding this many words more, and
+ * weighs like a question it answers */
+#define KIND_WORDS 2
 #define KIND_WEIGHT tier_weights[CG_SEARCH_TIER_QUESTION]
 
 static guint
@@ -608,8 +614,7 @@ collect_candidates (CgSearchIndex       *self,
       guint n_words = count_bits (any);
       Candidate candidate = { e };
 
-      /* Words that match nothing lower the rank, until fewer than half of them match */
-      if (n_words == 0 || n_words * 2 < query->n_words)
+      if (n_words == 0)
         continue;
 
       for (guint w = 0; w < query->n_words; w++)
@@ -619,10 +624,15 @@ collect_candidates (CgSearchIndex       *self,
        * the best cream" does not bring up the definition */
       candidate.n_matched = n_words;
       if (query->kinds & g_array_index (self->entries, CgSearchEntry, e).kinds)
-        {
-          candidate.n_matched++;
-          n_kind++;
-        }
+        candidate.n_matched += KIND_WORDS;
+
+      /* Words that match nothing lower the rank, until fewer than half of them match: a third
+       * for a question written out, whose words say how it is asked as well as what about
+       * ("should I wear protective gear at work") */
+      if (candidate.n_matched * (query->phrased ? 3 : 2) < query->n_words)
+        continue;
+
+      n_kind += candidate.n_matched > n_words;
 
       candidate.cost = tally->cost;
       for (candidate.tier = 0; !tally->mask[candidate.tier]; candidate.tier++)
@@ -640,14 +650,12 @@ collect_candidates (CgSearchIndex       *self,
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
       guint n_words = count_bits (any_tier (candidate->mask));
 
-      /* Each word weighs as found in its best tier */
+      /* Each word weighs by the tiers it is found in: "lumps" in the questions, keywords and
+       * body of Symptoms outweighs "lumps" in one question of Causes */
       for (guint w = 0; w < query->n_words; w++)
         for (guint t = 0; t < CG_SEARCH_N_TIERS; t++)
           if (candidate->mask[t] & (1u << w))
-            {
-              candidate->score += tier_weights[t] * weights[w];
-              break;
-            }
+            candidate->score += tier_weights[t] * weights[w];
 
       if (candidate->n_matched > n_words)
         candidate->score += KIND_WEIGHT * rarity (self->entries->len, n_kind);

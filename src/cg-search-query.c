@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "cg-search-compounds.h"
 #include "cg-search-fold.h"
 #include "cg-search-index-private.h"
 #include "cg-search-words.h"
@@ -210,19 +211,104 @@ has_term (GArray *terms,
   return FALSE;
 }
 
-/* Adds the terms whose stem is @stem that the word's lookups so far (from @first) did not find */
+/* Adds the terms whose stem is @stem, or with @as_prefix starts with it, that the word's
+ * lookups so far (from @first) did not find */
 static void
 add_stem_lookup (CgSearchIndex *self,
                  GArray        *terms,
                  guint          first,
                  guint          word,
-                 const char    *stem)
+                 const char    *stem,
+                 gboolean       as_prefix)
 {
-  for (guint i = search_stems (self, stem);
-       i < self->n_stemmed && strcmp (self->term_stems[self->stem_order[i]], stem) == 0;
-       i++)
+  gsize length = strlen (stem);
+
+  for (guint i = search_stems (self, stem); i < self->n_stemmed; i++)
     {
       guint t = self->stem_order[i];
+      const char *term_stem = self->term_stems[t];
+      CgSearchQueryTerm term = { t, t + 1, word, CG_SEARCH_COST_STEM, CG_SEARCH_WHOLE_WORD };
+
+      if (as_prefix ? strncmp (term_stem, stem, length) != 0 : strcmp (term_stem, stem) != 0)
+        break;
+
+      if (!has_term (terms, first, t))
+        g_array_append_val (terms, term);
+    }
+}
+
+/* Snowball leaves some forms whole: English "treated" is "treat" but "treatment" stays
+ * "treatment". So from CG_SEARCH_MIN_STEM_PREFIX_CHARS characters, a word also matches the
+ * words whose stem starts with one of its stems. German participles and verb forms keep their
+ * ending too ("operiert", "behandelt", while "operieren" is "operi"): in German content a word
+ * also matches the words whose stem it starts with. Elsewhere that would take misspellings
+ * ("resolucoin" starts with "resolu") from corrections, which say what they corrected. */
+static void
+add_stem_prefix_lookups (CgSearchIndex      *self,
+                         GArray             *terms,
+                         guint               first,
+                         guint               word,
+                         const char         *name,
+                         const char * const *stems,
+                         guint               n_stems)
+{
+  g_autofree char *prefix = NULL;
+  guint n_chars = 0;
+
+  for (guint s = 0; s < n_stems; s++)
+    if (g_utf8_strlen (stems[s], -1) >= CG_SEARCH_MIN_STEM_PREFIX_CHARS)
+      add_stem_lookup (self, terms, first, word, stems[s], TRUE);
+
+  if (self->language == NULL || !g_str_has_prefix (self->language, "de"))
+    return;
+
+  /* Each beginning of the word from that length on, shorter than the word, as a stem */
+  prefix = g_strdup (name);
+  for (char *end = prefix; *end != '\0'; )
+    {
+      char saved;
+
+      end = g_utf8_next_char (end);
+      if (++n_chars < CG_SEARCH_MIN_STEM_PREFIX_CHARS || *end == '\0')
+        continue;
+
+      saved = *end;
+      *end = '\0';
+      add_stem_lookup (self, terms, first, word, prefix, FALSE);
+      *end = saved;
+    }
+}
+
+/* German compounds (cg-search-compounds.h): the words that start with @name, and those that
+ * end with it, as a stem would find them */
+static void
+add_compound_lookups (CgSearchIndex *self,
+                      GArray        *terms,
+                      guint          first,
+                      guint          word,
+                      const char    *name)
+{
+  guint n_chars = g_utf8_strlen (name, -1);
+  guint lo;
+  guint hi;
+
+  if (n_chars >= CG_SEARCH_MIN_COMPOUND_PART_CHARS)
+    {
+      CgSearchQueryTerm term = { 0, 0, word, CG_SEARCH_COST_STEM, strlen (name) };
+
+      term.lo = search_terms (self, name, strlen (name), FALSE);
+      term.hi = search_terms (self, name, strlen (name), TRUE);
+      if (term.lo < term.hi)
+        g_array_append_val (terms, term);
+    }
+
+  if (n_chars < CG_SEARCH_MIN_COMPOUND_HEAD_CHARS)
+    return;
+
+  lo = cg_search_compounds_find_ending (self->terms, self->reversed_order, self->n_terms, name, &hi);
+  for (guint i = lo; i < hi; i++)
+    {
+      guint t = self->reversed_order[i];
       CgSearchQueryTerm term = { t, t + 1, word, CG_SEARCH_COST_STEM, CG_SEARCH_WHOLE_WORD };
 
       if (!has_term (terms, first, t))
@@ -282,7 +368,10 @@ look_up_word (CgSearchIndex *self,
     }
 
   for (guint s = 0; s < n_stems; s++)
-    add_stem_lookup (self, query->terms, first, bit, stems[s]);
+    add_stem_lookup (self, query->terms, first, bit, stems[s], FALSE);
+  add_stem_prefix_lookups (self, query->terms, first, bit, name, stems, n_stems);
+  if (self->reversed_order != NULL)
+    add_compound_lookups (self, query->terms, first, bit, name);
 
   return query->terms->len > first;
 }
@@ -331,6 +420,9 @@ _cg_search_query_parse (CgSearchIndex *self,
     }
 
   query->kinds = cg_search_intents_match (self->intents, names, (const char * const *)stems, n);
+  query->phrased = query->kinds != 0;
+  for (guint i = 0; i < n; i++)
+    query->phrased |= stop[i] && !only_stop_words;
 
   for (guint i = 0; i < n; i++)
     {
