@@ -75,8 +75,10 @@ struct _CgSearchIndex
   guint8          *term_chars;      /* characters in each term, at most 255 */
   guint32         *term_letters;    /* which characters each term has: cg_search_letter_mask() */
   guint            n_terms;
-  const char     **term_stems;      /* each term's folded stem, in term_chunk; NULL for none */
-  guint           *stem_order;      /* the ids of the terms with a stem, sorted by stem */
+  const char     **term_stems;      /* each term's folded stem, in term_chunk, when it is not
+                                     * the term itself; NULL for the term itself or none */
+  guint           *stem_order;      /* the ids of the terms with a stem of their own, sorted by
+                                     * stem */
   guint            n_stemmed;
   guint           *reversed_order;  /* German: the term ids sorted from their last letter */
   char            *language;        /* of the content, for its stop words; nullable */

@@ -88,6 +88,7 @@ typedef struct
   GPtrArray       *term_stems;   /* by provisional id, in term_chunk; NULL for none */
   GHashTable      *stemmers;     /* language → CgSearchStemmer, or NULL for none */
   CgSearchStemmer *stemmer;      /* of the section being added: borrowed, nullable */
+  GString         *stem;         /* of the word being added */
   GString         *folded;
   GArray          *words;
   GArray          *tokens;       /* of CgSearchToken, until the index takes them */
@@ -119,15 +120,17 @@ add_field (CgSearchIndex *self,
 
       if (!(value = g_hash_table_lookup (builder->term_ids, name)))
         {
-          g_autofree char *stem = NULL;
-
           name = g_string_chunk_insert_len (self->term_chunk, name,
                                             word->folded_end - word->folded_start);
           g_ptr_array_add (builder->term_names, name);
-          /* Stemmed as written, accents and all */
+          /* Stemmed as written, accents and all; most words are their own stem, which is not
+           * stored: a library has tens of thousands of words */
           if (builder->stemmer != NULL &&
-              (stem = cg_search_stemmer_stem (builder->stemmer, text + word->start, word->end - word->start)))
-            g_ptr_array_add (builder->term_stems, g_string_chunk_insert_const (self->term_chunk, stem));
+              word->folded_end - word->folded_start >= CG_SEARCH_MIN_STEM_CHARS &&
+              cg_search_stemmer_stem_to (builder->stemmer, text + word->start, word->end - word->start,
+                                         builder->stem) &&
+              !g_str_equal (builder->stem->str, name))
+            g_ptr_array_add (builder->term_stems, g_string_chunk_insert_const (self->term_chunk, builder->stem->str));
           else
             g_ptr_array_add (builder->term_stems, NULL);
           value = GUINT_TO_POINTER (builder->term_names->len);
@@ -263,7 +266,7 @@ compare_stems (gconstpointer a,
 }
 
 /* Each term's stem by its final id (@order: the provisional ids in sorted order), and the
- * terms that have one sorted by stem. */
+ * terms that have one of their own sorted by stem. */
 static void
 finish_stems (CgSearchIndex *self,
               Builder       *builder,
@@ -425,6 +428,7 @@ cg_search_index_new (GPtrArray *topics)
   g_autoptr(GPtrArray) term_names = NULL;
   g_autoptr(GPtrArray) term_stems = NULL;
   g_autoptr(GHashTable) stemmers = NULL;
+  g_autoptr(GString) stem = g_string_sized_new (64);
   g_autoptr(GString) folded = NULL;
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) tokens = NULL;
@@ -443,7 +447,7 @@ cg_search_index_new (GPtrArray *topics)
   folded = g_string_sized_new (1024);
   words = g_array_new (FALSE, FALSE, sizeof (CgSearchFoldWord));
   tokens = g_array_new (FALSE, FALSE, sizeof (CgSearchToken));
-  builder = (Builder) { term_ids, term_names, term_stems, stemmers, NULL, folded, words, tokens };
+  builder = (Builder) { term_ids, term_names, term_stems, stemmers, NULL, stem, folded, words, tokens };
 
   set_up_intents (self, &builder, topics);
 

@@ -211,8 +211,34 @@ has_term (GArray *terms,
   return FALSE;
 }
 
+/* Appends @term for word @bit, as one more term of the last range when it follows it */
+static void
+append_term (GArray *terms,
+             guint   term,
+             guint   word,
+             guint   cost,
+             guint   length)
+{
+  CgSearchQueryTerm query_term = { term, term + 1, word, cost, length };
+
+  if (terms->len > 0)
+    {
+      CgSearchQueryTerm *last = &g_array_index (terms, CgSearchQueryTerm, terms->len - 1);
+
+      if (last->hi == term && last->word == word && last->cost == cost && last->length == length)
+        {
+          last->hi++;
+          return;
+        }
+    }
+
+  g_array_append_val (terms, query_term);
+}
+
 /* Adds the terms whose stem is @stem, or with @as_prefix starts with it, that the word's
- * lookups so far (from @first) did not find */
+ * lookups so far (from @first) did not find. Most words are their own stem: the term @stem
+ * itself, or the terms starting with it whose stem does too; then the terms with a stem of
+ * their own. */
 static void
 add_stem_lookup (CgSearchIndex *self,
                  GArray        *terms,
@@ -222,18 +248,35 @@ add_stem_lookup (CgSearchIndex *self,
                  gboolean       as_prefix)
 {
   gsize length = strlen (stem);
+  guint lo = search_terms (self, stem, length, FALSE);
+  guint hi = as_prefix ? search_terms (self, stem, length, TRUE) : lo + 1;
+
+  for (guint t = lo; t < MIN (hi, self->n_terms); t++)
+    {
+      const char *own_stem = self->term_stems[t];
+
+      if (!as_prefix && strcmp (self->terms[t], stem) != 0)
+        break;
+
+      /* "dermatomyositis" starts with "dermatomyosit", but its stem is "dermatomyos" */
+      if (as_prefix && own_stem != NULL && strncmp (own_stem, stem, length) != 0)
+        continue;
+
+      /* Highlighted like the prefix of the word being typed */
+      if (!has_term (terms, first, t))
+        append_term (terms, t, word, CG_SEARCH_COST_STEM, as_prefix ? length : CG_SEARCH_WHOLE_WORD);
+    }
 
   for (guint i = search_stems (self, stem); i < self->n_stemmed; i++)
     {
       guint t = self->stem_order[i];
       const char *term_stem = self->term_stems[t];
-      CgSearchQueryTerm term = { t, t + 1, word, CG_SEARCH_COST_STEM, CG_SEARCH_WHOLE_WORD };
 
       if (as_prefix ? strncmp (term_stem, stem, length) != 0 : strcmp (term_stem, stem) != 0)
         break;
 
       if (!has_term (terms, first, t))
-        g_array_append_val (terms, term);
+        append_term (terms, t, word, CG_SEARCH_COST_STEM, CG_SEARCH_WHOLE_WORD);
     }
 }
 
@@ -316,6 +359,18 @@ add_compound_lookups (CgSearchIndex *self,
     }
 }
 
+/* The stem of @term: its own, or the term itself when it is long enough to be one */
+static const char *
+term_stem (CgSearchIndex *self,
+           guint          term)
+{
+  if (self->term_stems[term] != NULL)
+    return self->term_stems[term];
+
+  return self->stemmer != NULL && g_utf8_strlen (self->terms[term], -1) >= CG_SEARCH_MIN_STEM_CHARS
+         ? self->terms[term] : NULL;
+}
+
 /* Adds @stem to the @n_stems of @stems unless it is there, or NULL, or there is no room */
 static void
 add_stem (const char **stems,
@@ -352,7 +407,7 @@ look_up_word (CgSearchIndex *self,
   /* Typed without accents, "operacion" is no Spanish word to Snowball: the stem of the term it
    * folds to, "operación", is */
   if ((exact = add_lookup (self, query->terms, bit, name, prefix)) != G_MAXUINT)
-    add_stem (stems, &n_stems, self->term_stems[exact]);
+    add_stem (stems, &n_stems, term_stem (self, exact));
 
   if (self->language != NULL && g_str_has_prefix (self->language, "de"))
     {
@@ -362,7 +417,7 @@ look_up_word (CgSearchIndex *self,
       for (guint r = 0; r < n_respellings; r++)
         {
           if ((exact = add_lookup (self, query->terms, bit, respellings[r], prefix)) != G_MAXUINT)
-            add_stem (stems, &n_stems, self->term_stems[exact]);
+            add_stem (stems, &n_stems, term_stem (self, exact));
           g_free (respellings[r]);
         }
     }

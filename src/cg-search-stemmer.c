@@ -99,45 +99,120 @@ cg_search_stemmer_get_language (CgSearchStemmer *self)
   return self->language;
 }
 
+/* Stems @word into @stem if @word is ASCII letters and digits only; returns whether it was.
+ * @buffer holds at least @n_bytes. No allocation: an index stems each word of a library. */
+static gboolean
+stem_ascii (CgSearchStemmer *self,
+            const char      *word,
+            gsize            n_bytes,
+            char            *buffer,
+            GString         *stem)
+{
+  const sb_symbol *result;
+  gsize n_result;
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < n_bytes; i++)
+    {
+      if (!g_ascii_isalnum (word[i]))
+        return FALSE;
+      buffer[i] = g_ascii_tolower (word[i]);
+    }
+
+  g_mutex_lock (&self->lock);
+  result = sb_stemmer_stem (self->stemmer, (const sb_symbol *)buffer, n_bytes);
+  n_result = result != NULL ? (gsize)sb_stemmer_length (self->stemmer) : n_bytes;
+  if (result == NULL)
+    result = (const sb_symbol *)buffer;   /* out of memory: keep the word */
+  for (gsize i = 0; i < n_result && ascii; i++)
+    ascii = result[i] < 0x80;
+  if (ascii)
+    g_string_append_len (stem, (const char *)result, n_result);
+  g_mutex_unlock (&self->lock);
+
+  /* A stem with letters the word did not have is folded the long way */
+  return ascii;
+}
+
 /**
- * cg_search_stemmer_stem:
+ * cg_search_stemmer_stem_to:
  * @word: one word, as written (accents help: Snowball's rules expect them)
  * @length: its length in bytes, or -1 if nul-terminated
+ * @stem: where to put the stem, in place of what it holds
  *
  * Lower-cases @word, stems it, and folds the stem the way the index folds text.
  *
- * Returns: (transfer full) (nullable): the folded stem; the folded word itself when it is too
- *   long to stem; %NULL when the stem is shorter than CG_SEARCH_MIN_STEM_CHARS
+ * Returns: whether @word has a stem: %FALSE when it is shorter than CG_SEARCH_MIN_STEM_CHARS
+ *   (the word itself when it is too long to stem)
  */
-char *
-cg_search_stemmer_stem (CgSearchStemmer *self,
-                        const char      *word,
-                        gssize           length)
+gboolean
+cg_search_stemmer_stem_to (CgSearchStemmer *self,
+                           const char      *word,
+                           gssize           length,
+                           GString         *stem)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *stem = NULL;
   g_autofree char *folded = NULL;
+  char ascii[MAX_WORD_BYTES];
+  gsize n_bytes;
 
-  g_return_val_if_fail (CG_IS_SEARCH_STEMMER (self), NULL);
-  g_return_val_if_fail (word != NULL, NULL);
+  g_return_val_if_fail (CG_IS_SEARCH_STEMMER (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+  g_return_val_if_fail (stem != NULL, FALSE);
 
-  lower = g_utf8_strdown (word, length);
+  g_string_truncate (stem, 0);
+  n_bytes = length < 0 ? strlen (word) : (gsize)length;
+
+  /* Most words are plain ASCII: lowered in place, and their stems need no folding */
+  if (n_bytes <= sizeof ascii && stem_ascii (self, word, n_bytes, ascii, stem))
+    return stem->len >= CG_SEARCH_MIN_STEM_CHARS;
+
+  g_string_truncate (stem, 0);
+  lower = g_utf8_strdown (word, n_bytes);
   if (strlen (lower) > MAX_WORD_BYTES)
-    return cg_search_fold (lower, -1, NULL);
+    {
+      folded = cg_search_fold (lower, -1, NULL);
+      g_string_append (stem, folded);
+      return TRUE;
+    }
 
   g_mutex_lock (&self->lock);
   {
     const sb_symbol *result = sb_stemmer_stem (self->stemmer, (const sb_symbol *)lower, strlen (lower));
 
     /* NULL only when out of memory: keep the word */
-    stem = result != NULL ? g_strndup ((const char *)result, sb_stemmer_length (self->stemmer))
-                          : g_strdup (lower);
+    folded = result != NULL ? cg_search_fold ((const char *)result, sb_stemmer_length (self->stemmer), NULL)
+                            : cg_search_fold (lower, -1, NULL);
   }
   g_mutex_unlock (&self->lock);
 
-  folded = cg_search_fold (stem, -1, NULL);
-  if (g_utf8_strlen (folded, -1) < CG_SEARCH_MIN_STEM_CHARS)
+  g_string_append (stem, folded);
+
+  return g_utf8_strlen (stem->str, -1) >= CG_SEARCH_MIN_STEM_CHARS;
+}
+
+/**
+ * cg_search_stemmer_stem:
+ * @word: one word, as written
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * cg_search_stemmer_stem_to(), for one word.
+ *
+ * Returns: (transfer full) (nullable): the folded stem, or %NULL when it is shorter than
+ *   CG_SEARCH_MIN_STEM_CHARS
+ */
+char *
+cg_search_stemmer_stem (CgSearchStemmer *self,
+                        const char      *word,
+                        gssize           length)
+{
+  g_autoptr(GString) stem = g_string_new (NULL);
+
+  g_return_val_if_fail (CG_IS_SEARCH_STEMMER (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if (!cg_search_stemmer_stem_to (self, word, length, stem))
     return NULL;
 
-  return g_steal_pointer (&folded);
+  return g_string_free (g_steal_pointer (&stem), FALSE);
 }

@@ -31,5 +31,9 @@ const char      *cg_search_stemmer_get_language (CgSearchStemmer *self);
 char            *cg_search_stemmer_stem         (CgSearchStemmer *self,
                                                  const char      *word,
                                                  gssize           length);
+gboolean         cg_search_stemmer_stem_to      (CgSearchStemmer *self,
+                                                 const char      *word,
+                                                 gssize           length,
+                                                 GString         *stem);
 
 G_END_DECLS
