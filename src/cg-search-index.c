@@ -551,6 +551,59 @@ compare_candidates (gconstpointer a,
   return ca->entry < cb->entry ? -1 : (ca->entry > cb->entry);
 }
 
+/* Moves the worst of @heap's @n candidates down from @i, so the worst is on top */
+static void
+sift_down (Candidate *heap,
+           guint      n,
+           guint      i)
+{
+  for (;;)
+    {
+      guint worst = i;
+      guint left = 2 * i + 1;
+      Candidate swap;
+
+      if (left < n && compare_candidates (&heap[left], &heap[worst]) > 0)
+        worst = left;
+      if (left + 1 < n && compare_candidates (&heap[left + 1], &heap[worst]) > 0)
+        worst = left + 1;
+      if (worst == i)
+        return;
+
+      swap = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = swap;
+      i = worst;
+    }
+}
+
+/* Sorts @candidates, best first, and keeps the first @max_hits (all for 0). A prefix being
+ * typed finds most of a large library, of which the window shows a page: the best @max_hits
+ * are kept in a heap whose top is the worst of them, rather than sorting them all. */
+static void
+keep_best (GArray *candidates,
+           guint   max_hits)
+{
+  Candidate *all = (Candidate *)(gpointer)candidates->data;
+
+  if (max_hits > 0 && candidates->len > max_hits)
+    {
+      for (guint i = max_hits / 2; i-- > 0; )
+        sift_down (all, max_hits, i);
+
+      for (guint i = max_hits; i < candidates->len; i++)
+        if (compare_candidates (&all[i], &all[0]) < 0)
+          {
+            all[0] = all[i];
+            sift_down (all, max_hits, 0);
+          }
+
+      g_array_set_size (candidates, max_hits);
+    }
+
+  g_array_sort (candidates, compare_candidates);
+}
+
 /* Walks the postings of every query term once: which sections hold which words, where, and
  * through which matches. */
 static Tally *
@@ -598,7 +651,8 @@ rarity (guint n_sections,
  * cg-search-index.h) */
 static GArray *
 collect_candidates (CgSearchIndex       *self,
-                    const CgSearchQuery *query)
+                    const CgSearchQuery *query,
+                    guint                max_hits)
 {
   g_autofree Tally *tallies = NULL;
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -665,7 +719,7 @@ collect_candidates (CgSearchIndex       *self,
         candidate->score += KIND_WEIGHT * rarity (self->entries->len, n_kind);
     }
 
-  g_array_sort (candidates, compare_candidates);
+  keep_best (candidates, max_hits);
 
   return candidates;
 }
@@ -907,7 +961,7 @@ cg_search_index_search (CgSearchIndex *self,
   hits = g_ptr_array_new_with_free_func (g_object_unref);
 
   _cg_search_query_parse (self, query, flags, &parsed);
-  candidates = collect_candidates (self, &parsed);
+  candidates = collect_candidates (self, &parsed, max_hits);
 
   n_hits = candidates->len;
   if (max_hits > 0)
