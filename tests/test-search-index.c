@@ -927,6 +927,85 @@ test_german_spelling (void)
   g_assert_cmpstr (title, ==, "Größe");
 }
 
+/* The title or body text a hit highlighted first, for checking what matched */
+static char *
+dup_first_highlight (CgSearchHit *hit)
+{
+  CgSection *section = cg_search_hit_get_section (hit);
+  const CgSearchRange *ranges;
+  const CgSearchMatch *matches;
+  const CgBlock *block;
+  guint n;
+
+  ranges = cg_search_hit_get_title_ranges (hit, &n);
+  if (n > 0)
+    return dup_range (cg_section_get_title (section), &ranges[0]);
+
+  matches = cg_search_hit_get_matches (hit, &n);
+  g_assert_cmpuint (n, >, 0);
+  block = cg_section_get_block (section, matches[0].block);
+  return g_strndup ((block->kind == CG_BLOCK_PARAGRAPH ? block->text : block->items[matches[0].item]) +
+                    matches[0].start, matches[0].end - matches[0].start);
+}
+
+static void
+test_stems (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_language ("en",
+    "<section id=\"as-typed\"><title>One</title><p>Deposits are treated.</p></section>"
+    "<section id=\"same-stem\"><title>Two</title><p>Treating the deposits.</p></section>"
+    "<section id=\"longer-stem\"><title>Treatment</title><p>Nothing.</p></section>"
+    "<section id=\"other\"><title>Three</title><p>A treaty.</p></section>"
+    "<section id=\"corrected\"><title>Four</title><p>Calcinosis.</p></section>");
+  g_autoptr(GPtrArray) hits = cg_search_index_query (index, "treated ", 0);
+  const char *expected[] = { "as-typed", "longer-stem", "same-stem", "other" };
+  const char *highlights[] = { "treated", "Treat", "Treating", "treat" };
+
+  /* The word as typed first; then its stem, "treat": "treatment" starts with it (and its title
+   * weighs more than a body), "treating" has it; "treaty", stem "treati", also starts with it:
+   * the price of finding "treatment" without a list of English suffixes */
+  g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *highlight = dup_first_highlight (hit);
+
+      g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (hit)), ==, expected[i]);
+      /* The whole word, or the stem a longer word starts with */
+      g_assert_cmpstr (highlight, ==, highlights[i]);
+    }
+
+  /* A stem ranks above a correction; a word found by its stem is not corrected; stems are no
+   * corrections, so CG_SEARCH_NO_CORRECTIONS keeps them */
+  assert_search (index, "treating calcinossis", CG_SEARCH_DEFAULT,
+                 "same-stem,longer-stem,other,as-typed,corrected", "treating calcinosis");
+  assert_search (index, "treatings ", CG_SEARCH_DEFAULT, "longer-stem,same-stem,other,as-typed", "");
+  assert_search (index, "treatings ", CG_SEARCH_NO_CORRECTIONS, "longer-stem,same-stem,other,as-typed", "");
+}
+
+static void
+test_german_compounds (void)
+{
+  g_autoptr(CgSearchIndex) de = index_new_for_language ("de",
+    "<section id=\"kalk\"><title>Kalk</title><p>Kalkablagerungen im Gewebe.</p></section>"
+    "<section id=\"blut\"><title>Labor</title><p>Blutuntersuchungen und ein Bluttest.</p></section>"
+    "<section id=\"op\"><title>OP</title><keywords><keyword>operieren</keyword></keywords>"
+    "<p>Nichts.</p></section>");
+  g_autoptr(CgSearchIndex) es = index_new_for_language ("es",
+    "<section id=\"kalk\"><title>Kalk</title><p>Kalkablagerungen im Gewebe.</p></section>");
+
+  /* The end of a compound, from six letters; its beginning, from four */
+  assert_search (de, "Ablagerungen ", CG_SEARCH_DEFAULT, "kalk", "");
+  assert_search (de, "Blut abnehmen", CG_SEARCH_DEFAULT, "blut", "");
+  assert_search (de, "Untersuchungen ", CG_SEARCH_DEFAULT, "blut", "");
+  assert_search (de, "gerungen ", CG_SEARCH_NO_CORRECTIONS, "kalk", "");
+  assert_search (de, "ungen ", CG_SEARCH_NO_CORRECTIONS, "", "");
+  /* A participle Snowball leaves whole finds the verb whose stem it starts with */
+  assert_search (de, "operiert ", CG_SEARCH_NO_CORRECTIONS, "op", "");
+  /* German only */
+  assert_search (es, "Ablagerungen ", CG_SEARCH_NO_CORRECTIONS, "", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -956,6 +1035,8 @@ main (int   argc,
   g_test_add_func ("/search-index/forgiving/best-passage", test_best_passage);
   g_test_add_func ("/search-index/forgiving/lay-keywords", test_lay_keywords);
   g_test_add_func ("/search-index/forgiving/german-spelling", test_german_spelling);
+  g_test_add_func ("/search-index/forgiving/stems", test_stems);
+  g_test_add_func ("/search-index/forgiving/german-compounds", test_german_compounds);
 
   return g_test_run ();
 }
