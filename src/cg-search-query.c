@@ -3,11 +3,12 @@
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each word that counts (not a stop word) matches the terms that are the word as typed, or
- * start with it when it is being typed, its German respellings, the terms sharing its
- * Snowball stem, and when none of those exists, the terms a few edits away. The words of the
- * whole query, stop words included, also say what kind of section it asks for
- * (cg-search-intents.h).
+ * Each word that counts (not a stop word) matches, in this order, closest first: the terms
+ * that are the word as typed, or start with it when it is being typed; its German
+ * respellings; the terms sharing its Snowball stem, or whose stem starts with it from five
+ * letters (and in German, those whose stem it starts with, and the compounds it begins or
+ * ends); and when none of those exists, the terms a few edits away. The words of the whole
+ * query, stop words included, also say what kind of section it asks for (cg-search-intents.h).
  */
 
 #define G_LOG_DOMAIN "cg-search-query"
@@ -387,8 +388,8 @@ add_stem (const char **stems,
   stems[(*n_stems)++] = stem;
 }
 
-/* Finds the terms that word @bit, @name folded and @typed as in the query, matches: see the
- * top of this file. Returns whether it matched any. */
+/* Finds the terms that word @bit matches (see the top of this file): @name is the word folded,
+ * @typed_stem the stem of the word as typed (nullable). Returns whether it matched any. */
 static gboolean
 look_up_word (CgSearchIndex *self,
               CgSearchQuery *query,
