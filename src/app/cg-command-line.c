@@ -411,9 +411,9 @@ run_reading_level (CgLibrary    *library,
   if ((status = choose_sections (library, language, options, &chosen)) != 0)
     return status;
   if (!(level = cg_reading_level_new_for_library (library, language, chosen, &error)))
-    return fail ("%s", error->message);
+    return cg_terminal_fail ("%s", error->message);
   report = cg_reading_level_dup_report (level);
-  g_print ("%s", report);
+  cg_terminal_print (stdout, "%s", report);
 
   return 0;
 }

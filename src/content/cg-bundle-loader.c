@@ -668,6 +668,41 @@ read_provenance (CgBundle *bundle,
   cg_bundle_set_provenance (bundle, source, version, status, reviewed, untranslated);
 }
 
+/* kind="causes outlook": a list of ids, its white space already collapsed by dup_attribute() */
+static void
+read_kinds (CgSection *section,
+            xmlNode   *node)
+{
+  g_autofree char *kinds = dup_attribute (node, "kind");
+  g_auto(GStrv) list = NULL;
+
+  if (kinds == NULL)
+    return;
+
+  list = g_strsplit (kinds, " ", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (list[i][0] != '\0')
+      cg_section_add_kind (section, list[i]);
+}
+
+static void
+read_intents (CgBundle *bundle,
+              xmlNode  *intents)
+{
+  for (xmlNode *intent = intents->children; intent != NULL; intent = intent->next)
+    if (is_element (intent, "intent"))
+      {
+        g_autofree char *kind = dup_attribute (intent, "kind");
+
+        for (xmlNode *cue = intent->children; cue != NULL; cue = cue->next)
+          if (is_element (cue, "cue"))
+            {
+              g_autofree char *text = dup_text (cue);
+              cg_bundle_add_intent_cue (bundle, kind, text);
+            }
+      }
+}
+
 static CgSection *
 read_section (xmlNode *node)
 {
@@ -683,6 +718,7 @@ read_section (xmlNode *node)
       }
 
   section = cg_section_new (id, title, node_line (node));
+  read_kinds (section, node);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -693,6 +729,15 @@ read_section (xmlNode *node)
               {
                 g_autofree char *text = dup_text (keyword);
                 cg_section_add_keyword (section, text);
+              }
+        }
+      else if (is_element (child, "questions"))
+        {
+          for (xmlNode *question = child->children; question != NULL; question = question->next)
+            if (is_element (question, "q"))
+              {
+                g_autofree char *text = dup_text (question);
+                cg_section_add_question (section, text);
               }
         }
       else if (is_element (child, "p"))
@@ -742,6 +787,8 @@ read_bundle (xmlNode    *root,
                 cg_bundle_add_label (bundle, key, text);
               }
         }
+      else if (is_element (child, "intents"))
+        read_intents (bundle, child);
       else if (is_element (child, "topic"))
         {
           g_autofree char *id = dup_attribute (child, "id");

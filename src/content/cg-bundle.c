@@ -28,6 +28,7 @@ struct _CgBundle
   GDateTime           *reviewed_on;  /* the optional <reviewed-on> date, at midnight UTC */
   GHashTable          *labels;
   GPtrArray           *topics;
+  GArray              *intent_cues;  /* of CgIntentCue; nullable until the first */
 
   CgTranslationStatus  status;
   guint                n_untranslated;
@@ -94,6 +95,7 @@ cg_bundle_finalize (GObject *object)
   g_clear_pointer (&self->reviewed_on, g_date_time_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->intent_cues, g_array_unref);
 
   G_OBJECT_CLASS (cg_bundle_parent_class)->finalize (object);
 }
@@ -213,6 +215,52 @@ cg_bundle_add_topic (CgBundle *self,
 
   g_ptr_array_add (self->topics, g_object_ref (topic));
   _cg_topic_set_bundle (topic, self);
+}
+
+static void
+clear_intent_cue (gpointer data)
+{
+  CgIntentCue *cue = data;
+
+  g_clear_pointer (&cue->kind, g_free);
+  g_clear_pointer (&cue->cue, g_free);
+}
+
+/* From the bundle's <intents>: search takes @cue in a query to ask for the sections of @kind,
+ * beside its own table of the bundle's language. */
+void
+cg_bundle_add_intent_cue (CgBundle   *self,
+                          const char *kind,
+                          const char *cue)
+{
+  CgIntentCue entry;
+
+  g_return_if_fail (CG_IS_BUNDLE (self));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (cue != NULL);
+
+  if (self->intent_cues == NULL)
+    {
+      self->intent_cues = g_array_new (FALSE, FALSE, sizeof (CgIntentCue));
+      g_array_set_clear_func (self->intent_cues, clear_intent_cue);
+    }
+
+  entry.kind = g_strdup (kind);
+  entry.cue = g_strdup (cue);
+  g_array_append_val (self->intent_cues, entry);
+}
+
+/* Returns: (transfer none) (array length=n_cues): the bundle's intent cues, in file order */
+const CgIntentCue *
+cg_bundle_get_intent_cues (CgBundle *self,
+                           guint    *n_cues)
+{
+  g_return_val_if_fail (CG_IS_BUNDLE (self), NULL);
+  g_return_val_if_fail (n_cues != NULL, NULL);
+
+  *n_cues = self->intent_cues != NULL ? self->intent_cues->len : 0;
+
+  return self->intent_cues != NULL ? (const CgIntentCue *)(gpointer)self->intent_cues->data : NULL;
 }
 
 const char *

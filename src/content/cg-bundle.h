@@ -19,6 +19,14 @@ typedef enum
   CG_TRANSLATION_PARTIAL,   /* some strings fell back to the source language */
 } CgTranslationStatus;
 
+/* One entry of a bundle's <intents>: words of a question (@cue, as written) that ask for the
+ * sections of @kind. */
+typedef struct
+{
+  char *kind;
+  char *cue;
+} CgIntentCue;
+
 #define CG_TYPE_BUNDLE (cg_bundle_get_type())
 
 G_DECLARE_FINAL_TYPE (CgBundle, cg_bundle, CG, BUNDLE, GObject)
@@ -39,6 +47,11 @@ void                 cg_bundle_add_label               (CgBundle            *sel
                                                         const char          *text);
 void                 cg_bundle_add_topic               (CgBundle            *self,
                                                         CgTopic             *topic);
+void                 cg_bundle_add_intent_cue          (CgBundle            *self,
+                                                        const char          *kind,
+                                                        const char          *cue);
+const CgIntentCue   *cg_bundle_get_intent_cues         (CgBundle            *self,
+                                                        guint               *n_cues);
 const char          *cg_bundle_get_origin              (CgBundle            *self);
 const char          *cg_bundle_get_language            (CgBundle            *self);
 const char          *cg_bundle_get_source              (CgBundle            *self);

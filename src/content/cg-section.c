@@ -1,4 +1,4 @@
-/* cg-section.c: one section of a topic (heading, keywords and body blocks)
+/* cg-section.c: one section of a topic (heading, keywords, questions and body blocks)
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +19,8 @@ struct _CgSection
   char      *id;
   char      *title;
   GPtrArray *keywords;  /* NULL-terminated array of char* */
+  GPtrArray *questions; /* nullable until the first: NULL-terminated array of char* */
+  GPtrArray *kinds;     /* the same */
   GArray    *blocks;    /* of CgBlock */
 
   /* Borrowed: the topic owns its sections, so it outlives them while the bundle is alive */
@@ -46,6 +48,8 @@ cg_section_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->keywords, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
 
   G_OBJECT_CLASS (cg_section_parent_class)->finalize (object);
@@ -96,6 +100,50 @@ cg_section_add_keyword (CgSection  *self,
   g_ptr_array_add (self->keywords, g_strdup (keyword));
 }
 
+/* Most sections of a large clinic library have no questions or kinds: nothing is allocated for
+ * them until the first. */
+static void
+add_string (GPtrArray  **strings,
+            const char  *string)
+{
+  if (*strings == NULL)
+    *strings = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+
+  g_ptr_array_add (*strings, g_strdup (string));
+}
+
+static const char * const *
+get_strings (GPtrArray *strings)
+{
+  static const char * const none[] = { NULL };
+
+  return strings != NULL ? (const char * const *)strings->pdata : none;
+}
+
+/* A question a patient might ask that the section answers: a search aid, never shown as
+ * medical text. */
+void
+cg_section_add_question (CgSection  *self,
+                         const char *question)
+{
+  g_return_if_fail (CG_IS_SECTION (self));
+  g_return_if_fail (question != NULL);
+
+  add_string (&self->questions, question);
+}
+
+/* A kind of question the section answers, such as "causes": search leans to it when a query
+ * asks that kind of question ("why…"). */
+void
+cg_section_add_kind (CgSection  *self,
+                     const char *kind)
+{
+  g_return_if_fail (CG_IS_SECTION (self));
+  g_return_if_fail (kind != NULL);
+
+  add_string (&self->kinds, kind);
+}
+
 /* Takes a deep copy of @block. */
 void
 cg_section_add_block (CgSection     *self,
@@ -144,6 +192,25 @@ cg_section_get_keywords (CgSection *self)
   g_return_val_if_fail (CG_IS_SECTION (self), NULL);
 
   return (const char * const *)self->keywords->pdata;
+}
+
+/* Returns: (transfer none): the questions the section answers, NULL-terminated, possibly empty */
+const char * const *
+cg_section_get_questions (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  return get_strings (self->questions);
+}
+
+/* Returns: (transfer none): the kinds of question the section answers, NULL-terminated,
+ *   possibly empty */
+const char * const *
+cg_section_get_kinds (CgSection *self)
+{
+  g_return_val_if_fail (CG_IS_SECTION (self), NULL);
+
+  return get_strings (self->kinds);
 }
 
 guint

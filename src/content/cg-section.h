@@ -23,10 +23,16 @@ void                cg_section_add_keyword  (CgSection           *self,
                                              const char          *keyword);
 void                cg_section_add_block    (CgSection           *self,
                                              const CgBlock       *block);
+void                cg_section_add_question (CgSection           *self,
+                                             const char          *question);
+void                cg_section_add_kind     (CgSection           *self,
+                                             const char          *kind);
 const char         *cg_section_get_id       (CgSection           *self);
 const char         *cg_section_get_title    (CgSection           *self);
 guint               cg_section_get_line     (CgSection           *self);
 const char * const *cg_section_get_keywords (CgSection           *self);
+const char * const *cg_section_get_questions (CgSection          *self);
+const char * const *cg_section_get_kinds    (CgSection           *self);
 guint               cg_section_get_n_blocks (CgSection           *self);
 const CgBlock      *cg_section_get_block    (CgSection           *self,
                                              guint                position);

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   CG_SEARCH_TIER_TITLE,    /* at least one query word is in the section title */
-  CG_SEARCH_TIER_KEYWORD,  /* not in the title, but at least one in a keyword */
+  CG_SEARCH_TIER_QUESTION, /* not in the title, but in a question the section answers */
+  CG_SEARCH_TIER_KEYWORD,  /* in neither, but at least one in a keyword */
   CG_SEARCH_TIER_BODY,     /* in the body text only */
 } CgSearchTier;
 

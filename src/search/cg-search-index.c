@@ -3,7 +3,8 @@
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every title, keyword, paragraph and list item (a "field") is folded and split into words.
+ * Every title, question, keyword, paragraph and list item (a "field") is folded and split into
+ * words.
  * Each distinct folded word (a "term") gets an id equal to its rank in sorted order, so all the
  * terms starting with a prefix are one contiguous range of ids, found by binary search, and
  * their postings (the tokens where they occur) are one contiguous slice of one array. A query
@@ -12,86 +13,28 @@
  *
  * Tokens keep the original byte span of their word; the fold of one word is redone only to
  * place the end of a prefix match ("calc" in "Cálcio") on the right character.
+ *
+ * Each term also has its Snowball stem, from the first spelling of it met, in the language of
+ * its section; the terms sorted by stem give every term with one stem as one slice. Queries
+ * are turned into terms by cg-search-query.c.
  */
 
 #define G_LOG_DOMAIN "cg-search-index"
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cg-bundle.h"
+#include "cg-search-compounds.h"
 #include "cg-search-fold.h"
-#include "cg-search-index.h"
+#include "cg-search-index-private.h"
 #include "cg-search-private.h"
 #include "cg-search-results.h"
 #include "cg-search-words.h"
 #include "cg-section.h"
 #include "cg-topic.h"
-
-#define N_TIERS 3
-
-/* The index */
-
-typedef struct
-{
-  const char *text;         /* borrowed from the section */
-  guint       entry;
-  guint       tier;         /* a CgSearchTier */
-  guint       index;        /* keyword or block position */
-  guint       item;         /* list item, 0 for a paragraph */
-  guint       first_token;
-  guint       end_token;
-} Field;
-
-/* A token's field is the one whose [first_token, end_token) holds it: tokens are in field
- * order, so it need not be stored (a quarter of the index's largest array) */
-typedef struct
-{
-  guint term;
-  guint start;              /* byte span in the field's text */
-  guint end;
-} Token;
-
-typedef struct
-{
-  CgSection *section;       /* borrowed: self->topics own it */
-  guint      first_field;
-  guint      end_field;
-  guint      first_token[N_TIERS];
-} Entry;
-
-/* Where a term occurs: all a query needs to rank, without looking up tokens and fields */
-typedef struct
-{
-  guint entry;
-  guint tier_position;      /* tier << POSITION_BITS | position of the token within its tier */
-} Posting;
-
-#define POSITION_BITS 30
-
-/* A query word is one bit of a guint mask */
-G_STATIC_ASSERT (CG_SEARCH_MAX_QUERY_WORDS <= sizeof (guint) * 8);
-
-struct _CgSearchIndex
-{
-  GObject       parent_instance;
-
-  /* Owned */
-  GPtrArray    *topics;
-  GArray       *entries;         /* of Entry, in section order */
-  GArray       *fields;          /* of Field, in entry order */
-  Token        *tokens;          /* in field order, n_tokens */
-  guint         n_tokens;
-  GStringChunk *term_chunk;
-  const char  **terms;           /* sorted; a term's id is its position */
-  guint8       *term_chars;      /* characters in each term, at most 255 */
-  guint32      *term_letters;    /* which characters each term has, see letter_mask() */
-  guint         n_terms;
-  char         *language;        /* of the content, for its stop words; nullable */
-  guint        *posting_starts;  /* n_terms + 1 */
-  Posting      *postings;        /* by term, then in reading order */
-};
 
 G_DEFINE_FINAL_TYPE (CgSearchIndex, cg_search_index, G_TYPE_OBJECT)
 
@@ -108,7 +51,12 @@ cg_search_index_finalize (GObject *object)
   g_clear_pointer (&self->terms, g_free);
   g_clear_pointer (&self->term_chars, g_free);
   g_clear_pointer (&self->term_letters, g_free);
+  g_clear_pointer (&self->term_stems, g_free);
+  g_clear_pointer (&self->stem_order, g_free);
+  g_clear_pointer (&self->reversed_order, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->stemmer);
+  g_clear_object (&self->intents);
   g_clear_pointer (&self->posting_starts, g_free);
   g_clear_pointer (&self->postings, g_free);
 
@@ -127,19 +75,23 @@ static void
 cg_search_index_init (CgSearchIndex *self)
 {
   self->topics = g_ptr_array_new_with_free_func (g_object_unref);
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  self->fields = g_array_new (FALSE, FALSE, sizeof (Field));
+  self->entries = g_array_new (FALSE, FALSE, sizeof (CgSearchEntry));
+  self->fields = g_array_new (FALSE, FALSE, sizeof (CgSearchField));
   self->term_chunk = g_string_chunk_new (64 * 1024);
 }
 
 /* State of one build */
 typedef struct
 {
-  GHashTable *term_ids;     /* folded word → provisional id + 1 */
-  GPtrArray  *term_names;   /* by provisional id, in term_chunk */
-  GString    *folded;
-  GArray     *words;
-  GArray     *tokens;       /* of Token, until the index takes them */
+  GHashTable      *term_ids;     /* folded word → provisional id + 1 */
+  GPtrArray       *term_names;   /* by provisional id, in term_chunk */
+  GPtrArray       *term_stems;   /* by provisional id, in term_chunk; NULL for none */
+  GHashTable      *stemmers;     /* language → CgSearchStemmer, or NULL for none */
+  CgSearchStemmer *stemmer;      /* of the section being added: borrowed, nullable */
+  GString         *stem;         /* of the word being added */
+  GString         *folded;
+  GArray          *words;
+  GArray          *tokens;       /* of CgSearchToken, until the index takes them */
 } Builder;
 
 static void
@@ -150,7 +102,7 @@ add_field (CgSearchIndex *self,
            guint          item,
            const char    *text)
 {
-  Field field = { text, self->entries->len, tier, index, item, builder->tokens->len, 0 };
+  CgSearchField field = { text, self->entries->len, tier, index, item, builder->tokens->len, 0 };
 
   g_string_truncate (builder->folded, 0);
   g_array_set_size (builder->words, 0);
@@ -161,7 +113,7 @@ add_field (CgSearchIndex *self,
       const CgSearchFoldWord *word = &g_array_index (builder->words, CgSearchFoldWord, i);
       char *name = builder->folded->str + word->folded_start;
       gpointer value;
-      Token token;
+      CgSearchToken token;
 
       /* Cut the word out in place: it ends at a space or at the end. */
       builder->folded->str[word->folded_end] = '\0';
@@ -171,6 +123,16 @@ add_field (CgSearchIndex *self,
           name = g_string_chunk_insert_len (self->term_chunk, name,
                                             word->folded_end - word->folded_start);
           g_ptr_array_add (builder->term_names, name);
+          /* Stemmed as written, accents and all; most words are their own stem, which is not
+           * stored: a library has tens of thousands of words */
+          if (builder->stemmer != NULL &&
+              word->folded_end - word->folded_start >= CG_SEARCH_MIN_STEM_CHARS &&
+              cg_search_stemmer_stem_to (builder->stemmer, text + word->start, word->end - word->start,
+                                         builder->stem) &&
+              !g_str_equal (builder->stem->str, name))
+            g_ptr_array_add (builder->term_stems, g_string_chunk_insert_const (self->term_chunk, builder->stem->str));
+          else
+            g_ptr_array_add (builder->term_stems, NULL);
           value = GUINT_TO_POINTER (builder->term_names->len);
           g_hash_table_insert (builder->term_ids, name, value);
         }
@@ -223,17 +185,41 @@ add_keyword (CgSearchIndex *self,
     }
 }
 
+/* The bits of the section's kinds that some cue asks for */
+static guint64
+lookup_kinds (CgSearchIndex *self,
+              CgSection     *section)
+{
+  const char * const *kinds = cg_section_get_kinds (section);
+  guint64 bits = 0;
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      guint bit = cg_search_intents_lookup_kind (self->intents, kinds[i]);
+
+      if (bit != CG_SEARCH_INTENT_NO_KIND)
+        bits |= G_GUINT64_CONSTANT (1) << bit;
+    }
+
+  return bits;
+}
+
 static void
 add_section (CgSearchIndex *self,
              Builder       *builder,
              CgSection     *section)
 {
   const char * const *keywords = cg_section_get_keywords (section);
-  Entry entry = { section, self->fields->len, 0, { 0 } };
+  const char * const *questions = cg_section_get_questions (section);
+  CgSearchEntry entry = { section, self->fields->len, 0, { 0 }, lookup_kinds (self, section) };
 
   /* Fields go in tier order, so positions within a tier are counted from its first token. */
   entry.first_token[CG_SEARCH_TIER_TITLE] = builder->tokens->len;
   add_field (self, builder, CG_SEARCH_TIER_TITLE, 0, 0, cg_section_get_title (section));
+
+  entry.first_token[CG_SEARCH_TIER_QUESTION] = builder->tokens->len;
+  for (guint i = 0; questions[i] != NULL; i++)
+    add_field (self, builder, CG_SEARCH_TIER_QUESTION, i, 0, questions[i]);
 
   /* NULL when empty: a NULL-terminated GPtrArray allocates nothing until its first element */
   entry.first_token[CG_SEARCH_TIER_KEYWORD] = builder->tokens->len;
@@ -256,27 +242,6 @@ add_section (CgSearchIndex *self,
   g_array_append_val (self->entries, entry);
 }
 
-/* A bit for each of a–z, digits and other characters sharing the rest: an edit changes at most
- * two bits, so a word whose mask differs from a query word's in more than 2 × the edits
- * allowed is no correction of it, without comparing the two. */
-static guint32
-letter_mask (const char *word)
-{
-  guint32 mask = 0;
-
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (ch >= 'a' && ch <= 'z')
-        mask |= 1u << (ch - 'a');
-      else
-        mask |= 1u << (26 + ch % 6);
-    }
-
-  return mask;
-}
-
 static int
 compare_term_names (gconstpointer a,
                     gconstpointer b,
@@ -287,6 +252,41 @@ compare_term_names (gconstpointer a,
   return strcmp (names[*(const guint *)a], names[*(const guint *)b]);
 }
 
+static int
+compare_stems (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const char * const *stems = user_data;
+  guint term_a = *(const guint *)a;
+  guint term_b = *(const guint *)b;
+  int cmp = strcmp (stems[term_a], stems[term_b]);
+
+  return cmp != 0 ? cmp : (term_a > term_b) - (term_a < term_b);
+}
+
+/* Each term's stem by its final id (@order: the provisional ids in sorted order), and the
+ * terms that have one of their own sorted by stem. */
+static void
+finish_stems (CgSearchIndex *self,
+              Builder       *builder,
+              const guint   *order)
+{
+  g_autoptr(GArray) stemmed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  self->term_stems = g_new (const char *, MAX (self->n_terms, 1));
+  for (guint i = 0; i < self->n_terms; i++)
+    {
+      self->term_stems[i] = g_ptr_array_index (builder->term_stems, order[i]);
+      if (self->term_stems[i] != NULL)
+        g_array_append_val (stemmed, i);
+    }
+
+  g_array_sort_with_data (stemmed, compare_stems, self->term_stems);
+  self->n_stemmed = stemmed->len;
+  self->stem_order = g_realloc (g_array_steal (stemmed, NULL), MAX (self->n_stemmed, 1) * sizeof (guint));
+}
+
 /* Renumbers the terms by sorted order and inverts the tokens into postings. */
 static void
 finish_terms (CgSearchIndex *self,
@@ -295,7 +295,7 @@ finish_terms (CgSearchIndex *self,
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), builder->term_names->len);
   g_autofree guint *rank = NULL;
   g_autofree guint *cursor = NULL;
-  Token *tokens = (Token *)(gpointer)builder->tokens->data;
+  CgSearchToken *tokens = (CgSearchToken *)(gpointer)builder->tokens->data;
   guint n_tokens = builder->tokens->len;
 
   self->n_terms = builder->term_names->len;
@@ -315,9 +315,13 @@ finish_terms (CgSearchIndex *self,
       self->terms[i] = g_ptr_array_index (builder->term_names, id);
       /* For corrections, which compare lengths first */
       self->term_chars[i] = MIN (g_utf8_strlen (self->terms[i], -1), G_MAXUINT8);
-      self->term_letters[i] = letter_mask (self->terms[i]);
+      self->term_letters[i] = cg_search_letter_mask (self->terms[i]);
       rank[id] = i;
     }
+
+  finish_stems (self, builder, (const guint *)(gconstpointer)order->data);
+  if (cg_search_has_compounds (self->language))
+    self->reversed_order = cg_search_compounds_sort (self->terms, self->n_terms);
 
   self->posting_starts = g_new0 (guint, self->n_terms + 1);
   for (guint i = 0; i < n_tokens; i++)
@@ -328,26 +332,84 @@ finish_terms (CgSearchIndex *self,
   for (guint i = 0; i < self->n_terms; i++)
     self->posting_starts[i + 1] += self->posting_starts[i];
 
-  self->postings = g_new (Posting, MAX (n_tokens, 1));
+  self->postings = g_new (CgSearchPosting, MAX (n_tokens, 1));
   cursor = g_memdup2 (self->posting_starts, sizeof (guint) * (self->n_terms + 1));
   for (guint f = 0; f < self->fields->len; f++)
     {
-      const Field *field = &g_array_index (self->fields, Field, f);
-      const Entry *entry = &g_array_index (self->entries, Entry, field->entry);
+      const CgSearchField *field = &g_array_index (self->fields, CgSearchField, f);
+      const CgSearchEntry *entry = &g_array_index (self->entries, CgSearchEntry, field->entry);
 
       for (guint i = field->first_token; i < field->end_token; i++)
         {
-          Posting *posting = &self->postings[cursor[tokens[i].term]++];
+          CgSearchPosting *posting = &self->postings[cursor[tokens[i].term]++];
 
           posting->entry = field->entry;
-          posting->tier_position = field->tier << POSITION_BITS |
+          posting->tier_position = field->tier << CG_SEARCH_POSITION_BITS |
                                    (i - entry->first_token[field->tier]);
         }
     }
 
   /* The array grew by doubling: the index keeps only what it holds */
   self->n_tokens = n_tokens;
-  self->tokens = g_realloc (g_array_steal (builder->tokens, NULL), MAX (n_tokens, 1) * sizeof (Token));
+  self->tokens = g_realloc (g_array_steal (builder->tokens, NULL), MAX (n_tokens, 1) * sizeof (CgSearchToken));
+}
+
+static void
+unref_stemmer (gpointer stemmer)
+{
+  if (stemmer != NULL)
+    g_object_unref (stemmer);
+}
+
+/* The stemmer of @language, made once per build; NULL for a language libstemmer lacks */
+static CgSearchStemmer *
+get_stemmer (Builder    *builder,
+             const char *language)
+{
+  CgSearchStemmer *stemmer;
+
+  if (language == NULL)
+    return NULL;
+
+  if (!g_hash_table_lookup_extended (builder->stemmers, language, NULL, (gpointer *)&stemmer))
+    {
+      stemmer = cg_search_stemmer_new (language);
+      g_hash_table_insert (builder->stemmers, g_strdup (language), stemmer);
+    }
+
+  return stemmer;
+}
+
+/* The question words of the content language, and the cues of every bundle of @topics, so
+ * that the kinds of the sections can be looked up as they are added. */
+static void
+set_up_intents (CgSearchIndex *self,
+                Builder       *builder,
+                GPtrArray     *topics)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < topics->len && self->language == NULL; i++)
+    if (cg_topic_get_bundle (g_ptr_array_index (topics, i)) != NULL)
+      self->language = g_strdup (cg_bundle_get_language (cg_topic_get_bundle (g_ptr_array_index (topics, i))));
+
+  if ((self->stemmer = get_stemmer (builder, self->language)) != NULL)
+    g_object_ref (self->stemmer);
+  self->intents = cg_search_intents_new (self->language, self->stemmer);
+
+  for (guint i = 0; i < topics->len; i++)
+    {
+      CgBundle *bundle = cg_topic_get_bundle (g_ptr_array_index (topics, i));
+      const CgIntentCue *cues;
+      guint n_cues;
+
+      if (bundle == NULL || !g_hash_table_add (seen, bundle))
+        continue;
+
+      cues = cg_bundle_get_intent_cues (bundle, &n_cues);
+      for (guint c = 0; c < n_cues; c++)
+        cg_search_intents_add_cue (self->intents, cues[c].kind, cues[c].cue);
+    }
 }
 
 /**
@@ -364,6 +426,9 @@ cg_search_index_new (GPtrArray *topics)
   g_autoptr(CgSearchIndex) self = NULL;
   g_autoptr(GHashTable) term_ids = NULL;
   g_autoptr(GPtrArray) term_names = NULL;
+  g_autoptr(GPtrArray) term_stems = NULL;
+  g_autoptr(GHashTable) stemmers = NULL;
+  g_autoptr(GString) stem = g_string_sized_new (64);
   g_autoptr(GString) folded = NULL;
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) tokens = NULL;
@@ -371,23 +436,29 @@ cg_search_index_new (GPtrArray *topics)
 
   g_return_val_if_fail (topics != NULL, NULL);
 
+  for (guint i = 0; i < topics->len; i++)
+    g_return_val_if_fail (CG_IS_TOPIC (g_ptr_array_index (topics, i)), NULL);
+
   self = g_object_new (CG_TYPE_SEARCH_INDEX, NULL);
   term_ids = g_hash_table_new (g_str_hash, g_str_equal);
   term_names = g_ptr_array_new ();
+  term_stems = g_ptr_array_new ();
+  stemmers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_stemmer);
   folded = g_string_sized_new (1024);
   words = g_array_new (FALSE, FALSE, sizeof (CgSearchFoldWord));
-  tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  builder = (Builder) { term_ids, term_names, folded, words, tokens };
+  tokens = g_array_new (FALSE, FALSE, sizeof (CgSearchToken));
+  builder = (Builder) { term_ids, term_names, term_stems, stemmers, NULL, stem, folded, words, tokens };
+
+  set_up_intents (self, &builder, topics);
 
   for (guint i = 0; i < topics->len; i++)
     {
       CgTopic *topic = g_ptr_array_index (topics, i);
-
-      g_return_val_if_fail (CG_IS_TOPIC (topic), NULL);
+      CgBundle *bundle = cg_topic_get_bundle (topic);
 
       g_ptr_array_add (self->topics, g_object_ref (topic));
-      if (self->language == NULL && cg_topic_get_bundle (topic) != NULL)
-        self->language = g_strdup (cg_bundle_get_language (cg_topic_get_bundle (topic)));
+      /* A clinic bundle in another language is stemmed in its own */
+      builder.stemmer = get_stemmer (&builder, bundle != NULL ? cg_bundle_get_language (bundle) : self->language);
       for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
         add_section (self, &builder, cg_topic_get_section (topic, j));
     }
@@ -407,266 +478,38 @@ cg_search_index_get_n_sections (CgSearchIndex *self)
 
 /* Queries */
 
-#define WHOLE_WORD G_MAXUINT
-
-/* The term ids [lo, hi) that one query word matches in one way. A word has one for the word as
- * typed (a whole word, or the prefix being typed), one per German respelling, and one per
- * correction of a misspelling, in that order, so its closest match comes first. The GArray of
- * them is what the hits of a query share. */
-typedef struct
-{
-  guint lo;
-  guint hi;
-  guint word;       /* the query word's bit */
-  guint distance;   /* edits from the word as typed: 0 unless a correction */
-  guint length;     /* folded bytes matched in a prefix match, or WHOLE_WORD */
-} QueryTerm;
-
-typedef struct
-{
-  GArray *terms;                               /* of QueryTerm */
-  guint   n_words;                             /* the words that count: not stop words */
-  guint   corrected;                           /* mask: words found only through corrections */
-  guint   correction[CG_SEARCH_MAX_QUERY_WORDS];  /* the closest correction's term id */
-  guint   start[CG_SEARCH_MAX_QUERY_WORDS];    /* each word's byte span in the query */
-  guint   end[CG_SEARCH_MAX_QUERY_WORDS];
-} Query;
-
 /* What the postings say about one section */
 typedef struct
 {
-  guint mask[N_TIERS];    /* query words found in each tier */
-  guint first[N_TIERS];   /* position of the first match in each tier, plus one; 0 if none */
-  guint cost;             /* edits of the corrections it took, the closest for each word */
+  guint mask[CG_SEARCH_N_TIERS];    /* query words found in each tier */
+  guint first[CG_SEARCH_N_TIERS];   /* position of the first match in each tier, plus one; 0 if none */
+  guint cost;                       /* what its matches cost, the closest for each word */
 } Tally;
 
 typedef struct
 {
   guint        entry;
-  guint        n_matched;  /* distinct query words found anywhere */
+  guint        n_matched;  /* distinct query words found anywhere, plus one for a kind asked for */
   guint        cost;
-  CgSearchTier tier;
-  guint        n_words;    /* distinct query words found in that tier */
-  guint        first;
-  guint        mask[N_TIERS];
+  double       score;      /* where the words are, rare words weighing more */
+  CgSearchTier tier;       /* the best tier holding a word */
+  guint        first;      /* the first match in that tier */
+  guint        mask[CG_SEARCH_N_TIERS];
 } Candidate;
 
-/* The first term id whose name is not below @word; with @past_prefix, the first after all the
- * names that start with the @length bytes of @word. */
-static guint
-search_terms (CgSearchIndex *self,
-              const char    *word,
-              guint          length,
-              gboolean       past_prefix)
-{
-  guint lo = 0;
-  guint hi = self->n_terms;
+/* How much a word found in each tier weighs: a question the section answers says as much as
+ * a keyword, a stray word of the body far less */
+static const double tier_weights[CG_SEARCH_N_TIERS] = {
+  [CG_SEARCH_TIER_TITLE] = 4,
+  [CG_SEARCH_TIER_QUESTION] = 3,
+  [CG_SEARCH_TIER_KEYWORD] = 3,
+  [CG_SEARCH_TIER_BODY] = 1,
+};
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = past_prefix ? strncmp (self->terms[mid], word, length)
-                            : strcmp (self->terms[mid], word);
-
-      if (cmp < 0 || (past_prefix && cmp == 0))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* Adds the terms that @name matches as a whole word, or with @prefix, as a prefix. */
-static void
-add_lookup (CgSearchIndex *self,
-            GArray        *terms,
-            guint          word,
-            const char    *name,
-            gboolean       prefix)
-{
-  guint length = strlen (name);
-  QueryTerm term = { 0, 0, word, 0, prefix ? length : WHOLE_WORD };
-
-  term.lo = search_terms (self, name, length, FALSE);
-  if (prefix)
-    term.hi = search_terms (self, name, length, TRUE);
-  else
-    term.hi = (term.lo < self->n_terms && strcmp (self->terms[term.lo], name) == 0) ? term.lo + 1 : term.lo;
-
-  if (term.lo < term.hi)
-    g_array_append_val (terms, term);
-}
-
-/* Decodes folded UTF-8 into @chars (room for 64); returns how many, or G_MAXUINT if longer. */
-static guint
-decode_word (const char *text,
-             gunichar   *chars)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; n++)
-    {
-      if (n == 64)
-        return G_MAXUINT;
-
-      if ((guchar)*p < 0x80)
-        chars[n] = (guchar)*p++;
-      else
-        {
-          chars[n] = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
-        }
-    }
-
-  return n;
-}
-
-typedef struct
-{
-  guint term;
-  guint distance;
-} Correction;
-
-static int
-compare_corrections (gconstpointer a,
-                     gconstpointer b)
-{
-  const Correction *ca = a;
-  const Correction *cb = b;
-
-  if (ca->distance != cb->distance)
-    return ca->distance < cb->distance ? -1 : 1;
-  return ca->term < cb->term ? -1 : (ca->term > cb->term);
-}
-
-/* Adds the terms within a few edits of @name, closest first; returns the closest (the most
- * frequent of the closest, which is the likeliest meant), or G_MAXUINT if none. */
-static guint
-add_corrections (CgSearchIndex *self,
-                 GArray        *terms,
-                 guint          word,
-                 const char    *name)
-{
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Correction));
-  gunichar chars[64];
-  gunichar term_chars[64];
-  guint n_chars = decode_word (name, chars);
-  guint32 letters = letter_mask (name);
-  guint max_edits;
-  guint best = G_MAXUINT;
-  guint best_postings = 0;
-
-  if (n_chars == G_MAXUINT || (max_edits = cg_search_get_max_edits (n_chars)) == 0)
-    return G_MAXUINT;
-
-  for (guint t = 0; t < self->n_terms; t++)
-    {
-      guint term_length = self->term_chars[t];
-      Correction correction = { t, 0 };
-
-      /* Most terms are ruled out by their length or letters alone */
-      if (term_length + max_edits < n_chars || term_length > n_chars + max_edits ||
-          (guint)__builtin_popcount (self->term_letters[t] ^ letters) > 2 * max_edits)
-        continue;
-
-      term_length = decode_word (self->terms[t], term_chars);
-      correction.distance = cg_search_edit_distance (chars, n_chars, term_chars, term_length, max_edits);
-      if (correction.distance <= max_edits)
-        g_array_append_val (found, correction);
-    }
-
-  g_array_sort (found, compare_corrections);
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      const Correction *correction = &g_array_index (found, Correction, i);
-      QueryTerm term = { correction->term, correction->term + 1, word, correction->distance, WHOLE_WORD };
-      guint n_postings = self->posting_starts[correction->term + 1] - self->posting_starts[correction->term];
-
-      if (correction->distance == g_array_index (found, Correction, 0).distance && n_postings > best_postings)
-        {
-          best = correction->term;
-          best_postings = n_postings;
-        }
-
-      g_array_append_val (terms, term);
-    }
-
-  return best;
-}
-
-/* Folds @query into words and finds the terms each one matches (see the top of
- * cg-search-index.h). */
-static void
-parse_query (CgSearchIndex *self,
-             const char    *text,
-             CgSearchFlags  flags,
-             Query         *query)
-{
-  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (CgSearchFoldWord));
-  g_autoptr(GString) folded = g_string_new (NULL);
-  gsize length = strlen (text);
-  gboolean stop[CG_SEARCH_MAX_QUERY_WORDS];
-  gboolean only_stop_words = TRUE;
-  guint n;
-
-  query->terms = g_array_new (FALSE, FALSE, sizeof (QueryTerm));
-  query->n_words = 0;
-  query->corrected = 0;
-
-  cg_search_fold_words (text, length, folded, words);
-  n = MIN (words->len, CG_SEARCH_MAX_QUERY_WORDS);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const CgSearchFoldWord *word = &g_array_index (words, CgSearchFoldWord, i);
-
-      /* Cut the words out in place: each ends at a space or at the end */
-      folded->str[word->folded_end] = '\0';
-      stop[i] = cg_search_is_stop_word (self->language, folded->str + word->folded_start);
-      only_stop_words &= stop[i];
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const CgSearchFoldWord *word = &g_array_index (words, CgSearchFoldWord, i);
-      const char *name = folded->str + word->folded_start;
-      guint bit = query->n_words;
-      guint n_terms = query->terms->len;
-      /* The word being typed is a prefix, unless a space or punctuation closed it. */
-      gboolean prefix = (i + 1 == words->len && word->end == length);
-
-      /* "what is calcinosis" is "calcinosis"; "what is" alone is still searched for */
-      if (stop[i] && !only_stop_words)
-        continue;
-
-      query->start[bit] = word->start;
-      query->end[bit] = word->end;
-      query->n_words++;
-
-      add_lookup (self, query->terms, bit, name, prefix);
-
-      if (self->language != NULL && g_str_has_prefix (self->language, "de"))
-        {
-          char *respellings[CG_SEARCH_MAX_RESPELLINGS];
-          guint n_respellings = cg_search_respell_german (name, respellings);
-
-          for (guint r = 0; r < n_respellings; r++)
-            {
-              add_lookup (self, query->terms, bit, respellings[r], prefix);
-              g_free (respellings[r]);
-            }
-        }
-
-      if (query->terms->len == n_terms && !(flags & CG_SEARCH_NO_CORRECTIONS))
-        {
-          query->correction[bit] = add_corrections (self, query->terms, bit, name);
-          if (query->correction[bit] != G_MAXUINT)
-            query->corrected |= 1u << bit;
-        }
-    }
-}
+/* A section of the kind the question asks for counts as holding this many words more, and
+ * weighs like a question it answers */
+#define KIND_WORDS 2
+#define KIND_WEIGHT tier_weights[CG_SEARCH_TIER_QUESTION]
 
 static guint
 count_bits (guint mask)
@@ -677,6 +520,17 @@ count_bits (guint mask)
     n++;
 
   return n;
+}
+
+static guint
+any_tier (const guint *mask)
+{
+  guint any = 0;
+
+  for (guint t = 0; t < CG_SEARCH_N_TIERS; t++)
+    any |= mask[t];
+
+  return any;
 }
 
 static int
@@ -690,27 +544,74 @@ compare_candidates (gconstpointer a,
     return ca->n_matched > cb->n_matched ? -1 : 1;
   if (ca->cost != cb->cost)
     return ca->cost < cb->cost ? -1 : 1;
-  if (ca->tier != cb->tier)
-    return ca->tier < cb->tier ? -1 : 1;
-  if (ca->n_words != cb->n_words)
-    return ca->n_words > cb->n_words ? -1 : 1;
+  if (ca->score != cb->score)
+    return ca->score > cb->score ? -1 : 1;
   if (ca->first != cb->first)
     return ca->first < cb->first ? -1 : 1;
   return ca->entry < cb->entry ? -1 : (ca->entry > cb->entry);
 }
 
-/* Walks the postings of every query term once: which sections hold which words, where, and
- * through which corrections. */
-static GArray *
-collect_candidates (CgSearchIndex *self,
-                    const Query   *query)
+/* Moves the worst of @heap's @n candidates down from @i, so the worst is on top */
+static void
+sift_down (Candidate *heap,
+           guint      n,
+           guint      i)
 {
-  g_autofree Tally *tallies = g_new0 (Tally, self->entries->len);
-  const QueryTerm *terms = (const QueryTerm *)(gconstpointer)query->terms->data;
-  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  for (;;)
+    {
+      guint worst = i;
+      guint left = 2 * i + 1;
+      Candidate swap;
 
-  if (query->terms->len == 0)
-    return candidates;
+      if (left < n && compare_candidates (&heap[left], &heap[worst]) > 0)
+        worst = left;
+      if (left + 1 < n && compare_candidates (&heap[left + 1], &heap[worst]) > 0)
+        worst = left + 1;
+      if (worst == i)
+        return;
+
+      swap = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = swap;
+      i = worst;
+    }
+}
+
+/* Sorts @candidates, best first, and keeps the first @max_hits (all for 0). A prefix being
+ * typed finds most of a large library, of which the window shows a page: the best @max_hits
+ * are kept in a heap whose top is the worst of them, rather than sorting them all. */
+static void
+keep_best (GArray *candidates,
+           guint   max_hits)
+{
+  Candidate *all = (Candidate *)(gpointer)candidates->data;
+
+  if (max_hits > 0 && candidates->len > max_hits)
+    {
+      for (guint i = max_hits / 2; i-- > 0; )
+        sift_down (all, max_hits, i);
+
+      for (guint i = max_hits; i < candidates->len; i++)
+        if (compare_candidates (&all[i], &all[0]) < 0)
+          {
+            all[0] = all[i];
+            sift_down (all, max_hits, 0);
+          }
+
+      g_array_set_size (candidates, max_hits);
+    }
+
+  g_array_sort (candidates, compare_candidates);
+}
+
+/* Walks the postings of every query term once: which sections hold which words, where, and
+ * through which matches. */
+static Tally *
+tally_postings (CgSearchIndex       *self,
+                const CgSearchQuery *query)
+{
+  Tally *tallies = g_new0 (Tally, MAX (self->entries->len, 1));
+  const CgSearchQueryTerm *terms = (const CgSearchQueryTerm *)(gconstpointer)query->terms->data;
 
   for (guint i = 0; i < query->terms->len; i++)
     {
@@ -720,14 +621,14 @@ collect_candidates (CgSearchIndex *self,
 
       for (guint p = from; p < to; p++)
         {
-          const Posting *posting = &self->postings[p];
+          const CgSearchPosting *posting = &self->postings[p];
           Tally *tally = &tallies[posting->entry];
-          guint tier = posting->tier_position >> POSITION_BITS;
-          guint position = (posting->tier_position & ((1u << POSITION_BITS) - 1)) + 1;
+          guint tier = posting->tier_position >> CG_SEARCH_POSITION_BITS;
+          guint position = (posting->tier_position & ((1u << CG_SEARCH_POSITION_BITS) - 1)) + 1;
 
           /* A word's terms come closest first: the first to reach a section says its cost */
-          if (!((tally->mask[0] | tally->mask[1] | tally->mask[2]) & bit))
-            tally->cost += terms[i].distance;
+          if (!(any_tier (tally->mask) & bit))
+            tally->cost += terms[i].cost;
 
           tally->mask[tier] |= bit;
           if (tally->first[tier] == 0 || position < tally->first[tier])
@@ -735,73 +636,93 @@ collect_candidates (CgSearchIndex *self,
         }
     }
 
+  return tallies;
+}
+
+/* Rarer words weigh more: log (1 + sections / sections holding it) */
+static double
+rarity (guint n_sections,
+        guint n_holding)
+{
+  return n_holding > 0 ? log1p ((double)n_sections / n_holding) : 0;
+}
+
+/* The sections holding at least half the query's words, best first (see the top of
+ * cg-search-index.h) */
+static GArray *
+collect_candidates (CgSearchIndex       *self,
+                    const CgSearchQuery *query,
+                    guint                max_hits)
+{
+  g_autofree Tally *tallies = NULL;
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  guint holding[CG_SEARCH_MAX_QUERY_WORDS] = { 0 };
+  double weights[CG_SEARCH_MAX_QUERY_WORDS];
+  guint n_kind = 0;
+
+  if (query->terms->len == 0)
+    return candidates;
+
+  tallies = tally_postings (self, query);
+
   for (guint e = 0; e < self->entries->len; e++)
     {
       const Tally *tally = &tallies[e];
+      guint any = any_tier (tally->mask);
+      guint n_words = count_bits (any);
       Candidate candidate = { e };
-      guint any = tally->mask[0] | tally->mask[1] | tally->mask[2];
 
-      /* Words that match nothing lower the rank, until fewer than half of them match */
-      candidate.n_matched = count_bits (any);
-      if (candidate.n_matched == 0 || candidate.n_matched * 2 < query->n_words)
+      if (n_words == 0)
         continue;
 
+      for (guint w = 0; w < query->n_words; w++)
+        holding[w] += (any >> w) & 1;
+
+      /* The kind asked for counts in a section that holds a word of the question, so "what is
+       * the best cream" does not bring up the definition */
+      candidate.n_matched = n_words;
+      if (query->kinds & g_array_index (self->entries, CgSearchEntry, e).kinds)
+        candidate.n_matched += KIND_WORDS;
+
+      /* Words that match nothing lower the rank, until fewer than half of them match: a third
+       * for a question written out, whose words say how it is asked as well as what about
+       * ("should I wear protective gear at work") */
+      if (candidate.n_matched * (query->phrased ? 3 : 2) < query->n_words)
+        continue;
+
+      n_kind += candidate.n_matched > n_words;
+
       candidate.cost = tally->cost;
-      candidate.tier = tally->mask[CG_SEARCH_TIER_TITLE] ? CG_SEARCH_TIER_TITLE
-                     : tally->mask[CG_SEARCH_TIER_KEYWORD] ? CG_SEARCH_TIER_KEYWORD
-                     : CG_SEARCH_TIER_BODY;
-      candidate.n_words = count_bits (tally->mask[candidate.tier]);
+      for (candidate.tier = 0; !tally->mask[candidate.tier]; candidate.tier++)
+        ;
       candidate.first = tally->first[candidate.tier];
       memcpy (candidate.mask, tally->mask, sizeof candidate.mask);
       g_array_append_val (candidates, candidate);
     }
 
-  g_array_sort (candidates, compare_candidates);
+  for (guint w = 0; w < query->n_words; w++)
+    weights[w] = rarity (self->entries->len, holding[w]);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      guint n_words = count_bits (any_tier (candidate->mask));
+
+      /* Each word weighs by the tiers it is found in: "lumps" in the questions, keywords and
+       * body of Symptoms outweighs "lumps" in one question of Causes */
+      for (guint w = 0; w < query->n_words; w++)
+        for (guint t = 0; t < CG_SEARCH_N_TIERS; t++)
+          if (candidate->mask[t] & (1u << w))
+            candidate->score += tier_weights[t] * weights[w];
+
+      if (candidate->n_matched > n_words)
+        candidate->score += KIND_WEIGHT * rarity (self->entries->len, n_kind);
+    }
+
+  keep_best (candidates, max_hits);
 
   return candidates;
 }
-
-/* Which query words match @term (a mask), and in @length, how many folded bytes of it the
- * longest prefix match covers (WHOLE_WORD for a whole word). */
-static guint
-match_term (const QueryTerm *terms,
-            guint            n_terms,
-            guint            term,
-            guint           *length)
-{
-  guint mask = 0;
-
-  *length = 0;
-  for (guint i = 0; i < n_terms; i++)
-    if (term >= terms[i].lo && term < terms[i].hi)
-      {
-        mask |= 1u << terms[i].word;
-        *length = MAX (*length, terms[i].length);
-      }
-
-  return mask;
-}
-
-/* The original span of @token matched: the whole word, or the prefix matched. */
-static CgSearchRange
-match_token (CgSearchIndex *self,
-             const Field   *field,
-             const Token   *token,
-             guint          length)
-{
-  CgSearchRange range = { token->start, token->end };
-
-  if (length != WHOLE_WORD && length < strlen (self->terms[token->term]))
-    range.end = cg_search_fold_map_prefix_end (field->text, token->start, token->end, length);
-
-  return range;
-}
-
-static void find_hit_details (GObject            *finder,
-                              GArray             *query_words,
-                              guint               entry_index,
-                              gboolean            needs_keyword,
-                              CgSearchHitDetails *details);
 
 static CgSearchHit *
 hit_new (CgSearchIndex   *index,
@@ -811,211 +732,9 @@ hit_new (CgSearchIndex   *index,
   guint title_or_body = candidate->mask[CG_SEARCH_TIER_TITLE] | candidate->mask[CG_SEARCH_TIER_BODY];
   guint any = title_or_body | candidate->mask[CG_SEARCH_TIER_KEYWORD];
 
-  return _cg_search_hit_new (g_array_index (index->entries, Entry, candidate->entry).section,
-                             candidate->tier, find_hit_details, G_OBJECT (index), terms,
-                             candidate->entry,
-                             title_or_body != any);
-}
-
-/* A passage: matches of one text close together */
-typedef struct
-{
-  guint n_words;     /* distinct query words in it */
-  guint span;        /* tokens from its first match to its last */
-  guint first_match; /* index in the hit's matches */
-} Passage;
-
-/* The passages worth showing are this many words long at most */
-#define MAX_PASSAGE_TOKENS 24
-
-/* Finds in the matches of one text (@masks and @positions of its @n matches, the first being
- * @first_match) the passage with the most query words, the shortest of those; returns whether
- * it beats @best, and if so puts it there. */
-static gboolean
-find_best_passage (const guint *masks,
-                   const guint *positions,
-                   guint        n,
-                   guint        first_match,
-                   Passage     *best)
-{
-  gboolean better = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint mask = 0;
-
-      for (guint j = i; j < n && positions[j] - positions[i] <= MAX_PASSAGE_TOKENS; j++)
-        {
-          guint n_words;
-          guint span = positions[j] - positions[i];
-
-          mask |= masks[j];
-          n_words = count_bits (mask);
-          if (n_words > best->n_words || (n_words == best->n_words && span < best->span))
-            {
-              *best = (Passage) { n_words, span, first_match + i };
-              better = TRUE;
-            }
-        }
-    }
-
-  return better;
-}
-
-/**
- * find_hit_details: (a #CgSearchHitDetailsFunc)
- * @query_words: the terms of the query that made the hit
- * @entry: the hit's section, by position in the index
- * @needs_keyword: whether title and body alone do not hold every query word the hit matched
- * @details: (out caller-allocates): every match in the section and the text for its snippet
- *
- * What a hit computes on first use: a list of results shows few of its rows, and only one
- * hit is opened.
- */
-static void
-find_hit_details (GObject            *finder,
-                  GArray             *query_words,
-                  guint               entry_index,
-                  gboolean            needs_keyword,
-                  CgSearchHitDetails *details)
-{
-  CgSearchIndex *self = CG_SEARCH_INDEX (finder);
-  const QueryTerm *terms = (const QueryTerm *)(gconstpointer)query_words->data;
-  guint n_terms = query_words->len;
-  const Entry *entry = &g_array_index (self->entries, Entry, entry_index);
-  const Token *tokens = self->tokens;
-  const Field *first_body = NULL;
-  const Field *best_field = NULL;    /* the body field of the best passage */
-  const Field *keyword_field = NULL;
-  guint keyword_words = 0;
-  g_autoptr(GArray) masks = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  Passage best = { 0, G_MAXUINT, 0 };
-
-  details->matched_keyword = NULL;
-  details->title_ranges = g_array_new (FALSE, FALSE, sizeof (CgSearchRange));
-  details->matches = g_array_new (FALSE, FALSE, sizeof (CgSearchMatch));
-  details->snippet_text = NULL;
-  details->first_snippet_match = 0;
-  details->n_snippet_matches = 0;
-  details->best_match = 0;
-
-  for (guint i = entry->first_field; i < entry->end_field; i++)
-    {
-      const Field *field = &g_array_index (self->fields, Field, i);
-      guint field_mask = 0;
-      guint first_match = details->matches->len;
-
-      if (field->tier == CG_SEARCH_TIER_KEYWORD && !needs_keyword)
-        continue;
-
-      g_array_set_size (masks, 0);
-      g_array_set_size (positions, 0);
-
-      for (guint t = field->first_token; t < field->end_token; t++)
-        {
-          guint length;
-          guint mask = match_term (terms, n_terms, tokens[t].term, &length);
-          CgSearchRange range;
-
-          if (mask == 0)
-            continue;
-
-          field_mask |= mask;
-          if (field->tier == CG_SEARCH_TIER_KEYWORD)
-            continue;
-
-          range = match_token (self, field, &tokens[t], length);
-          if (field->tier == CG_SEARCH_TIER_TITLE)
-            g_array_append_val (details->title_ranges, range);
-          else
-            {
-              CgSearchMatch match = { field->index, field->item, range.start, range.end };
-              guint position = t - field->first_token;
-
-              g_array_append_val (details->matches, match);
-              g_array_append_val (masks, mask);
-              g_array_append_val (positions, position);
-            }
-        }
-
-      if (field->tier == CG_SEARCH_TIER_KEYWORD && count_bits (field_mask) > keyword_words)
-        {
-          keyword_field = field;
-          keyword_words = count_bits (field_mask);
-        }
-      else if (field->tier == CG_SEARCH_TIER_BODY)
-        {
-          if (first_body == NULL)
-            first_body = field;
-
-          if (find_best_passage ((const guint *)(gconstpointer)masks->data,
-                                 (const guint *)(gconstpointer)positions->data,
-                                 masks->len, first_match, &best))
-            {
-              best_field = field;
-              details->first_snippet_match = first_match;
-              details->n_snippet_matches = masks->len;
-            }
-        }
-    }
-
-  if (keyword_field != NULL)
-    details->matched_keyword = g_strdup (keyword_field->text);
-
-  if (best_field != NULL)
-    {
-      /* The snippet shows the best passage and the other matches of its text */
-      details->snippet_text = best_field->text;
-      details->best_match = best.first_match;
-    }
-  else if (first_body != NULL)
-    details->snippet_text = first_body->text;   /* a title or keyword hit: the start */
-}
-
-/* The word as the text spells it, in lower case: "resolución" rather than the folded
- * "resolucion", for "Showing results for …" */
-static char *
-dup_term_spelling (CgSearchIndex *self,
-                   guint          term)
-{
-  const Posting *posting = &self->postings[self->posting_starts[term]];
-  const Entry *entry = &g_array_index (self->entries, Entry, posting->entry);
-  guint tier = posting->tier_position >> POSITION_BITS;
-  guint position = posting->tier_position & ((1u << POSITION_BITS) - 1);
-  guint token_index = entry->first_token[tier] + position;
-  const Token *token = &self->tokens[token_index];
-  const Field *field = NULL;
-
-  for (guint f = entry->first_field; f < entry->end_field; f++)
-    {
-      field = &g_array_index (self->fields, Field, f);
-      if (token_index >= field->first_token && token_index < field->end_token)
-        break;
-    }
-
-  return g_utf8_strdown (field->text + token->start, token->end - token->start);
-}
-
-/* @text with each corrected word replaced by its closest correction */
-static char *
-dup_corrected_query (CgSearchIndex *self,
-                     const char    *text,
-                     const Query   *query)
-{
-  GString *corrected = g_string_new (text);
-
-  /* From the end, so that the spans before stay where they are */
-  for (guint w = query->n_words; w-- > 0; )
-    if (query->corrected & (1u << w))
-      {
-        g_autofree char *spelling = dup_term_spelling (self, query->correction[w]);
-
-        g_string_erase (corrected, query->start[w], query->end[w] - query->start[w]);
-        g_string_insert (corrected, query->start[w], spelling);
-      }
-
-  return g_string_free (corrected, FALSE);
+  return _cg_search_hit_new (g_array_index (index->entries, CgSearchEntry, candidate->entry).section,
+                             candidate->tier, _cg_search_index_find_details, G_OBJECT (index),
+                             terms, candidate->entry, title_or_body != any);
 }
 
 /**
@@ -1040,7 +759,7 @@ cg_search_index_search (CgSearchIndex *self,
   g_autoptr(GPtrArray) hits = NULL;
   g_autofree char *corrected_query = NULL;
   guint corrected_hits = 0;
-  Query parsed;
+  CgSearchQuery parsed;
   guint n_hits;
 
   g_return_val_if_fail (CG_IS_SEARCH_INDEX (self), NULL);
@@ -1048,8 +767,8 @@ cg_search_index_search (CgSearchIndex *self,
 
   hits = g_ptr_array_new_with_free_func (g_object_unref);
 
-  parse_query (self, query, flags, &parsed);
-  candidates = collect_candidates (self, &parsed);
+  _cg_search_query_parse (self, query, flags, &parsed);
+  candidates = collect_candidates (self, &parsed, max_hits);
 
   n_hits = candidates->len;
   if (max_hits > 0)
@@ -1060,13 +779,13 @@ cg_search_index_search (CgSearchIndex *self,
       const Candidate *candidate = &g_array_index (candidates, Candidate, i);
 
       g_ptr_array_add (hits, hit_new (self, candidate, parsed.terms));
-      corrected_hits |= (candidate->mask[0] | candidate->mask[1] | candidate->mask[2]) & parsed.corrected;
+      corrected_hits |= any_tier (candidate->mask) & parsed.corrected;
     }
 
   /* Only the corrections that found something are shown */
   parsed.corrected = corrected_hits;
   if (parsed.corrected != 0)
-    corrected_query = dup_corrected_query (self, query, &parsed);
+    corrected_query = _cg_search_query_dup_corrected (self, query, &parsed);
 
   g_array_unref (parsed.terms);
 

@@ -12,20 +12,28 @@
  * CG_SEARCH_MAX_QUERY_WORDS words of a query count. Besides itself, a query word matches:
  *  - in German content, its spellings without umlauts: "roentgen" finds "Röntgen" (ß is
  *    folded to ss everywhere, so "strasse" finds "Straße");
- *  - if it matches nothing that way and has 5 or more characters, the words within one edit
+ *  - the words sharing its Snowball stem in the content's language (cg-search-stemmer.h):
+ *    "treated" finds "treating", "operar" finds "operación";
+ *  - if it matches nothing those ways and has 5 or more characters, the words within one edit
  *    of it (two from 8 characters), an edit being an insertion, deletion, substitution or
  *    swap of neighbours: "calcinossis" finds "calcinosis" (unless CG_SEARCH_NO_CORRECTIONS).
  *    The results then give the query as corrected.
  * Stop words of the content's language ("what", "is", "the"; "qué", "es"; …, see
  * cg-search-words.c) are left out of a query that has other words. A section must hold at
- * least half of the remaining words (in its title, keywords or body), so one unknown word
- * in a question lowers the rank of the sections instead of emptying the list.
+ * least half of the remaining words (in its title, questions, keywords or body), so one
+ * unknown word in a question lowers the rank of the sections instead of emptying the list.
  *
- * Ranking: sections holding more of the query words first (all of them before some); then
- * those found with fewer edits of corrections; then hits whose title matches, then those
- * matched through a keyword, then body-only ones (CgSearchTier). Within a tier, more distinct
- * query words found in that tier first, then the earlier first match in that tier, then
- * section order.
+ * Questions: the questions a section answers (<questions> in the bundle) are searched like
+ * its keywords, and never highlighted or shown. The words of the whole query, stop words
+ * included, may ask for a kind of section (cg-search-intents.h): "why…" for causes. A
+ * section of that kind that holds a word of the query counts as holding one word more.
+ *
+ * Ranking: sections holding more of the query words (and the kind asked for) first; then
+ * those whose words were found more as typed: a word found as typed costs nothing, through
+ * its stem 1, through a correction 1 + its edits; then by a score where each word found
+ * weighs by its best tier (title 4, question 3, keyword 3, body 1) times its rarity
+ * (log (1 + sections / sections holding it)), and the kind asked for like a question; then
+ * the earlier first match in the best tier (CgSearchTier), then section order.
  *
  * Keywords: one keyword may list alternatives separated by semicolons ("rayos x;
  * radiografía"); each is searched, and named when it matched, on its own.

@@ -14,31 +14,45 @@
 
 /* Words that carry no subject in a question ("what is calcinosis", "qu'est-ce que la
  * calcinose"), folded as queries are: lower case, no accents, split at apostrophes and
- * hyphens. Question words that are keywords of their own ("why", "warum") are not here. */
+ * hyphens; sorted. Pronouns, articles, prepositions and the verbs questions are built with
+ * ("will I need", "va-t-il", "muss ich"). Question words that are keywords of their own
+ * ("why", "warum") are not here; they and the others also say what kind of section a question
+ * asks for (cg-search-intents.c) before they are left out. */
 static const char * const stop_words_en[] = {
-  "a", "about", "an", "and", "are", "at", "be", "can", "could", "do", "does", "for", "how",
-  "i", "in", "is", "it", "its", "me", "my", "of", "on", "or", "s", "should", "the", "there",
-  "this", "to", "was", "what", "whats", "which", "who", "with", "your", NULL
+  "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could",
+  "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "how", "i", "if", "in",
+  "is", "it", "its", "me", "might", "must", "my", "of", "on", "or", "our", "s", "shall", "she",
+  "should", "so", "some", "that", "the", "their", "them", "there", "these", "they", "this",
+  "those", "to", "us", "was", "we", "were", "what", "whats", "which", "who", "will", "with",
+  "would", "you", "your", NULL
 };
 
 static const char * const stop_words_es[] = {
-  "a", "al", "como", "con", "cual", "cuales", "de", "del", "el", "en", "es", "esta", "este",
-  "esto", "hay", "la", "las", "lo", "los", "me", "mi", "mis", "o", "para", "por", "que", "se",
-  "son", "su", "sus", "tengo", "tu", "un", "una", "unas", "unos", "y", NULL
+  "a", "al", "algo", "algun", "alguna", "alguno", "como", "con", "cual", "cuales", "de", "debo",
+  "del", "el", "ella", "en", "es", "esa", "ese", "eso", "esta", "estan", "estas", "este",
+  "esto", "estos", "ha", "han", "hay", "he", "la", "las", "le", "les", "lo", "los", "me",
+  "mi", "mis", "nos", "o", "para", "por", "puede", "pueden", "puedo", "que", "se", "ser",
+  "si", "son", "su", "sus", "te", "tengo", "tiene", "tienen", "tu", "un", "una", "unas",
+  "unos", "va", "van", "voy", "y", "ya", NULL
 };
 
 static const char * const stop_words_fr[] = {
-  "a", "au", "aux", "avec", "c", "ce", "comment", "d", "dans", "de", "des", "du", "elle", "en",
-  "est", "et", "il", "j", "je", "l", "la", "le", "les", "ma", "mes", "mon", "ou", "par", "pour",
-  "qu", "que", "quel", "quelle", "quelles", "quels", "quoi", "s", "se", "sont", "sur", "un",
-  "une", "y", NULL
+  "a", "ai", "au", "aux", "avec", "c", "ca", "ce", "cela", "ces", "cet", "cette", "comment",
+  "d", "dans", "de", "des", "dois", "doit", "du", "elle", "elles", "en", "est", "et", "etre",
+  "faut", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "m", "ma", "mes", "mon", "n", "ne",
+  "nous", "on", "ou", "par", "pas", "peut", "peuvent", "pour", "puis", "qu", "que", "quel",
+  "quelle", "quelles", "quels", "qui", "quoi", "s", "sa", "se", "ses", "si", "son", "sont",
+  "sur", "t", "ta", "te", "tes", "ton", "tu", "un", "une", "va", "vais", "vont", "vous", "y",
+  NULL
 };
 
 static const char * const stop_words_de[] = {
-  "am", "an", "auf", "bei", "das", "dem", "den", "der", "des", "die", "ein", "eine", "einem",
-  "einen", "einer", "es", "fur", "habe", "hat", "ich", "im", "in", "ist", "mein", "meine",
-  "meinem", "meinen", "mit", "oder", "sind", "und", "von", "vom", "was", "wie", "wo", "zu",
-  "zum", "zur", NULL
+  "am", "an", "auch", "auf", "bei", "bin", "bist", "das", "dass", "dem", "den", "der", "des",
+  "die", "du", "ein", "eine", "einem", "einen", "einer", "er", "es", "fur", "habe", "haben",
+  "hat", "ich", "ihr", "im", "in", "ist", "kann", "konnen", "man", "mein", "meine", "meinem",
+  "meinen", "meiner", "mich", "mir", "mit", "muss", "mussen", "oder", "sich", "sie", "sind",
+  "soll", "sollte", "und", "uns", "von", "vom", "was", "welche", "welcher", "welches", "werde",
+  "werden", "wie", "wir", "wird", "wo", "zu", "zum", "zur", NULL
 };
 
 static const char * const *
@@ -163,6 +177,27 @@ cg_search_edit_distance (const gunichar *a,
     }
 
   return MIN (previous[b_length], max + 1);
+}
+
+/* A bit for each of a–z, digits and other characters sharing the rest: an edit changes at most
+ * two bits, so a word whose mask differs from a query word's in more than 2 × the edits
+ * allowed is no correction of it, without comparing the two. */
+guint32
+cg_search_letter_mask (const char *word)
+{
+  guint32 mask = 0;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 'a' && ch <= 'z')
+        mask |= 1u << (ch - 'a');
+      else
+        mask |= 1u << (26 + ch % 6);
+    }
+
+  return mask;
 }
 
 /**

@@ -28,6 +28,7 @@ guint     cg_search_edit_distance        (const gunichar *a,
                                           const gunichar *b,
                                           guint           b_length,
                                           guint           max);
+guint32   cg_search_letter_mask          (const char *word);
 guint     cg_search_respell_german       (const char *word,
                                           char      **respellings);
 

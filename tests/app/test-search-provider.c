@@ -170,6 +170,41 @@ dup_window_results (const char *query)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* The ids of the first five results of @query: of the index, as the window ranks them, or with
+ * @from_command_line, of `calcinosis-guide --search` */
+static char *
+dup_first_results (const char *query,
+                   gboolean    from_command_line)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  if (from_command_line)
+    {
+      g_autofree char *search = g_strdup_printf ("--search=%s", query);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      cg_test_run_binary (&out, &err, search, NULL);
+      lines = g_strsplit (out, "\n", -1);
+      for (guint i = 0; i < CG_SEARCH_PROVIDER_MAX_RESULTS && lines[i] != NULL && lines[i][0] != '\0'; i++)
+        g_string_append_printf (ids, "%s%.*s", i > 0 ? "," : "", (int)strcspn (lines[i], "\t"), lines[i]);
+    }
+  else
+    {
+      g_autoptr(CgLibrary) library = cg_library_new ();
+      g_autoptr(GPtrArray) topics = cg_library_list_topics (library, "en", NULL);
+      g_autoptr(CgSearchIndex) index = cg_search_index_new (topics);
+      g_autoptr(GPtrArray) hits = cg_search_index_query (index, query, CG_SEARCH_PROVIDER_MAX_RESULTS);
+
+      for (guint i = 0; i < hits->len; i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? "," : "",
+                                cg_section_get_id (cg_search_hit_get_section (g_ptr_array_index (hits, i))));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
 static CgWindow *
 get_window (CgApplication *app)
 {
@@ -193,6 +228,8 @@ test_methods (void)
   const char *previous[] = { "causes", "treatment", "prevention", NULL };
   const char *kidney_disease[] = { "kidney", "disease", NULL };
   const char *nsaid[] = { "nsaid", NULL };
+  const char *questions[] = { "why do I get lumps", "what is calcinosis", "will surgery help",
+                              "how is it treated" };
   const char *value;
   CgWindow *window;
   GtkSearchEntry *entry;
@@ -223,6 +260,22 @@ test_methods (void)
   g_assert_cmpuint (strlen (expected), >, 0);
   g_assert_cmpstr (ids, ==, expected);
   g_clear_pointer (&ids, g_free);
+
+  /* Questions in the patient's words, as the Shell passes them (one term a word): the same
+   * ranking as the window's and the command line's */
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    {
+      g_autofree char *terms = g_strdelimit (g_strdup (questions[i]), " ", ',');
+      g_autofree char *window_ids = dup_first_results (questions[i], FALSE);
+      g_autofree char *command_line_ids = dup_first_results (questions[i], TRUE);
+
+      ids = dup_initial_results (connection, terms);
+      g_test_message ("%s → %s", questions[i], ids);
+      g_assert_cmpstr (ids, !=, "");
+      g_assert_cmpstr (ids, ==, window_ids);
+      g_assert_cmpstr (ids, ==, command_line_ids);
+      g_clear_pointer (&ids, g_free);
+    }
 
   /* Several terms are one query: sections with both words first, then with one */
   reply = call_provider (connection, "GetSubsearchResultSet",

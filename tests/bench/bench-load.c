@@ -190,6 +190,7 @@ main (int   argc,
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GPtrArray) sentences = g_ptr_array_new ();
   g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(GBytes) shipped = NULL;
   g_autoptr(GError) error = NULL;
@@ -208,8 +209,8 @@ main (int   argc,
   /* The generator's word list: the shipped text and keywords, as in bench-search */
   if (!(topics = cg_library_list_topics (library, "en", &error)))
     g_error ("%s", error->message);
-  collect_words (topics, sentences, keywords);
-  xml = generate_bundle (sentences, keywords);
+  collect_words (topics, sentences, keywords, questions);
+  xml = generate_bundle (sentences, keywords, questions);
 
   if (write_path != NULL)
     {

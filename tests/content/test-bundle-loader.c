@@ -129,6 +129,90 @@ test_loader_valid_clinic (void)
   g_assert_cmpstr (block->text, ==, "Shown literally: <b>not bold</b> and <span size=\"9999999\">big</span>.");
 }
 
+/* Search aids: the questions a section answers, its kinds, and the bundle's question words */
+static void
+test_loader_questions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgBundle) bundle = load_fixture ("clinic-questions.xml", &error);
+  const CgIntentCue *cues;
+  const char * const *questions;
+  const char * const *kinds;
+  CgSection *section;
+  guint n_cues;
+
+  g_assert_no_error (error);
+
+  cues = cg_bundle_get_intent_cues (bundle, &n_cues);
+  g_assert_cmpuint (n_cues, ==, 3);
+  g_assert_cmpstr (cues[0].kind, ==, "visit");
+  g_assert_cmpstr (cues[0].cue, ==, "appointment");
+  g_assert_cmpstr (cues[1].kind, ==, "visit");
+  g_assert_cmpstr (cues[1].cue, ==, "when do I come");
+  g_assert_cmpstr (cues[2].kind, ==, "costs");
+  g_assert_cmpstr (cues[2].cue, ==, "how much");
+
+  section = cg_bundle_lookup_section (bundle, "clinic-visit");
+  questions = cg_section_get_questions (section);
+  g_assert_cmpuint (g_strv_length ((char **)questions), ==, 2);
+  g_assert_cmpstr (questions[1], ==, "Can someone drive me home?");
+  kinds = cg_section_get_kinds (section);
+  g_assert_cmpuint (g_strv_length ((char **)kinds), ==, 1);
+  g_assert_cmpstr (kinds[0], ==, "visit");
+  /* Questions are no body text: the section has one paragraph */
+  g_assert_cmpuint (cg_section_get_n_blocks (section), ==, 1);
+
+  /* A list of kinds, white space as XSD collapses it */
+  kinds = cg_section_get_kinds (cg_bundle_lookup_section (bundle, "clinic-dressings"));
+  g_assert_cmpuint (g_strv_length ((char **)kinds), ==, 2);
+  g_assert_cmpstr (kinds[0], ==, "treatment");
+  g_assert_cmpstr (kinds[1], ==, "wound-care");
+
+  /* None: empty lists, not NULL */
+  section = cg_bundle_lookup_section (bundle, "clinic-fees");
+  g_assert_nonnull (cg_section_get_questions (section));
+  g_assert_null (cg_section_get_questions (section)[0]);
+  g_assert_cmpstr (cg_section_get_kinds (section)[0], ==, "costs");
+
+  g_clear_object (&bundle);
+  bundle = load_fixture ("clinic.xml", &error);
+  g_assert_no_error (error);
+  g_assert_null (cg_bundle_get_intent_cues (bundle, &n_cues));
+  g_assert_cmpuint (n_cues, ==, 0);
+  g_assert_null (cg_section_get_kinds (cg_bundle_lookup_section (bundle, "before-visit"))[0]);
+}
+
+/* Search aids are checked like the rest: each mistake with its line */
+static void
+test_loader_questions_invalid (void)
+{
+  static const char data[] =
+    "<bundle format=\"1\" lang=\"en\">\n"
+    "  <provenance><source>S</source><content-version>1</content-version></provenance>\n"
+    "  <intents><intent><cue>why</cue></intent></intents>\n"
+    "  <topic id=\"t\"><title>T</title>\n"
+    "    <section id=\"a\" kind=\"Causes!\"><title>A</title><p>x</p></section>\n"
+    "    <section id=\"b\"><title>B</title><questions><q>  </q></questions><p>y</p></section>\n"
+    "    <section id=\"c\"><title>C</title><p>z</p><questions><q>Late?</q></questions></section>\n"
+    "  </topic>\n"
+    "</bundle>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, sizeof data - 1);
+  g_autoptr(GPtrArray) diagnostics = cg_bundle_check_bytes (bytes, "questions.xml");
+  static const guint lines[] = { 3, 5, 6, 7 };
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    g_test_message ("%s", ((CgBundleDiagnostic *)g_ptr_array_index (diagnostics, i))->message);
+
+  g_assert_cmpuint (diagnostics->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      const CgBundleDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpint (diagnostic->code, ==, CG_BUNDLE_ERROR_SCHEMA);
+      g_assert_cmpuint (diagnostic->line, ==, lines[i]);
+    }
+}
+
 /* For bundle authors: every problem, not just the first. */
 static void
 test_loader_check_reports_all (void)
@@ -244,6 +328,8 @@ main (int   argc,
   g_test_add_func ("/loader/unknown-language", test_loader_unknown_language);
   g_test_add_func ("/loader/bad-bytes", test_loader_bad_bytes);
   g_test_add_func ("/loader/valid-clinic", test_loader_valid_clinic);
+  g_test_add_func ("/loader/questions", test_loader_questions);
+  g_test_add_func ("/loader/questions-invalid", test_loader_questions_invalid);
   g_test_add_func ("/loader/check-reports-all", test_loader_check_reports_all);
   g_test_add_func ("/loader/check-reports-all-bytes", test_loader_check_reports_all_bytes);
   g_test_add_func ("/loader/check-reports-all-kinds", test_loader_check_reports_all_kinds);

@@ -8,6 +8,11 @@
  * 1,000 topics × 7 sections: index build < 200 ms, median query < 5 ms, 99th percentile
  * < 16 ms. The floor is the same queries as a plain casefolded
  * strstr() scan over the same text: no accent folding, no ranking, no offsets, no snippets.
+ *
+ * Besides, the share of the patient questions of tests/data/patient-questions-LANG.tsv whose
+ * answering section is in the top 2 of the shipped content, per language, and the times of
+ * queries found only through stems, and of patient questions, on the generated library (its
+ * sections have two questions and a kind each, drawn from the shipped ones).
  */
 
 #include "config.h"
@@ -43,6 +48,24 @@ static const char *misspelt_queries[] = {
   "phosphat metabolsm", "treatmnet options", "what is calcinossis", "resolucoin", "ulceratoin",
   "deposists soft", "chronic kidny diseas", "analgesis", "corticosteriod creams",
 };
+
+/* Words found only through their Snowball stems ("treated": "treating", "treatment") */
+static const char *stemmed_queries[] = {
+  "treated", "treating deposits", "diagnosed", "infections", "prevented", "causing lumps",
+  "deposited", "inflamed joints", "complications", "surgical", "hardened skin", "ulcerations",
+  "managed symptoms", "tested", "conditions caused",
+};
+
+/* Questions in the patient's words: stop words, question words, the questions' tier */
+static const char *question_queries[] = {
+  "why do I get lumps", "how is it treated", "what is calcinosis", "will surgery help",
+  "what tests will I need", "does it hurt", "what should I eat", "can kidney disease cause this",
+  "how can I prevent calcium deposits", "what medicine helps the pain", "is it serious",
+  "can the lumps be removed", "what causes calcinosis", "do I need a blood test",
+  "how do doctors know it is calcinosis",
+};
+
+static const char *patient_languages[] = { "en", "es", "fr", "de" };
 
 static const char *syllables[] = {
   "ca", "lo", "mi", "ne", "ra", "to", "si", "pu", "de", "fa", "gri", "vel", "zon", "tri", "bo",
@@ -97,11 +120,12 @@ collect_texts (CgSection *section,
     }
 }
 
-/* The generator's word list: the texts and keywords of @topics (borrowed) */
+/* The generator's word list: the texts, keywords and questions of @topics (borrowed) */
 static void
 collect_words (GPtrArray *topics,
                GPtrArray *sentences,
-               GPtrArray *keywords)
+               GPtrArray *keywords,
+               GPtrArray *questions)
 {
   for (guint i = 0; i < topics->len; i++)
     for (guint j = 0; j < cg_topic_get_n_sections (g_ptr_array_index (topics, i)); j++)
@@ -109,9 +133,13 @@ collect_words (GPtrArray *topics,
         CgSection *section = cg_topic_get_section (g_ptr_array_index (topics, i), j);
         const char * const *section_keywords = cg_section_get_keywords (section);
 
+        const char * const *section_questions = cg_section_get_questions (section);
+
         collect_texts (section, sentences);
         for (guint k = 0; section_keywords != NULL && section_keywords[k] != NULL; k++)
           g_ptr_array_add (keywords, (char *)section_keywords[k]);
+        for (guint q = 0; section_questions[q] != NULL; q++)
+          g_ptr_array_add (questions, (char *)section_questions[q]);
       }
 }
 
@@ -156,8 +184,12 @@ append_sentence (GString   *xml,
 
 static GBytes *
 generate_bundle (GPtrArray *sentences,
-                 GPtrArray *keywords)
+                 GPtrArray *keywords,
+                 GPtrArray *questions)
 {
+  static const char *kinds[] = {
+    "definition", "causes", "symptoms", "diagnosis", "treatment", "prevention", "outlook",
+  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   GString *xml = g_string_sized_new (8 * 1024 * 1024);
 
@@ -172,7 +204,8 @@ generate_bundle (GPtrArray *sentences,
 
       for (guint s = 0; s < N_SECTIONS; s++)
         {
-          g_string_append_printf (xml, "<section id=\"t%04u-s%u\"><title>", t, s);
+          g_string_append_printf (xml, "<section id=\"t%04u-s%u\" kind=\"%s\"><title>", t, s,
+                                  kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))]);
           append_made_up_word (xml, rand);
           g_string_append_c (xml, ' ');
           g_string_append (xml, g_ptr_array_index (keywords, g_rand_int_range (rand, 0, keywords->len)));
@@ -180,7 +213,14 @@ generate_bundle (GPtrArray *sentences,
           for (guint k = 0; k < 5; k++)
             g_string_append_printf (xml, "<keyword>%s</keyword>",
                                     (char *)g_ptr_array_index (keywords, g_rand_int_range (rand, 0, keywords->len)));
-          g_string_append (xml, "</keywords>\n<p>");
+          g_string_append (xml, "</keywords>\n<questions>");
+          for (guint q = 0; q < 2; q++)
+            {
+              g_autofree char *question = g_markup_escape_text (g_ptr_array_index (questions, g_rand_int_range (rand, 0, questions->len)), -1);
+
+              g_string_append_printf (xml, "<q>%s</q>", question);
+            }
+          g_string_append (xml, "</questions>\n<p>");
           append_sentence (xml, sentences, rand);
           g_string_append (xml, "</p>\n<list>");
           for (guint i = 0; i < 4; i++)
@@ -365,6 +405,10 @@ print_row (const char *name,
   Times floor = time_queries (index, folded, FLOOR);
   Times corrected = time_query_list (index, folded, FIRST_PAGE, misspelt_queries,
                                      G_N_ELEMENTS (misspelt_queries));
+  Times stemmed = time_query_list (index, folded, FIRST_PAGE, stemmed_queries,
+                                   G_N_ELEMENTS (stemmed_queries));
+  Times questions = time_query_list (index, folded, FIRST_PAGE, question_queries,
+                                     G_N_ELEMENTS (question_queries));
 
   g_print ("%-18s %6u %8.1f %7.2f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f\n",
            name, cg_search_index_get_n_sections (index), load_ms, build_ms,
@@ -376,6 +420,54 @@ print_row (const char *name,
   g_print ("%-18s corrections: %7.3f median %7.3f p99, worst “%s” %.3f (%u misspelt queries, first %u)\n",
            name, corrected.median, corrected.p99, corrected.worst_query, corrected.worst,
            (guint)G_N_ELEMENTS (misspelt_queries), UI_MAX_HITS);
+  g_print ("%-18s stems: %7.3f median %7.3f p99, worst “%s” %.3f (%u stemmed queries, first %u)\n",
+           name, stemmed.median, stemmed.p99, stemmed.worst_query, stemmed.worst,
+           (guint)G_N_ELEMENTS (stemmed_queries), UI_MAX_HITS);
+  g_print ("%-18s questions: %7.3f median %7.3f p99, worst “%s” %.3f (%u patient questions, first %u)\n",
+           name, questions.median, questions.p99, questions.worst_query, questions.worst,
+           (guint)G_N_ELEMENTS (question_queries), UI_MAX_HITS);
+}
+
+/* How often the section that answers one of the patient questions of @language is in the top
+ * 2 of the shipped content: "patient questions LANG: FOUND of N". */
+static void
+print_patient_score (CgLibrary  *library,
+                     const char *language)
+{
+  g_autofree char *name = g_strdup_printf ("patient-questions-%s.tsv", language);
+  g_autofree char *path = g_build_filename (CG_TEST_DATA_DIR, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(CgSearchIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+  guint found = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error) ||
+      !(topics = cg_library_list_topics (library, language, &error)))
+    g_error ("%s", error->message);
+  index = cg_search_index_new (topics);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", 2);
+      hits = cg_search_index_query (index, fields[1], 2);
+      n++;
+      for (guint h = 0; h < hits->len; h++)
+        found += g_str_equal (cg_section_get_id (cg_search_hit_get_section (g_ptr_array_index (hits, h))),
+                              fields[0]);
+    }
+
+  g_print ("patient questions %s: %u of %u in the top 2, %.0f %%\n", language, found, n,
+           n > 0 ? 100.0 * found / n : 0);
 }
 
 int
@@ -387,6 +479,7 @@ main (int   argc,
   g_autoptr(GPtrArray) generated_topics = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sentences = g_ptr_array_new ();
   g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
   g_autoptr(CgBundle) generated = NULL;
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(GError) error = NULL;
@@ -402,9 +495,9 @@ main (int   argc,
     g_error ("%s", error->message);
   load_ms = now_ms () - start;
 
-  collect_words (topics, sentences, keywords);
+  collect_words (topics, sentences, keywords, questions);
 
-  xml = generate_bundle (sentences, keywords);
+  xml = generate_bundle (sentences, keywords, questions);
   start = now_ms ();
   if (!(generated = cg_bundle_load_bytes (xml, "generated.xml", &error)))
     g_error ("%s", error->message);
@@ -423,7 +516,10 @@ main (int   argc,
            "build", "median", "p99", "median", "p99", "median", "p99", "median", "p99");
   print_row ("shipped (en)", topics, load_ms);
   print_row ("generated 1000×7", generated_topics, generated_load_ms);
-  g_print ("\ngenerated bundle: %.1f MiB of XML\n", g_bytes_get_size (xml) / 1048576.0);
+  g_print ("\ngenerated bundle: %.1f MiB of XML\n\n", g_bytes_get_size (xml) / 1048576.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (patient_languages); i++)
+    print_patient_score (library, patient_languages[i]);
 
   return 0;
 }

@@ -212,14 +212,15 @@ test_match_prefix (void)
   assert_query (index, "CALCIUM", "deposits");
   assert_query (index, "kidney", "disease,skin");
   assert_query (index, "kidneys", "skin");
-  /* Earlier words are whole words */
-  assert_query (index, "kidney dis", "disease");
+  /* Earlier words are whole words, or words whose Snowball stem starts with theirs: "Kidneys"
+   * in "skin", after the section with both words */
+  assert_query (index, "kidney dis", "disease,skin");
   /* "kid" is no whole word here: "disease" alone is half the words, enough to be found */
   assert_query (index, "kid disease", "disease");
   assert_query (index, "kid zzz disease", "");
   /* A space or punctuation after the last word makes it whole too */
   assert_query (index, "calc ", "");
-  assert_query (index, "kidney.", "disease");
+  assert_query (index, "kidney.", "disease,skin");
 }
 
 static void
@@ -239,7 +240,7 @@ test_match_and (void)
   /* The words may be in different fields: title and body */
   assert_query (index, "disease calcinosis", "disease");
   /* Query tokenised like the text: case, punctuation and extra spaces do not matter */
-  assert_query (index, "  Kidney,  DISEASE!!", "disease");
+  assert_query (index, "  Kidney,  DISEASE!!", "disease,skin");
 }
 
 static void
@@ -312,8 +313,9 @@ test_ranking (void)
     "<keywords><keyword>skeleton</keyword><keyword>bone</keyword></keywords><p>Bones.</p></section>"
     "<section id=\"relief\"><title>Pain relief</title><p>Rest.</p></section>");
 
-  /* Title, then keyword, then body; earlier first within a tier; ties in section order */
-  assert_query (index, "bone", "title,both,keyword,keyword-late,early,tie,late");
+  /* Title, then keyword, then body; a word in more tiers weighs more ("keyword-late" also has
+   * "Bones" in its body, the same stem); earlier first within a tier; ties in section order */
+  assert_query (index, "bone", "title,both,keyword-late,keyword,early,tie,late");
   /* More words matched within the tier first: "both" has both words in its title; sections
    * with one of the two words follow, all of them after the sections with both */
   assert_query (index, "bone pain", "both,title,early,tie,relief,keyword,keyword-late,late");
@@ -562,7 +564,9 @@ test_shipped (void)
   assert_query (index, "kidney", "causes,prevention,treatment");
   /* …and Diagnosis, with "diseases" but no kidney, after those with both words */
   assert_query (index, "kidney disease", "causes,prevention,treatment,diagnosis");
-  assert_query (index, "lumps", "symptoms,diagnosis");
+  /* Causes answers "Why do these lumps form?": after Symptoms, which has the word in a
+   * question, a keyword and its body */
+  assert_query (index, "lumps", "symptoms,causes,diagnosis");
   assert_query (index, "Diagnosis", "diagnosis,overview,summary");
 
   painkillers = query_one (index, "painkillers");
@@ -682,8 +686,8 @@ test_typos (void)
 {
   g_autoptr(CgSearchIndex) shipped = index_new_for_shipped ();
   g_autoptr(CgSearchIndex) index = index_new_for_language ("en",
-    "<section id=\"near\"><title>Near</title><p>Osteoporosys in the body.</p></section>"
-    "<section id=\"far\"><title>Ostoporosys</title><p>Nothing.</p></section>"
+    "<section id=\"near\"><title>Near</title><p>Osteoporasis in the body.</p></section>"
+    "<section id=\"far\"><title>Ostoporasis</title><p>Nothing.</p></section>"
     "<section id=\"both\"><title>Both</title><p>Chronic calcinosis.</p></section>"
     "<section id=\"exact\"><title>Exact</title><p>Chronic disease.</p></section>"
     "<section id=\"corrected\"><title>Calcinosis</title><p>Deposits.</p></section>"
@@ -711,8 +715,9 @@ test_typos (void)
   assert_search (index, "lupms ", CG_SEARCH_DEFAULT, "lumps", "lumps ");
   assert_search (index, "lmps ", CG_SEARCH_DEFAULT, "", "");
 
-  /* Closer corrections first, before the tier: "far" has the word in its title, two edits away */
-  assert_search (index, "osteoporosis", CG_SEARCH_DEFAULT, "near,far", "osteoporosys");
+  /* Closer corrections first, before the tier: "far" has the word in its title, two edits away
+   * (not "osteoporosys": Snowball gives it the stem of "osteoporosis", so it is no correction) */
+  assert_search (index, "osteoporosis", CG_SEARCH_DEFAULT, "near,far", "osteoporasis");
 
   /* Exact matches above corrected ones: both words, then "chronic" as typed, then the
    * correction, although it is in a title */
@@ -755,8 +760,9 @@ test_stop_words (void)
   assert_query (fr, "qu'est-ce que la calcinose", "def");
   assert_query (de, "was ist eine Kalzinose", "was");
 
-  /* …but they are searched for when they are the whole query */
-  assert_query (shipped, "what is", "overview,summary,causes");
+  /* …but they are searched for when they are the whole query: in every section with a
+   * question that starts with "what", the one that defines calcinosis first */
+  assert_query (shipped, "what is", "summary,overview,causes,prevention,symptoms,treatment,diagnosis");
   assert_query (es, "qué es", "que");
   assert_query (es, "la", "que,otra");
   assert_query (de, "was ist das", "was");
@@ -921,6 +927,85 @@ test_german_spelling (void)
   g_assert_cmpstr (title, ==, "Größe");
 }
 
+/* The title or body text a hit highlighted first, for checking what matched */
+static char *
+dup_first_highlight (CgSearchHit *hit)
+{
+  CgSection *section = cg_search_hit_get_section (hit);
+  const CgSearchRange *ranges;
+  const CgSearchMatch *matches;
+  const CgBlock *block;
+  guint n;
+
+  ranges = cg_search_hit_get_title_ranges (hit, &n);
+  if (n > 0)
+    return dup_range (cg_section_get_title (section), &ranges[0]);
+
+  matches = cg_search_hit_get_matches (hit, &n);
+  g_assert_cmpuint (n, >, 0);
+  block = cg_section_get_block (section, matches[0].block);
+  return g_strndup ((block->kind == CG_BLOCK_PARAGRAPH ? block->text : block->items[matches[0].item]) +
+                    matches[0].start, matches[0].end - matches[0].start);
+}
+
+static void
+test_stems (void)
+{
+  g_autoptr(CgSearchIndex) index = index_new_for_language ("en",
+    "<section id=\"as-typed\"><title>One</title><p>Deposits are treated.</p></section>"
+    "<section id=\"same-stem\"><title>Two</title><p>Treating the deposits.</p></section>"
+    "<section id=\"longer-stem\"><title>Treatment</title><p>Nothing.</p></section>"
+    "<section id=\"other\"><title>Three</title><p>A treaty.</p></section>"
+    "<section id=\"corrected\"><title>Four</title><p>Calcinosis.</p></section>");
+  g_autoptr(GPtrArray) hits = cg_search_index_query (index, "treated ", 0);
+  const char *expected[] = { "as-typed", "longer-stem", "same-stem", "other" };
+  const char *highlights[] = { "treated", "Treat", "Treating", "treat" };
+
+  /* The word as typed first; then its stem, "treat": "treatment" starts with it (and its title
+   * weighs more than a body), "treating" has it; "treaty", stem "treati", also starts with it:
+   * the price of finding "treatment" without a list of English suffixes */
+  g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CgSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *highlight = dup_first_highlight (hit);
+
+      g_assert_cmpstr (cg_section_get_id (cg_search_hit_get_section (hit)), ==, expected[i]);
+      /* The whole word, or the stem a longer word starts with */
+      g_assert_cmpstr (highlight, ==, highlights[i]);
+    }
+
+  /* A stem ranks above a correction; a word found by its stem is not corrected; stems are no
+   * corrections, so CG_SEARCH_NO_CORRECTIONS keeps them */
+  assert_search (index, "treating calcinossis", CG_SEARCH_DEFAULT,
+                 "same-stem,longer-stem,other,as-typed,corrected", "treating calcinosis");
+  assert_search (index, "treatings ", CG_SEARCH_DEFAULT, "longer-stem,same-stem,other,as-typed", "");
+  assert_search (index, "treatings ", CG_SEARCH_NO_CORRECTIONS, "longer-stem,same-stem,other,as-typed", "");
+}
+
+static void
+test_german_compounds (void)
+{
+  g_autoptr(CgSearchIndex) de = index_new_for_language ("de",
+    "<section id=\"kalk\"><title>Kalk</title><p>Kalkablagerungen im Gewebe.</p></section>"
+    "<section id=\"blut\"><title>Labor</title><p>Blutuntersuchungen und ein Bluttest.</p></section>"
+    "<section id=\"op\"><title>OP</title><keywords><keyword>operieren</keyword></keywords>"
+    "<p>Nichts.</p></section>");
+  g_autoptr(CgSearchIndex) es = index_new_for_language ("es",
+    "<section id=\"kalk\"><title>Kalk</title><p>Kalkablagerungen im Gewebe.</p></section>");
+
+  /* The end of a compound, from six letters; its beginning, from four */
+  assert_search (de, "Ablagerungen ", CG_SEARCH_DEFAULT, "kalk", "");
+  assert_search (de, "Blut abnehmen", CG_SEARCH_DEFAULT, "blut", "");
+  assert_search (de, "Untersuchungen ", CG_SEARCH_DEFAULT, "blut", "");
+  assert_search (de, "gerungen ", CG_SEARCH_NO_CORRECTIONS, "kalk", "");
+  assert_search (de, "ungen ", CG_SEARCH_NO_CORRECTIONS, "", "");
+  /* A participle Snowball leaves whole finds the verb whose stem it starts with */
+  assert_search (de, "operiert ", CG_SEARCH_NO_CORRECTIONS, "op", "");
+  /* German only */
+  assert_search (es, "Ablagerungen ", CG_SEARCH_NO_CORRECTIONS, "", "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,6 +1035,8 @@ main (int   argc,
   g_test_add_func ("/search-index/forgiving/best-passage", test_best_passage);
   g_test_add_func ("/search-index/forgiving/lay-keywords", test_lay_keywords);
   g_test_add_func ("/search-index/forgiving/german-spelling", test_german_spelling);
+  g_test_add_func ("/search-index/forgiving/stems", test_stems);
+  g_test_add_func ("/search-index/forgiving/german-compounds", test_german_compounds);
 
   return g_test_run ();
 }
