@@ -76,6 +76,8 @@ struct _CgHandoutLayout
   GPtrArray    *second_sections;  /* parallel to sections; NULL where not bilingual */
   GDateTime    *date;
   char         *note;
+  char         *prepared_for;      /* patient data, as the note */
+  char         *next_appointment;
   char         *clinic_header;
   PangoContext *context;
   GArray       *blocks;      /* of Block, built by paginate() for its page width */
@@ -120,6 +122,9 @@ static const struct {
   { "source-credit", "{source}, content version {version}" },
   { "source-credit-reviewed", "{source}, content version {version}, reviewed {date}" },
   { "date-format", "{month} {day}, {year}" },
+  { "prepared-for", "Prepared for: {name}" },
+  { "next-appointment", "Next appointment: {appointment}" },
+  { "disclaimer", "This handout gives general information. It does not replace the advice of your care team." },
   { "month-1", "January" }, { "month-2", "February" }, { "month-3", "March" },
   { "month-4", "April" }, { "month-5", "May" }, { "month-6", "June" },
   { "month-7", "July" }, { "month-8", "August" }, { "month-9", "September" },
@@ -200,6 +205,8 @@ cg_handout_layout_finalize (GObject *object)
   g_clear_pointer (&self->second_sections, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->prepared_for, g_free);
+  g_clear_pointer (&self->next_appointment, g_free);
   g_clear_pointer (&self->clinic_header, g_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->blocks, g_array_unref);
@@ -379,6 +386,20 @@ cg_handout_layout_set_note (CgHandoutLayout *self,
   g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
 
   set_user_text (&self->note, note, CG_HANDOUT_NOTE_MAX_CHARS);
+  self->dirty = TRUE;
+}
+
+/* @prepared_for, @next_appointment: (nullable): patient data, printed under the date and kept
+ * nowhere else, as the note */
+void
+cg_handout_layout_set_patient (CgHandoutLayout *self,
+                               const char      *prepared_for,
+                               const char      *next_appointment)
+{
+  g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
+
+  set_user_text (&self->prepared_for, prepared_for, CG_HANDOUT_FIELD_MAX_CHARS);
+  set_user_text (&self->next_appointment, next_appointment, CG_HANDOUT_FIELD_MAX_CHARS);
   self->dirty = TRUE;
 }
 
@@ -822,6 +843,56 @@ build_footer (CgHandoutLayout *self,
   self->footer_top = bottom - (double)logical.height / PANGO_SCALE;
 }
 
+/* "Prepared for" and "Next appointment", each on a line of its own under the date */
+static void
+build_patient_lines (CgHandoutLayout *self,
+                     double           width)
+{
+  double size = self->body_size;
+
+  if (self->prepared_for != NULL)
+    {
+      g_autofree char *line = expand_label (get_label (self, "prepared-for"), "name",
+                                            self->prepared_for, NULL, NULL);
+
+      add_block (self, line, "P", size, FALSE, 0, width, size * 0.2)->keep_lines = TRUE;
+    }
+
+  if (self->next_appointment != NULL)
+    {
+      g_autofree char *line = expand_label (get_label (self, "next-appointment"), "appointment",
+                                            self->next_appointment, NULL, NULL);
+
+      add_block (self, line, "P", size, FALSE, 0, width, size * 0.2)->keep_lines = TRUE;
+    }
+}
+
+/* After the last section: the handout language's disclaimer, then the own disclaimer of each
+ * other source whose text is printed, once each. */
+static void
+build_disclaimers (CgHandoutLayout *self,
+                   double           width)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  double size = self->body_size;
+
+  add_block (self, get_label (self, "disclaimer"), "P", size, FALSE, 0, width, size * 1.2);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      CgSection *section = g_ptr_array_index (self->sections, i);
+      CgTopic *topic = cg_section_get_topic (section);
+      CgBundle *bundle = topic != NULL ? cg_topic_get_bundle (topic) : NULL;
+      const char *disclaimer = bundle != NULL ? cg_bundle_get_disclaimer (bundle) : NULL;
+
+      if (disclaimer == NULL || g_ptr_array_find_with_equal_func (seen, disclaimer, g_str_equal, NULL))
+        continue;
+
+      g_ptr_array_add (seen, (gpointer)disclaimer);
+      add_block (self, disclaimer, "P", size, FALSE, 0, width, size * 0.4);
+    }
+}
+
 static void
 build_blocks (CgHandoutLayout *self,
               double           width)
@@ -848,6 +919,7 @@ build_blocks (CgHandoutLayout *self,
   block = add_block (self, get_title (self), "H1", size * 1.8, TRUE, 0, width, size * 0.8);
   block->keep_lines = block->keep_with_next = TRUE;
   add_block (self, date_line, "P", size, FALSE, 0, width, size * 0.2);
+  build_patient_lines (self, width);
 
   if (self->note != NULL)
     build_note (self, width);
@@ -876,6 +948,8 @@ build_blocks (CgHandoutLayout *self,
 
   if (topic_block >= 0)
     get_last_block (self)->n_close_sect++;
+
+  build_disclaimers (self, width);
 }
 
 static double

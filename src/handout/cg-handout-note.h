@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * the builder's live preview; the builder can count down to this. */
 #define CG_HANDOUT_NOTE_MAX_CHARS 2000
 
+/* The longest "Prepared for" or "Next appointment" line, in characters */
+#define CG_HANDOUT_FIELD_MAX_CHARS 80
+
 char *cg_handout_text_clean (const char *text,
                              gsize       max_chars);
 
