@@ -142,6 +142,22 @@ cg_handout_set_chooser_reload (CgHandoutSetChooser *self,
     }
 }
 
+/**
+ * cg_handout_set_chooser_select_none:
+ *
+ * Back to "None" without applying anything: the builder's choice no longer matches the set.
+ */
+void
+cg_handout_set_chooser_select_none (CgHandoutSetChooser *self)
+{
+  g_return_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self));
+
+  self->reloading = TRUE;
+  gtk_drop_down_set_selected (self->dropdown, 0);
+  self->reloading = FALSE;
+  update_actions (self);
+}
+
 static void
 on_dropdown_selected_cb (CgHandoutSetChooser *self)
 {

@@ -20,5 +20,6 @@ void cg_handout_set_chooser_set_library (CgHandoutSetChooser *self,
                                          CgLibrary           *library);
 void cg_handout_set_chooser_reload      (CgHandoutSetChooser *self,
                                          const char          *select_id);
+void cg_handout_set_chooser_select_none (CgHandoutSetChooser *self);
 
 G_END_DECLS
