@@ -27,18 +27,17 @@
 
 #include "cg-bundle.h"
 #include "cg-chart-line.h"
-#include "cg-file-chooser.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-note.h"
 #include "cg-handout-notice.h"
+#include "cg-handout-output.h"
 #include "cg-handout-request.h"
 #include "cg-handout-set.h"
 #include "cg-handout-set-chooser.h"
 #include "cg-library.h"
 #include "cg-narrow-watch.h"
-#include "cg-print-operation.h"
-#include "cg-readability.h"
+#include "cg-handout-preview.h"
 #include "cg-section-checklist.h"
 
 /* Typing in the note should not re-lay out the handout on every key; a tick should show at
@@ -87,16 +86,13 @@ struct _CgHandoutDialog
   GSettings            *settings;
   GStrv                 languages;     /* parallel to the language drop-down */
   CgSectionChecklist   *checklist;
-  CgHandoutLayout      *layout;        /* what the preview shows, rebuilt on every change */
+  CgHandoutPreview     *preview_pages; /* the layout made on every change, a page at a time */
   CgHandoutSet         *applied_set;   /* the set chosen, while the choice still matches it */
-  GCancellable         *save_cancellable;  /* while the Save as PDF chooser is open */
-  GCancellable         *print_cancellable; /* while printing without the dialog */
-  GtkPrintOperation    *print_operation;
+  CgHandoutOutput      *output;
   char                 *current_section_id;
   GtkWindow            *parent;        /* (weak) the main window */
   CgNarrowWatch         narrow_watch;
 
-  guint                 current_page;
   guint                 update_source;
   guint                 set_up : 1;    /* options changed before this are not the clinician's */
   guint                 done : 1;      /* printed or saved since the patient data last changed */
@@ -323,79 +319,13 @@ on_set_chooser_fill_cb (CgHandoutDialog *self,
 }
 
 static void
-update_readability (CgHandoutDialog *self,
-                    const char      *text)
+update_page_actions (CgHandoutDialog *self)
 {
-  g_autofree char *summary = NULL;
-  g_autofree char *tooltip = NULL;
-  CgReadability result;
+  guint page = cg_handout_preview_get_page (self->preview_pages);
 
-  cg_readability_estimate (text, get_handout_language (self), &result);
-  summary = cg_readability_dup_summary (&result);
-
-  if (result.available)
-    /* Translators: the first %s names a readability formula, the second says how to read it */
-    tooltip = g_strdup_printf (_("Estimated with the %s formula. %s"), result.formula,
-                               result.reading);
-  else
-    tooltip = g_strdup (_("No readability formula is known for this language."));
-
-  gtk_label_set_text (self->readability_label, summary);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->readability_label), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->readability_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
-                                  -1);
-}
-
-static void
-update_page_label (CgHandoutDialog *self)
-{
-  guint n_pages = self->layout != NULL ? cg_handout_layout_get_n_pages (self->layout) : 0;
-  g_autofree char *pages = NULL;
-
-  /* Translators: the preview's position, e.g. “Page 2 of 3” */
-  pages = g_strdup_printf (_("Page %u of %u"), MIN (self->current_page + 1, n_pages), n_pages);
-  gtk_label_set_text (self->page_count_label, pages);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, pages,
-                                  -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.previous-page", self->current_page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.previous-page", page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.next-page",
-                                 self->current_page + 1 < n_pages);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
-}
-
-static void
-draw_preview_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  CgHandoutDialog *self = user_data;
-  double page_width, page_height;
-  double scale;
-
-  if (self->layout == NULL || self->current_page >= cg_handout_layout_get_n_pages (self->layout))
-    return;
-
-  cg_paper_get_size (cg_handout_layout_get_paper (self->layout), &page_width, &page_height);
-  scale = MIN ((width - 8) / page_width, (height - 8) / page_height);
-  if (scale <= 0)
-    return;
-
-  cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-
-  /* A sheet of paper, whatever the theme: the handout is black on white. */
-  cairo_rectangle (cr, 0, 0, page_width, page_height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
-  cairo_set_line_width (cr, 1 / scale);
-  cairo_stroke (cr);
-
-  cg_handout_layout_draw_page (self->layout, cr, self->current_page);
+                                 page + 1 < cg_handout_preview_get_n_pages (self->preview_pages));
 }
 
 static void
@@ -404,14 +334,10 @@ turn_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  guint n_pages = self->layout != NULL ? cg_handout_layout_get_n_pages (self->layout) : 0;
 
-  if (g_str_equal (action_name, "handout.next-page") && self->current_page + 1 < n_pages)
-    self->current_page++;
-  else if (g_str_equal (action_name, "handout.previous-page") && self->current_page > 0)
-    self->current_page--;
-
-  update_page_label (self);
+  cg_handout_preview_turn_page (self->preview_pages,
+                                g_str_equal (action_name, "handout.next-page") ? 1 : -1);
+  update_page_actions (self);
 }
 
 /* The focus lands on a drop-down's inner button, which GTK 4.8 leaves unnamed. Orca says the
@@ -456,26 +382,19 @@ update (CgHandoutDialog *self)
   g_autoptr(CgHandoutRequest) request = create_request (self);
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(CgHandoutLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
-  double width, height;
-  guint n_pages;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
-  g_clear_object (&self->layout);
 
-  if (!(self->layout = cg_handout_request_create_layout (request, self->library, text, &error)))
+  if (!(layout = cg_handout_request_create_layout (request, self->library, text, &error)))
     {
       show_error (self, error->message);
       return;
     }
 
-  cg_paper_get_size (cg_handout_layout_get_paper (self->layout), &width, &height);
-  n_pages = cg_handout_layout_paginate (self->layout, width, height);
-  if (self->current_page >= n_pages)
-    self->current_page = n_pages > 0 ? n_pages - 1 : 0;
-
-  update_page_label (self);
-  update_readability (self, text->str);
+  cg_handout_preview_set_layout (self->preview_pages, layout, text->str, get_handout_language (self));
+  update_page_actions (self);
 
   sections = cg_handout_request_list_sections (request, self->library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.print", sections->len > 0);
@@ -696,57 +615,50 @@ new_patient_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->prepared_for_entry));
 }
 
-/* Saving and printing */
+/* Saving and printing: CgHandoutOutput does it, the builder says what became of it */
 
-/* The handout was made: say so with its chart line, and closing no longer asks */
 static void
-handout_made (CgHandoutDialog   *self,
-              CgHandoutRequest  *request,
-              CgChartLineAction  action,
-              GFile             *file,
-              const char        *printer,
-              guint              n_pages)
+on_output_made_cb (CgHandoutDialog   *self,
+                   CgHandoutRequest  *request,
+                   CgChartLineAction  action,
+                   GFile             *file,
+                   const char        *printer,
+                   guint              n_pages)
 {
   g_autofree char *chart_line = cg_chart_line_format (request, self->library, action, NULL);
 
   remember_handout (self);
+  show_error (self, NULL);
   if (file != NULL)
     cg_handout_notice_show_saved (self->notice, file, chart_line);
   else
     cg_handout_notice_show_printed (self->notice, printer, n_pages, chart_line);
 }
 
+static void
+on_output_failed_cb (CgHandoutDialog *self,
+                     const char      *message)
+{
+  cg_handout_notice_dismiss (self->notice);
+  show_error (self, message);
+}
+
 /**
  * cg_handout_dialog_dup_save_path:
  *
- * Where Save as PDF suggests saving: the folder used last (Documents the first time), and a
- * name made of topic, sections and language such as `calcinosis-treatment-es.pdf` — never
- * the patient's name.
- *
- * Returns: (transfer full): an absolute path
+ * Returns: (transfer full): where Save as PDF suggests saving the handout shown: the folder
+ *   used last (Documents the first time) and a name of topic, sections and language
  */
 char *
 cg_handout_dialog_dup_save_path (CgHandoutDialog *self)
 {
   g_autoptr(CgHandoutRequest) request = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (CG_IS_HANDOUT_DIALOG (self), NULL);
 
   request = create_request (self);
-  name = cg_handout_request_dup_file_name (request, self->library);
-  folder = g_settings_get_string (self->settings, "handout-folder");
-  if (*folder == '\0' || !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
-      g_free (folder);
-      folder = g_strdup (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
-                         ? documents : g_get_home_dir ());
-    }
-
-  return g_build_filename (folder, name, NULL);
+  return cg_handout_output_dup_save_path (self->output, request);
 }
 
 /**
@@ -762,180 +674,13 @@ cg_handout_dialog_save_pdf (CgHandoutDialog  *self,
                             GError          **error)
 {
   g_autoptr(CgHandoutRequest) request = NULL;
-  g_autoptr(CgHandoutLayout) layout = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (CG_IS_HANDOUT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(path = g_file_get_path (file)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot save to “%s”: not a local file"), g_file_peek_path (file));
-      return FALSE;
-    }
-
   request = create_request (self);
-  if (!(layout = cg_handout_request_create_layout (request, self->library, NULL, error)) ||
-      !cg_handout_layout_export_pdf (layout, path, error))
-    return FALSE;
 
-  if ((folder = g_file_get_parent (file)) && g_file_peek_path (folder) != NULL)
-    g_settings_set_string (self->settings, "handout-folder", g_file_peek_path (folder));
-  handout_made (self, request, CG_CHART_LINE_SAVED, file, NULL, 0);
-
-  return TRUE;
-}
-
-static void
-on_save_chooser_done_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(CgHandoutDialog) self = user_data;
-  g_autoptr(GFile) file = cg_file_chooser_run_finish (result, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->save_cancellable);
-
-  if (file != NULL && !cg_handout_dialog_save_pdf (self, file, &error))
-    show_error (self, error->message);
-}
-
-static void
-save_pdf_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *path = NULL;
-
-  /* The chooser is already open */
-  if (self->save_cancellable != NULL)
-    return;
-
-  show_error (self, NULL);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  path = cg_handout_dialog_dup_save_path (self);
-  self->save_cancellable = g_cancellable_new ();
-  cg_file_chooser_run (GTK_WINDOW (self), CG_FILE_CHOOSER_SAVE, _("Save Handout as PDF"), path,
-                       filter, self->save_cancellable, on_save_chooser_done_cb, g_object_ref (self));
-}
-
-static void
-show_print_error (CgHandoutDialog *self,
-                  const char      *printer,
-                  const GError    *error)
-{
-  g_autofree char *message = NULL;
-
-  if (printer != NULL)
-    /* Translators: the first %s is a printer's name, the second the reason */
-    message = g_strdup_printf (_("Could not print on %s: %s"), printer,
-                               error != NULL ? error->message : _("the printer refused the handout"));
-  else
-    message = g_strdup (error != NULL ? error->message : _("Printing failed"));
-
-  cg_handout_notice_dismiss (self->notice);
-  show_error (self, message);
-}
-
-static void
-on_print_done_cb (CgHandoutDialog         *self,
-                  GtkPrintOperationResult  result,
-                  GtkPrintOperation       *operation)
-{
-  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
-  const char *printer = settings != NULL ? gtk_print_settings_get_printer (settings) : NULL;
-  g_autoptr(CgHandoutRequest) request = g_object_steal_data (G_OBJECT (operation), "request");
-  g_autoptr(GError) error = NULL;
-  int n_pages = 0;
-
-  g_object_get (operation, "n-pages-to-print", &n_pages, NULL);
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (operation, &error);
-      show_print_error (self, printer, error);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && request != NULL)
-    handout_made (self, request, CG_CHART_LINE_PRINTED, NULL,
-                  printer != NULL ? printer : _("the printer"), MAX (n_pages, 0));
-
-  if (self->print_operation == operation)
-    g_clear_object (&self->print_operation);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  g_autoptr(CgHandoutRequest) request = NULL;
-  g_autoptr(CgHandoutLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-
-  if (self->print_operation != NULL)
-    return;
-
-  show_error (self, NULL);
-
-  /* A layout of its own: the printer's paper may differ from the preview's. */
-  request = create_request (self);
-  if (!(layout = cg_handout_request_create_layout (request, self->library, NULL, &error)))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  self->print_operation = GTK_PRINT_OPERATION (cg_print_operation_new (layout));
-  g_object_set_data_full (G_OBJECT (self->print_operation), "request",
-                          g_steal_pointer (&request), g_object_unref);
-  gtk_print_operation_set_allow_async (self->print_operation, TRUE);
-  g_signal_connect_object (self->print_operation, "done",
-                           G_CALLBACK (on_print_done_cb), self, G_CONNECT_SWAPPED);
-
-  result = gtk_print_operation_run (self->print_operation,
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), &error);
-  /* Finished at once (not asynchronously): "done" has been emitted already */
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    g_clear_object (&self->print_operation);
-}
-
-typedef struct
-{
-  CgHandoutDialog  *dialog;
-  CgHandoutRequest *request;
-  char             *printer;
-  guint             n_pages;
-} PrintTo;
-
-static void
-on_print_to_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  PrintTo *print_to = user_data;
-  CgHandoutDialog *self = print_to->dialog;
-  g_autoptr(GError) error = NULL;
-
-  if (cg_print_operation_send_to_printer_finish (result, &error))
-    handout_made (self, print_to->request, CG_CHART_LINE_PRINTED, NULL, print_to->printer,
-                  print_to->n_pages);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_print_error (self, print_to->printer, error);
-
-  g_clear_object (&self->print_cancellable);
-  g_object_unref (print_to->dialog);
-  g_object_unref (print_to->request);
-  g_free (print_to->printer);
-  g_free (print_to);
+  return cg_handout_output_save (self->output, request, file, error);
 }
 
 /**
@@ -950,34 +695,28 @@ cg_handout_dialog_print_to (CgHandoutDialog *self,
                             const char      *printer)
 {
   g_autoptr(CgHandoutRequest) request = NULL;
-  g_autoptr(CgHandoutLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
-  PrintTo *print_to;
-  double width, height;
 
   g_return_if_fail (CG_IS_HANDOUT_DIALOG (self));
   g_return_if_fail (printer != NULL);
 
-  if (self->print_cancellable != NULL)
-    return;
-
   show_error (self, NULL);
   request = create_request (self);
-  if (!(layout = cg_handout_request_create_layout (request, self->library, NULL, &error)))
-    {
-      show_error (self, error->message);
-      return;
-    }
+  cg_handout_output_print_to (self->output, request, printer);
+}
 
-  print_to = g_new0 (PrintTo, 1);
-  print_to->dialog = g_object_ref (self);
-  print_to->request = g_steal_pointer (&request);
-  print_to->printer = g_strdup (printer);
-  cg_paper_get_size (cg_handout_layout_get_paper (layout), &width, &height);
-  print_to->n_pages = cg_handout_layout_paginate (layout, width, height);
-  self->print_cancellable = g_cancellable_new ();
-  cg_print_operation_send_to_printer_async (layout, printer, self->print_cancellable,
-                                            on_print_to_done_cb, print_to);
+static void
+output_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
+  g_autoptr(CgHandoutRequest) request = create_request (self);
+
+  show_error (self, NULL);
+  if (g_str_equal (action_name, "handout.print"))
+    cg_handout_output_print (self->output, request);
+  else
+    cg_handout_output_choose_file (self->output, request);
 }
 
 /* Closing: nothing of the patient outlives the window */
@@ -1257,19 +996,15 @@ cg_handout_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   cg_narrow_watch_clear (&self->narrow_watch);
-  g_cancellable_cancel (self->save_cancellable);
-  g_clear_object (&self->save_cancellable);
-  g_cancellable_cancel (self->print_cancellable);
-  g_clear_object (&self->print_cancellable);
-  if (self->print_operation != NULL)
-    gtk_print_operation_cancel (self->print_operation);
-  g_clear_object (&self->print_operation);
+  if (self->output != NULL)
+    cg_handout_output_cancel (self->output);
+  g_clear_object (&self->output);
   g_clear_weak_pointer (&self->parent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_HANDOUT_DIALOG);
 
   g_clear_object (&self->checklist);
-  g_clear_object (&self->layout);
+  g_clear_object (&self->preview_pages);
   g_clear_object (&self->applied_set);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
@@ -1327,8 +1062,8 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_set_chooser_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_set_chooser_fill_cb);
 
-  gtk_widget_class_install_action (widget_class, "handout.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "handout.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "handout.print", NULL, output_action);
+  gtk_widget_class_install_action (widget_class, "handout.save-pdf", NULL, output_action);
   gtk_widget_class_install_action (widget_class, "handout.previous-page", NULL, turn_page_action);
   gtk_widget_class_install_action (widget_class, "handout.next-page", NULL, turn_page_action);
   gtk_widget_class_install_action (widget_class, "handout.select-current", NULL, select_sections_action);
@@ -1364,7 +1099,8 @@ cg_handout_dialog_init (CgHandoutDialog *self)
 
   self->settings = g_settings_new (APP_ID);
 
-  gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);
+  self->preview_pages = cg_handout_preview_new (self->preview, self->page_count_label,
+                                                self->readability_label);
 }
 
 /**
@@ -1393,6 +1129,9 @@ cg_handout_dialog_new (GtkWindow  *parent,
   self->current_section_id = g_strdup (current_section_id);
   g_set_weak_pointer (&self->parent, parent);
   set_default_width (self);
+  self->output = cg_handout_output_new (GTK_WINDOW (self), library, self->settings);
+  g_signal_connect_object (self->output, "made", G_CALLBACK (on_output_made_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->output, "failed", G_CALLBACK (on_output_failed_cb), self, G_CONNECT_SWAPPED);
   setup (self);
 
   return GTK_WINDOW (self);
