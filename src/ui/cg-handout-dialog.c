@@ -87,7 +87,6 @@ struct _CgHandoutDialog
   GStrv                 languages;     /* parallel to the language drop-down */
   CgSectionChecklist   *checklist;
   CgHandoutPreview     *preview_pages; /* the layout made on every change, a page at a time */
-  CgHandoutSet         *applied_set;   /* the set chosen, while the choice still matches it */
   CgHandoutOutput      *output;
   char                 *current_section_id;
   GtkWindow            *parent;        /* (weak) the main window */
@@ -103,6 +102,7 @@ struct _CgHandoutDialog
 G_DEFINE_FINAL_TYPE (CgHandoutDialog, cg_handout_dialog, GTK_TYPE_WINDOW)
 
 static void update (CgHandoutDialog *self);
+static void update_section_availability (CgHandoutDialog *self);
 
 static void
 show_error (CgHandoutDialog *self,
@@ -188,8 +188,9 @@ create_request (CgHandoutDialog *self)
   cg_handout_request_set_note (request, note);
   cg_handout_request_set_prepared_for (request, gtk_editable_get_text (self->prepared_for_entry));
   cg_handout_request_set_next_appointment (request, gtk_editable_get_text (self->appointment_entry));
-  if (self->applied_set != NULL)
-    cg_handout_request_set_set_name (request, cg_handout_set_get_name (self->applied_set));
+  if (cg_handout_set_chooser_get_applied (self->set_chooser) != NULL)
+    cg_handout_request_set_set_name (request,
+                                     cg_handout_set_get_name (cg_handout_set_chooser_get_applied (self->set_chooser)));
 
   return request;
 }
@@ -219,68 +220,31 @@ select_second_language (CgHandoutDialog *self,
 /* Handout sets: the chooser applies a set the library can print; the builder keeps it while
  * the choice matches it, and names what it changed */
 
-static gboolean
-matches_applied_set (CgHandoutDialog *self)
-{
-  CgHandoutSet *set = self->applied_set;
-  g_auto(GStrv) ids = cg_section_checklist_dup_ticked (self->checklist);
-  const char * const *set_ids = cg_handout_set_get_sections (set);
-  const char *language = cg_handout_set_get_language (set);
-
-  if (g_strv_length (ids) != g_strv_length ((char **)set_ids))
-    return FALSE;
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (!g_strv_contains (set_ids, ids[i]))
-      return FALSE;
-
-  return g_strcmp0 (get_handout_language (self),
-                    language != NULL ? language : cg_library_get_default_language (self->library)) == 0 &&
-         g_strcmp0 (get_second_language (self), cg_handout_set_get_second_language (set)) == 0 &&
-         gtk_switch_get_active (self->large_print_switch) == cg_handout_set_get_large_print (set);
-}
-
 /* A choice made by hand that differs from the set: the chooser goes back to "None" */
 static void
 check_applied_set (CgHandoutDialog *self)
 {
-  if (self->applying || self->applied_set == NULL || matches_applied_set (self))
+  g_autoptr(CgHandoutRequest) request = NULL;
+
+  if (self->applying || self->checklist == NULL)
     return;
 
-  g_clear_object (&self->applied_set);
-  cg_handout_set_chooser_select_none (self->set_chooser);
+  request = create_request (self);
+  cg_handout_set_chooser_check_choice (self->set_chooser, request);
 }
 
 static void
 on_set_chooser_apply_cb (CgHandoutDialog *self,
                          CgHandoutSet    *set)
 {
+  g_autoptr(CgHandoutRequest) before = create_request (self);
   const char *language = cg_handout_set_get_language (set);
   const char *paper_name = cg_handout_set_get_paper (set);
-  g_autoptr(GString) changed = g_string_new (NULL);
   g_autofree char *message = NULL;
   CgPaper paper = cg_paper_get_default ();
-  const char *old_language = get_handout_language (self);
-  gboolean old_large_print = gtk_switch_get_active (self->large_print_switch);
-  const char *old_second = get_second_language (self);
-
-  if (language == NULL)
-    language = cg_library_get_default_language (self->library);
-
-  /* What the set changes beyond the sections, said in the notice */
-  if (!g_str_equal (language, old_language))
-    /* Translators: in the notice after applying a handout set; %s is a language name */
-    g_string_append_printf (changed, _("language %s"), cg_language_get_name (language));
-  if (g_strcmp0 (cg_handout_set_get_second_language (set), old_second) != 0)
-    g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "",
-                            cg_handout_set_get_second_language (set) != NULL
-                            /* Translators: in the notice after applying a handout set */
-                            ? _("second language") : _("no second language"));
-  if (cg_handout_set_get_large_print (set) != old_large_print)
-    g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "",
-                            cg_handout_set_get_large_print (set) ? _("large print") : _("normal print"));
 
   self->applying = TRUE;
-  select_language (self, language);
+  select_language (self, language != NULL ? language : cg_library_get_default_language (self->library));
   select_second_language (self, cg_handout_set_get_second_language (set));
   if (paper_name != NULL)
     cg_paper_from_string (paper_name, &paper);
@@ -288,19 +252,11 @@ on_set_chooser_apply_cb (CgHandoutDialog *self,
   gtk_switch_set_active (self->large_print_switch, cg_handout_set_get_large_print (set));
   cg_section_checklist_set_ticked (self->checklist, cg_handout_set_get_sections (set));
   self->applying = FALSE;
-  g_set_object (&self->applied_set, set);
 
-  if (changed->len > 0)
-    /* Translators: after applying a handout set, e.g. “New diagnosis: 3 sections; changed
-     * language Español, large print” */
-    message = g_strdup_printf (_("%s: %u sections; changed %s"), cg_handout_set_get_name (set),
-                               g_strv_length ((char **)cg_handout_set_get_sections (set)), changed->str);
-  else
-    /* Translators: after applying a handout set that changes only the sections */
-    message = g_strdup_printf (_("%s: %u sections"), cg_handout_set_get_name (set),
-                               g_strv_length ((char **)cg_handout_set_get_sections (set)));
+  /* Said, not done silently: what the set changed beyond the sections */
+  message = cg_handout_set_chooser_dup_change_message (self->set_chooser, set, before);
   cg_handout_notice_show_message (self->notice, message);
-
+  update_section_availability (self);
   update (self);
 }
 
@@ -525,7 +481,6 @@ start_fresh (CgHandoutDialog *self)
   cg_section_checklist_set_ticked (self->checklist, current[0] != NULL ? current : NULL);
   self->applying = FALSE;
 
-  g_clear_object (&self->applied_set);
   cg_handout_set_chooser_select_none (self->set_chooser);
   update_section_availability (self);
   update (self);
@@ -591,7 +546,6 @@ same_as_last_action (GtkWidget  *widget,
   cg_section_checklist_set_ticked (self->checklist, (const char * const *)ids);
   self->applying = FALSE;
 
-  g_clear_object (&self->applied_set);
   cg_handout_set_chooser_select_none (self->set_chooser);
   update_section_availability (self);
   update (self);
@@ -1005,7 +959,6 @@ cg_handout_dialog_dispose (GObject *object)
 
   g_clear_object (&self->checklist);
   g_clear_object (&self->preview_pages);
-  g_clear_object (&self->applied_set);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_pointer (&self->languages, g_strfreev);

@@ -448,14 +448,16 @@ get_dropdown (GtkWidget *dialog,
   return g_ptr_array_index (dropdowns, position);
 }
 
+/* The item of the set called @name, followed by its description ("Name — 3 sections, …") */
 static guint
 find_set (GtkDropDown *dropdown,
           const char  *name)
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
+  g_autofree char *prefix = g_strdup_printf ("%s — ", name);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
       return i;
 
   return GTK_INVALID_LIST_POSITION;
@@ -514,12 +516,18 @@ test_dialog_sets (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, 0);
   position = find_set (sets, "New diagnosis (clinic)");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  /* Each set says what it sets */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (sets)), position),
+                   ==, "New diagnosis (clinic) — 3 sections, Español");
 
-  /* Applying: the set's sections and language; a clinic's set cannot be renamed or deleted */
+  /* Applying: the set's sections and language, and a notice naming the language it changed;
+   * a clinic's set cannot be renamed or deleted */
   gtk_drop_down_set_selected (sets, position);
   ASSERT_TICKED (dialog, "overview,causes,treatment");
   g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (get_dropdown (GTK_WIDGET (dialog), 1))),
                    ==, "Español");
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "New diagnosis: 3 sections; changed language Español"));
+  g_assert_true (gtk_widget_is_visible (find_label (GTK_WIDGET (dialog), "New diagnosis: 3 sections")));
   g_assert_false (is_action_enabled (chooser, "handout-set.rename"));
   g_assert_false (is_action_enabled (chooser, "handout-set.delete"));
 
@@ -531,9 +539,16 @@ test_dialog_sets (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (missing)), "wound-care"));
   ASSERT_TICKED (dialog, "overview,causes,treatment");
 
-  /* Save the current choice as a set of the user's */
+  /* A choice that differs from the set: the chooser no longer names it */
+  gtk_drop_down_set_selected (sets, position);
+  g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, position);
   gtk_check_button_set_active (find_section_check (GTK_WIDGET (dialog), "Overview"), FALSE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (sets), ==, 0);
+
+  /* Save the current choice as a set of the user's, saying first what it stores */
   g_assert_true (gtk_widget_activate_action (chooser, "handout-set.save", NULL));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog),
+                                "Stores 2 sections, Español, and the paper. Never the note or patient details."));
   {
     GtkEntry *entry = GTK_ENTRY (cg_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
 
