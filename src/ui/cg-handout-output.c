@@ -30,6 +30,7 @@ struct _CgHandoutOutput
   CgLibrary         *library;
   GSettings         *settings;
   GCancellable      *save_cancellable;   /* while the file chooser is open */
+  GtkWindow         *chooser_parent;     /* kept alive while its file chooser is open */
   GCancellable      *print_cancellable;  /* while printing to a named printer */
   GtkPrintOperation *print_operation;    /* while the print dialog is open */
 };
@@ -145,10 +146,13 @@ cg_handout_output_dup_save_path (CgHandoutOutput  *self,
   if (*folder == '\0' || !g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autofree char *home_documents = g_build_filename (g_get_home_dir (), "Documents", NULL);
 
       g_free (folder);
-      folder = g_strdup (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
-                         ? documents : g_get_home_dir ());
+      /* Without XDG user folders set up, ~/Documents if there is one */
+      if (documents == NULL || !g_file_test (documents, G_FILE_TEST_IS_DIR))
+        documents = home_documents;
+      folder = g_strdup (g_file_test (documents, G_FILE_TEST_IS_DIR) ? documents : g_get_home_dir ());
     }
 
   return g_build_filename (folder, name, NULL);
@@ -204,6 +208,7 @@ on_chooser_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->save_cancellable);
+  g_clear_object (&self->chooser_parent);
 
   if (file != NULL &&
       !cg_handout_output_save (self, g_task_get_task_data (task), file, &error))
@@ -230,6 +235,8 @@ cg_handout_output_choose_file (CgHandoutOutput  *self,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   path = cg_handout_output_dup_save_path (self, request);
   self->save_cancellable = g_cancellable_new ();
+  /* The chooser is transient for the window: it must outlive the chooser */
+  g_set_object (&self->chooser_parent, self->window);
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (request), g_object_unref);
   cg_file_chooser_run (self->window, CG_FILE_CHOOSER_SAVE, _("Save Handout as PDF"), path,
