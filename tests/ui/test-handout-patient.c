@@ -19,6 +19,7 @@
 #include "cg-library.h"
 #include "cg-window.h"
 
+#include "cg-test-files.h"
 #include "cg-test-util.h"
 #include "cg-test-widgets.h"
 
@@ -614,6 +615,7 @@ main (int   argc,
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
+  cg_test_remove_tree (home);
 
   return ret;
 }
