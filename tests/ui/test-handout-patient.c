@@ -566,6 +566,58 @@ test_patient_print_error (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkAboutDialog *
+find_about (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_ABOUT_DIALOG (toplevel))
+        return GTK_ABOUT_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* About lists every source: the built-in content and an installed bundle, each with its
+ * version and review date */
+static void
+test_patient_about_sources (void)
+{
+  g_autofree char *bundles = g_build_filename (g_get_user_data_dir (), "calcinosis-guide", "bundles", NULL);
+  g_autofree char *installed = g_build_filename (bundles, "riverside.xml", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic-disclaimer.xml", NULL);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  g_autoptr(CgLibrary) library = cg_library_new ();
+  g_autofree char *contents = NULL;
+  GtkAboutDialog *about = NULL;
+  CgWindow *window;
+  const char *comments;
+
+  g_assert_cmpint (g_mkdir_with_parents (bundles, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (installed, contents, -1, NULL));
+  g_assert_cmpuint (cg_library_load_installed (library, errors), ==, 1);
+
+  window = cg_window_new (GTK_APPLICATION (app), library);
+  gtk_window_present (GTK_WINDOW (window));
+  CG_TEST_WAIT_UNTIL (cg_test_is_laid_out (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
+  CG_TEST_WAIT_UNTIL ((about = find_about ()) != NULL);
+
+  comments = gtk_about_dialog_get_comments (about);
+  g_test_message ("%s", comments);
+  g_assert_nonnull (strstr (comments, "Calcinosis Guide patient information, content version 1.0.0, reviewed 1 Dec 2026 (built-in)"));
+  g_assert_nonnull (strstr (comments, "Riverside Clinic leaflets, content version 3.2, reviewed 15 Oct 2026 (installed)"));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_unlink (installed), ==, 0);
+}
+
 static void
 use_own_home (void)
 {
@@ -611,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/handout-patient/fields-private", test_patient_fields_private);
   g_test_add_func ("/handout-patient/save-and-chart-line", test_patient_save_and_chart_line);
   g_test_add_func ("/handout-patient/print-error", test_patient_print_error);
+  g_test_add_func ("/handout-patient/about-sources", test_patient_about_sources);
 
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
