@@ -524,16 +524,49 @@ remember_handout (CgHandoutDialog *self)
   self->done = TRUE;
 }
 
+/* The last handout's sections that the library still has; the others (a bundle opened then
+ * and not kept) are named in @missing */
+static GStrv
+dup_remembered_sections (CgHandoutDialog *self,
+                         GString         *missing)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "handout-sections");
+  g_autoptr(GStrvBuilder) present = g_strv_builder_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      /* A clinic section has a language of its own; a built-in one is in every language */
+      if (cg_library_get_section_language (self->library, ids[i]) != NULL ||
+          cg_library_lookup_section (self->library, self->languages[0], ids[i]) != NULL)
+        g_strv_builder_add (present, ids[i]);
+      else
+        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", ids[i]);
+    }
+
+  return g_strv_builder_end (present);
+}
+
 static void
 same_as_last_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "handout-sections");
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_auto(GStrv) ids = dup_remembered_sections (self, missing);
   g_autofree char *language = g_settings_get_string (self->settings, "last-handout-language");
   g_autofree char *second = g_settings_get_string (self->settings, "last-handout-second-language");
 
+  /* Never an empty builder without a word: what is gone is said */
+  if (missing->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s lists section ids of the last handout the library no longer has */
+      message = g_strdup_printf (_("Left out of the last handout’s choice, no longer in the library: %s"),
+                                 missing->str);
+      cg_handout_notice_show_message (self->notice, message);
+    }
   if (ids[0] == NULL)
     return;
 

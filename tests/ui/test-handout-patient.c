@@ -16,6 +16,7 @@
 #include "cg-chart-line.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-notice.h"
+#include "cg-keep-banner.h"
 #include "cg-library.h"
 #include "cg-window.h"
 
@@ -618,6 +619,73 @@ test_patient_about_sources (void)
   g_assert_cmpint (g_unlink (installed), ==, 0);
 }
 
+static gboolean
+is_keep_banner (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return CG_IS_KEEP_BANNER (widget);
+}
+
+/* After Open Bundle…: "Keep in Library" copies the bundle, checked, into the library; a bad
+ * file is refused with its name and line */
+static void
+test_patient_keep_in_library (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "clinic-disclaimer.xml", NULL);
+  g_autofree char *malformed = g_test_build_filename (G_TEST_DIST, "fixtures", "malformed.xml", NULL);
+  g_autofree char *kept = g_build_filename (g_get_user_data_dir (), "calcinosis-guide", "bundles",
+                                            "clinic-disclaimer.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GFile) bad = g_file_new_for_path (malformed);
+  CgWindow *window = create_window ("treatment");
+  GtkWidget *banner = NULL;
+  GtkWidget *refused;
+
+  cg_window_open_bundle (window, file);
+  CG_TEST_WAIT_UNTIL ((banner = cg_test_find_widget_if (GTK_WIDGET (window), is_keep_banner, NULL)) != NULL);
+  g_assert_cmpstr (cg_keep_banner_get_message (CG_KEEP_BANNER (banner)), ==,
+                   "“clinic-disclaimer.xml” is open for this session only");
+  g_assert_true (cg_keep_banner_keep (CG_KEEP_BANNER (banner)));
+  g_assert_cmpstr (cg_keep_banner_get_message (CG_KEEP_BANNER (banner)), ==,
+                   "“clinic-disclaimer.xml” is kept in the library and opens at every start");
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+
+  refused = g_object_ref_sink (cg_keep_banner_new (bad));
+  g_assert_false (cg_keep_banner_keep (CG_KEEP_BANNER (refused)));
+  g_assert_true (g_str_has_prefix (cg_keep_banner_get_message (CG_KEEP_BANNER (refused)),
+                                   "Not kept in the library: "));
+  g_assert_nonnull (strstr (cg_keep_banner_get_message (CG_KEEP_BANNER (refused)), "malformed.xml:10:"));
+  g_object_unref (refused);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_unlink (kept), ==, 0);
+}
+
+/* The last handout named a section of a bundle opened then and not kept: Same as Last
+ * Handout ticks the others and says what it left out */
+static void
+test_patient_remembered_section_gone (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *last[] = { "dressing", "causes", NULL };
+  CgWindow *window = create_window ("treatment");
+  GtkWindow *dialog = NULL;
+  GtkLabel *notice;
+
+  g_settings_set_strv (settings, "handout-sections", last);
+  dialog = open_builder (window);
+  ASSERT_TICKED (dialog, "treatment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "handout.same-as-last", NULL));
+  ASSERT_TICKED (dialog, "causes");
+  notice = cg_test_find_label (GTK_WIDGET (dialog), "Left out of the last handout’s choice, no longer in the library: dressing");
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (notice)));
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "handout-sections");
+}
+
 static void
 use_own_home (void)
 {
@@ -664,6 +732,8 @@ main (int   argc,
   g_test_add_func ("/handout-patient/save-and-chart-line", test_patient_save_and_chart_line);
   g_test_add_func ("/handout-patient/print-error", test_patient_print_error);
   g_test_add_func ("/handout-patient/about-sources", test_patient_about_sources);
+  g_test_add_func ("/handout-patient/keep-in-library", test_patient_keep_in_library);
+  g_test_add_func ("/handout-patient/remembered-section-gone", test_patient_remembered_section_gone);
 
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
