@@ -35,6 +35,7 @@
 #include "cg-handout-request.h"
 #include "cg-handout-set.h"
 #include "cg-handout-set-chooser.h"
+#include "cg-language-choice.h"
 #include "cg-library.h"
 #include "cg-narrow-watch.h"
 #include "cg-handout-preview.h"
@@ -84,7 +85,7 @@ struct _CgHandoutDialog
   /* Owned */
   CgLibrary            *library;
   GSettings            *settings;
-  GStrv                 languages;     /* parallel to the language drop-down */
+  CgLanguageChoice     *language_choice;
   CgSectionChecklist   *checklist;
   CgHandoutPreview     *preview_pages; /* the layout made on every change, a page at a time */
   CgHandoutOutput      *output;
@@ -112,31 +113,20 @@ show_error (CgHandoutDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+/* The drop-downs report changes while their models are set, before the choice exists */
 static const char *
 get_handout_language (CgHandoutDialog *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
-
-  if (self->languages != NULL && selected < g_strv_length (self->languages))
-    return self->languages[selected];
-
-  return cg_library_get_default_language (self->library);
+  return self->language_choice != NULL ? cg_language_choice_get_language (self->language_choice)
+                                       : cg_library_get_default_language (self->library);
 }
 
-/* (nullable): the second language of a bilingual handout; item 0 is "None" */
+/* (nullable): the second language of a bilingual handout */
 static const char *
 get_second_language (CgHandoutDialog *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->second_language_dropdown);
-  const char *language;
-
-  if (self->languages == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-      selected > g_strv_length (self->languages))
-    return NULL;
-
-  language = self->languages[selected - 1];
-
-  return g_str_equal (language, get_handout_language (self)) ? NULL : language;
+  return self->language_choice != NULL
+         ? cg_language_choice_get_second_language (self->language_choice) : NULL;
 }
 
 static char *
@@ -195,28 +185,6 @@ create_request (CgHandoutDialog *self)
   return request;
 }
 
-static void
-select_language (CgHandoutDialog *self,
-                 const char      *language)
-{
-  for (guint i = 0; self->languages[i] != NULL; i++)
-    if (g_str_equal (self->languages[i], language))
-      gtk_drop_down_set_selected (self->language_dropdown, i);
-}
-
-/* Item 0 of the second-language drop-down is "None", then the languages in order */
-static void
-select_second_language (CgHandoutDialog *self,
-                        const char      *language)
-{
-  guint second = 0;
-
-  for (guint i = 0; language != NULL && self->languages[i] != NULL; i++)
-    if (g_str_equal (self->languages[i], language))
-      second = i + 1;
-  gtk_drop_down_set_selected (self->second_language_dropdown, second);
-}
-
 /* Handout sets: the chooser applies a set the library can print; the builder keeps it while
  * the choice matches it, and names what it changed */
 
@@ -244,8 +212,9 @@ on_set_chooser_apply_cb (CgHandoutDialog *self,
   CgPaper paper = cg_paper_get_default ();
 
   self->applying = TRUE;
-  select_language (self, language != NULL ? language : cg_library_get_default_language (self->library));
-  select_second_language (self, cg_handout_set_get_second_language (set));
+  cg_language_choice_select (self->language_choice,
+                             language != NULL ? language : cg_library_get_default_language (self->library),
+                             cg_handout_set_get_second_language (set));
   if (paper_name != NULL)
     cg_paper_from_string (paper_name, &paper);
   set_selected_paper (self, paper);
@@ -475,8 +444,7 @@ start_fresh (CgHandoutDialog *self)
   const char *current[] = { self->current_section_id, NULL };
 
   self->applying = TRUE;
-  select_language (self, get_default_language (self));
-  select_second_language (self, NULL);
+  cg_language_choice_select (self->language_choice, get_default_language (self), NULL);
   gtk_switch_set_active (self->large_print_switch, FALSE);
   cg_section_checklist_set_ticked (self->checklist, current[0] != NULL ? current : NULL);
   self->applying = FALSE;
@@ -537,7 +505,8 @@ dup_remembered_sections (CgHandoutDialog *self,
     {
       /* A clinic section has a language of its own; a built-in one is in every language */
       if (cg_library_get_section_language (self->library, ids[i]) != NULL ||
-          cg_library_lookup_section (self->library, self->languages[0], ids[i]) != NULL)
+          cg_library_lookup_section (self->library,
+                                     cg_library_get_languages (self->library)[0], ids[i]) != NULL)
         g_strv_builder_add (present, ids[i]);
       else
         g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", ids[i]);
@@ -571,9 +540,10 @@ same_as_last_action (GtkWidget  *widget,
     return;
 
   self->applying = TRUE;
-  if (cg_library_has_language (self->library, language))
-    select_language (self, language);
-  select_second_language (self, cg_library_has_language (self->library, second) ? second : NULL);
+  cg_language_choice_select (self->language_choice,
+                             cg_library_has_language (self->library, language)
+                             ? language : get_handout_language (self),
+                             cg_library_has_language (self->library, second) ? second : NULL);
   gtk_switch_set_active (self->large_print_switch,
                          g_settings_get_boolean (self->settings, "last-handout-large-print"));
   cg_section_checklist_set_ticked (self->checklist, (const char * const *)ids);
@@ -905,27 +875,6 @@ set_default_width (CgHandoutDialog *self)
 }
 
 static void
-setup_languages (CgHandoutDialog *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) second_names = gtk_string_list_new (NULL);
-  const char * const *languages = cg_library_get_languages (self->library);
-
-  self->languages = g_strdupv ((char **)languages);
-  /* Translators: no second language on the handout */
-  gtk_string_list_append (second_names, C_("second language", "None"));
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      const char *name = cg_language_get_name (languages[i]);
-
-      gtk_string_list_append (names, name != NULL ? name : languages[i]);
-      gtk_string_list_append (second_names, name != NULL ? name : languages[i]);
-    }
-  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_model (self->second_language_dropdown, G_LIST_MODEL (second_names));
-}
-
-static void
 setup (CgHandoutDialog *self)
 {
   g_autofree char *paper_name = g_settings_get_string (self->settings, "handout-paper");
@@ -944,7 +893,8 @@ setup (CgHandoutDialog *self)
                                  self->current_section_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.same-as-last", last_sections[0] != NULL);
 
-  setup_languages (self);
+  self->language_choice = cg_language_choice_new (self->language_dropdown,
+                                                  self->second_language_dropdown, self->library);
 
   if (*paper_name != '\0')
     cg_paper_from_string (paper_name, &paper);
@@ -994,7 +944,7 @@ cg_handout_dialog_dispose (GObject *object)
   g_clear_object (&self->preview_pages);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
-  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_object (&self->language_choice);
   g_clear_pointer (&self->current_section_id, g_free);
 
   G_OBJECT_CLASS (cg_handout_dialog_parent_class)->dispose (object);
