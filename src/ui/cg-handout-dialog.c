@@ -36,6 +36,7 @@
 #include "cg-handout-set.h"
 #include "cg-handout-set-chooser.h"
 #include "cg-language-choice.h"
+#include "cg-last-handout.h"
 #include "cg-library.h"
 #include "cg-narrow-watch.h"
 #include "cg-handout-preview.h"
@@ -475,46 +476,6 @@ has_unused_patient_data (CgHandoutDialog *self)
   return cg_handout_request_has_patient_data (request);
 }
 
-/* The last handout printed or saved: its sections, languages and print size, never the note
- * or patient fields. Offered by Same as Last Handout. */
-static void
-remember_handout (CgHandoutDialog *self)
-{
-  g_auto(GStrv) ids = cg_section_checklist_dup_ticked (self->checklist);
-  const char *second = get_second_language (self);
-
-  g_settings_set_strv (self->settings, "handout-sections", (const char * const *)ids);
-  g_settings_set_string (self->settings, "last-handout-language", get_handout_language (self));
-  g_settings_set_string (self->settings, "last-handout-second-language", second != NULL ? second : "");
-  g_settings_set_boolean (self->settings, "last-handout-large-print",
-                          gtk_switch_get_active (self->large_print_switch));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.same-as-last", TRUE);
-  self->done = TRUE;
-}
-
-/* The last handout's sections that the library still has; the others (a bundle opened then
- * and not kept) are named in @missing */
-static GStrv
-dup_remembered_sections (CgHandoutDialog *self,
-                         GString         *missing)
-{
-  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "handout-sections");
-  g_autoptr(GStrvBuilder) present = g_strv_builder_new ();
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      /* A clinic section has a language of its own; a built-in one is in every language */
-      if (cg_library_get_section_language (self->library, ids[i]) != NULL ||
-          cg_library_lookup_section (self->library,
-                                     cg_library_get_languages (self->library)[0], ids[i]) != NULL)
-        g_strv_builder_add (present, ids[i]);
-      else
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", ids[i]);
-    }
-
-  return g_strv_builder_end (present);
-}
-
 static void
 same_as_last_action (GtkWidget  *widget,
                      const char *action_name,
@@ -522,9 +483,8 @@ same_as_last_action (GtkWidget  *widget,
 {
   CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
   g_autoptr(GString) missing = g_string_new (NULL);
-  g_auto(GStrv) ids = dup_remembered_sections (self, missing);
-  g_autofree char *language = g_settings_get_string (self->settings, "last-handout-language");
-  g_autofree char *second = g_settings_get_string (self->settings, "last-handout-second-language");
+  g_autoptr(CgHandoutRequest) last = cg_last_handout_recall (self->settings, self->library, missing);
+  const char *language = cg_handout_request_get_language (last);
 
   /* Never an empty builder without a word: what is gone is said */
   if (missing->len > 0)
@@ -536,17 +496,15 @@ same_as_last_action (GtkWidget  *widget,
                                  missing->str);
       cg_handout_notice_show_message (self->notice, message);
     }
-  if (ids[0] == NULL)
+  if (cg_handout_request_get_sections (last)[0] == NULL)
     return;
 
   self->applying = TRUE;
   cg_language_choice_select (self->language_choice,
-                             cg_library_has_language (self->library, language)
-                             ? language : get_handout_language (self),
-                             cg_library_has_language (self->library, second) ? second : NULL);
-  gtk_switch_set_active (self->large_print_switch,
-                         g_settings_get_boolean (self->settings, "last-handout-large-print"));
-  cg_section_checklist_set_ticked (self->checklist, (const char * const *)ids);
+                             language != NULL ? language : get_handout_language (self),
+                             cg_handout_request_get_second_language (last));
+  gtk_switch_set_active (self->large_print_switch, cg_handout_request_get_large_print (last));
+  cg_section_checklist_set_ticked (self->checklist, cg_handout_request_get_sections (last));
   self->applying = FALSE;
 
   cg_handout_set_chooser_select_none (self->set_chooser);
@@ -584,7 +542,10 @@ on_output_made_cb (CgHandoutDialog   *self,
 {
   g_autofree char *chart_line = cg_chart_line_format (request, self->library, action, NULL);
 
-  remember_handout (self);
+  /* The handout made, not the widgets now: the print dialog may have been open a while */
+  cg_last_handout_remember (self->settings, request);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.same-as-last", TRUE);
+  self->done = TRUE;
   show_error (self, NULL);
   if (file != NULL)
     cg_handout_notice_show_saved (self->notice, file, chart_line);
@@ -878,7 +839,6 @@ static void
 setup (CgHandoutDialog *self)
 {
   g_autofree char *paper_name = g_settings_get_string (self->settings, "handout-paper");
-  g_auto(GStrv) last_sections = g_settings_get_strv (self->settings, "handout-sections");
   const char *interface_language = cg_library_get_default_language (self->library);
   CgPaper paper = cg_paper_get_default ();
   g_autoptr(GPtrArray) topics = NULL;
@@ -891,7 +851,8 @@ setup (CgHandoutDialog *self)
                            G_CALLBACK (on_sections_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.select-current",
                                  self->current_section_id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.same-as-last", last_sections[0] != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.same-as-last",
+                                 cg_last_handout_exists (self->settings));
 
   self->language_choice = cg_language_choice_new (self->language_dropdown,
                                                   self->second_language_dropdown, self->library);
