@@ -103,6 +103,10 @@ def read_review_record(path):
     return reviewer, pins
 
 
+# Labels pinned like medical text: what every handout says about its own use
+PINNED_CONTEXTS = ('disclaimer',)
+
+
 def is_reviewed(record, mo_path, messages):
     """Whether the record is signed off and every medical message of the .mo (no msgctxt: the
     paragraphs and list items) is translated exactly as recorded."""
@@ -111,9 +115,10 @@ def is_reviewed(record, mo_path, messages):
         return False
     with open(mo_path, 'rb') as f:
         catalog = gettext.GNUTranslations(f)._catalog
-    medical = [msgid for context, msgid in messages if context is None]
-    for msgid in medical:
-        msgstr = catalog.get(msgid)
+    medical = [(context, msgid) for context, msgid in messages
+               if context is None or context in PINNED_CONTEXTS]
+    for context, msgid in medical:
+        msgstr = catalog.get(msgid if context is None else context + '\x04' + msgid)
         key = hashlib.sha256(msgid.encode('utf-8')).hexdigest()
         if not msgstr or pins.get(key) != hashlib.sha256(msgstr.encode('utf-8')).hexdigest():
             return False

@@ -17,6 +17,8 @@
 #include "cg-library.h"
 #include "cg-search-provider.h"
 #include "cg-terminal-text.h"
+
+#include "cg-source-list.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -431,6 +433,7 @@ cg_application_about_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *content = NULL;
   g_autofree char *comments = NULL;
+  g_autofree char *sources = NULL;
   CgBundle *bundle = NULL;
   GtkWidget *about;
 
@@ -468,12 +471,21 @@ cg_application_about_action (GSimpleAction *action,
                                  status);
     }
 
+  /* Every source of the library, with its version and review date */
+  if (CG_IS_WINDOW (window))
+    sources = cg_source_list_format (cg_window_get_library (CG_WINDOW (window)),
+                                     cg_window_get_language (CG_WINDOW (window)));
+
   /* The provenance goes under the description, which wraps: a credit section would not, and
    * a long (translated) line would be cut off at the dialog's edge */
-  comments = g_strdup_printf ("%s\n\n%s",
+  comments = g_strdup_printf ("%s\n\n%s\n\n%s%s%s",
                               _("A desktop reference and patient handouts on calcinosis, "
                                 "calcium deposits in soft tissues."),
-                              content != NULL ? content : "");
+                              content != NULL ? content : "",
+                              /* Translators: heads the list of sources in the About dialog */
+                              sources != NULL ? _("Sources:") : "",
+                              sources != NULL ? "\n" : "",
+                              sources != NULL ? sources : "");
   g_strchomp (comments);
 
   about = g_object_new (GTK_TYPE_ABOUT_DIALOG,

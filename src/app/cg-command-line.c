@@ -28,6 +28,8 @@
 #include "cg-reading-level.h"
 #include "cg-sandbox.h"
 #include "cg-search-fold.h"
+#include "cg-chart-line.h"
+#include "cg-handout-request.h"
 #include "cg-search-index.h"
 #include "cg-search-results.h"
 #include "cg-section.h"
@@ -70,6 +72,9 @@ static const GOptionEntry entries[] = {
     N_("Print the id and name of every handout set, one a line"), NULL },
   { "reading-level", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the reading level of each section (--sections, --language), then of them all"), NULL },
+
+  { "chart-line", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-handout=FILE or --print, print a line for the patient's chart saying what was handed out"), NULL },
   { NULL }
 };
 
@@ -498,6 +503,28 @@ check_export_reaches_host (const char *filename)
   return 0;
 }
 
+/* --chart-line: what was handed out, one line on standard output, as the builder's Copy
+ * Chart Line gives it; never the notes */
+static void
+print_chart_line (CgLibrary         *library,
+                  const char        *language,
+                  const char        *second_language,
+                  GVariantDict      *options,
+                  GStrvBuilder      *printed,
+                  CgChartLineAction  action)
+{
+  g_autoptr(CgHandoutRequest) request = cg_handout_request_new ();
+  g_auto(GStrv) ids = g_strv_builder_end (printed);
+  g_autofree char *line = NULL;
+
+  cg_handout_request_set_sections (request, (const char * const *)ids);
+  cg_handout_request_set_language (request, language);
+  cg_handout_request_set_second_language (request, second_language);
+  cg_handout_request_set_large_print (request, g_variant_dict_contains (options, "large-print"));
+  line = cg_chart_line_format (request, library, action, NULL);
+  cg_terminal_print (stdout, "%s\n", line);
+}
+
 /* --export-handout and --print: the same pages the handout builder prints, from the same
  * library (the built-in content in @language, then installed and --bundle bundles), in
  * library order. Without --sections, the sections with text in the handout's language(s). */
@@ -508,6 +535,7 @@ run_export_handout (CgLibrary    *library,
 {
   g_autoptr(GHashTable) chosen = NULL;
   g_autoptr(CgHandoutLayout) layout = NULL;
+  g_autoptr(GStrvBuilder) printed = g_strv_builder_new ();
   g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
   const char *filename = NULL;
@@ -594,6 +622,7 @@ run_export_handout (CgLibrary    *library,
                                 !cg_library_section_has_language (library, id, second_language)))
             continue;
 
+          g_strv_builder_add (printed, id);
           if (second_language != NULL)
             cg_handout_layout_add_bilingual_section (layout, section,
                                                      cg_library_lookup_section (library,
@@ -604,10 +633,13 @@ run_export_handout (CgLibrary    *library,
         }
     }
 
-  if (printer_name != NULL)
-    return print_handout (layout, printer_name);
+  status = printer_name != NULL ? print_handout (layout, printer_name)
+                                : write_handout (layout, filename);
+  if (status == 0 && g_variant_dict_contains (options, "chart-line"))
+    print_chart_line (library, language, second_language, options, printed,
+                      printer_name != NULL ? CG_CHART_LINE_PRINTED : CG_CHART_LINE_SAVED);
 
-  return write_handout (layout, filename);
+  return status;
 }
 
 /* Handout sets whose files cannot be read are reported, the way the window's banner does,
@@ -759,6 +791,18 @@ run_action (GVariantDict *options)
         return cg_terminal_fail ("%s", _("--handout-set goes with --export-handout or --print"));
       if ((status = apply_handout_set (options, set_id, &set)) != 0)
         return status;
+    }
+
+  if (g_variant_dict_contains (options, "chart-line"))
+    {
+      const char *target = NULL;
+
+      if (g_variant_dict_lookup (options, "export-handout", "^&ay", &target) && g_str_equal (target, "-"))
+        return cg_terminal_fail ("%s", _("--chart-line cannot go with --export-handout=-: standard output "
+                             "holds the PDF; write the PDF to a file"));
+      if (!g_variant_dict_contains (options, "export-handout") &&
+          !g_variant_dict_contains (options, "print"))
+        return cg_terminal_fail ("%s", _("--chart-line goes with --export-handout=FILE or --print"));
     }
 
   if (!g_variant_dict_contains (options, "list-sections") &&

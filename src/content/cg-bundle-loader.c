@@ -649,6 +649,12 @@ read_provenance (CgBundle *bundle,
           /* The schema checked the date already */
           cg_bundle_set_reviewed_on (bundle, g_strstrip (date));
         }
+      else if (is_element (child, "disclaimer"))
+        {
+          g_autofree char *disclaimer = dup_text (child);
+
+          cg_bundle_set_disclaimer (bundle, disclaimer);
+        }
       else if (is_element (child, "translation"))
         {
           g_autofree char *status_str = dup_attribute (child, "status");

@@ -26,6 +26,7 @@ struct _CgBundle
   char                *source;
   char                *content_version;
   GDateTime           *reviewed_on;  /* the optional <reviewed-on> date, at midnight UTC */
+  char                *disclaimer;   /* the optional <disclaimer>, printed on its handouts */
   GHashTable          *labels;
   GPtrArray           *topics;
   GArray              *intent_cues;  /* of CgIntentCue; nullable until the first */
@@ -93,6 +94,7 @@ cg_bundle_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->content_version, g_free);
   g_clear_pointer (&self->reviewed_on, g_date_time_unref);
+  g_clear_pointer (&self->disclaimer, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->intent_cues, g_array_unref);
@@ -317,6 +319,27 @@ cg_bundle_get_n_untranslated (CgBundle *self)
   g_return_val_if_fail (CG_IS_BUNDLE (self), 0);
 
   return self->n_untranslated;
+}
+
+/* @disclaimer: (nullable): the source's own word on what its text is for, in the bundle's
+ * language; printed after the sections it gives */
+void
+cg_bundle_set_disclaimer (CgBundle   *self,
+                          const char *disclaimer)
+{
+  g_return_if_fail (CG_IS_BUNDLE (self));
+
+  g_free (self->disclaimer);
+  self->disclaimer = disclaimer != NULL && *disclaimer != '\0' ? g_strdup (disclaimer) : NULL;
+}
+
+/* Returns: (nullable): the bundle's own disclaimer, from <provenance> */
+const char *
+cg_bundle_get_disclaimer (CgBundle *self)
+{
+  g_return_val_if_fail (CG_IS_BUNDLE (self), NULL);
+
+  return self->disclaimer;
 }
 
 /* Returns: (nullable): a handout label such as "notes-heading" in the bundle's language */

@@ -41,6 +41,9 @@ void                 cg_bundle_set_provenance          (CgBundle            *sel
                                                         guint                n_untranslated);
 gboolean             cg_bundle_set_reviewed_on         (CgBundle            *self,
                                                         const char          *date);
+void                 cg_bundle_set_disclaimer          (CgBundle            *self,
+                                                        const char          *disclaimer);
+const char          *cg_bundle_get_disclaimer          (CgBundle            *self);
 GDateTime           *cg_bundle_get_reviewed_on         (CgBundle            *self);
 void                 cg_bundle_add_label               (CgBundle            *self,
                                                         const char          *key,

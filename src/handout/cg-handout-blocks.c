@@ -39,6 +39,9 @@ static const struct {
   { "source-credit", "{source}, content version {version}" },
   { "source-credit-reviewed", "{source}, content version {version}, reviewed {date}" },
   { "date-format", "{month} {day}, {year}" },
+  { "prepared-for", "Prepared for: {name}" },
+  { "next-appointment", "Next appointment: {appointment}" },
+  { "disclaimer", "This handout gives general information. It does not replace the advice of your care team." },
   { "month-1", "January" }, { "month-2", "February" }, { "month-3", "March" },
   { "month-4", "April" }, { "month-5", "May" }, { "month-6", "June" },
   { "month-7", "July" }, { "month-8", "August" }, { "month-9", "September" },
@@ -511,6 +514,59 @@ build_footer (CgHandoutLayout *self,
   self->footer_top = bottom - (double)logical.height / PANGO_SCALE;
 }
 
+/* "Prepared for" and "Next appointment", each on a line of its own under the date */
+static void
+build_patient_lines (CgHandoutLayout *self,
+                     double           width)
+{
+  double size = self->body_size;
+  const struct {
+    const char *value;
+    const char *label;
+    const char *placeholder;
+  } lines[] = {
+    { self->prepared_for, "prepared-for", "name" },
+    { self->next_appointment, "next-appointment", "appointment" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (lines[i].value != NULL)
+      {
+        g_autofree char *line = expand_label (get_label (self, lines[i].label),
+                                              lines[i].placeholder, lines[i].value, NULL, NULL);
+
+        add_block (self, line, "P", size, FALSE, 0, width, size * 0.2)->kind = CG_PAGINATE_FIXED;
+      }
+}
+
+/* After the last section: the handout language's disclaimer, then the own disclaimer of each
+ * other source whose text is printed, once each. They belong to no section: a page they start
+ * repeats no heading. */
+static void
+build_disclaimers (CgHandoutLayout *self,
+                   double           width)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  double size = self->body_size;
+
+  self->building_section = -1;
+  add_block (self, get_label (self, "disclaimer"), "P", size, FALSE, 0, width, size * 1.2);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      CgSection *section = g_ptr_array_index (self->sections, i);
+      CgTopic *topic = cg_section_get_topic (section);
+      CgBundle *bundle = topic != NULL ? cg_topic_get_bundle (topic) : NULL;
+      const char *disclaimer = bundle != NULL ? cg_bundle_get_disclaimer (bundle) : NULL;
+
+      if (disclaimer == NULL || g_ptr_array_find_with_equal_func (seen, disclaimer, g_str_equal, NULL))
+        continue;
+
+      g_ptr_array_add (seen, (gpointer)disclaimer);
+      add_block (self, disclaimer, "P", size, FALSE, 0, width, size * 0.4);
+    }
+}
+
 static void
 build_blocks (CgHandoutLayout *self,
               double           width)
@@ -540,6 +596,7 @@ build_blocks (CgHandoutLayout *self,
   block->keep_with_next = TRUE;
   block = add_block (self, date_line, "P", size, FALSE, 0, width, size * 0.2);
   block->kind = CG_PAGINATE_FIXED;
+  build_patient_lines (self, width);
 
   if (self->note != NULL)
     build_note (self, width);
@@ -567,6 +624,8 @@ build_blocks (CgHandoutLayout *self,
 
   if (topic_block >= 0)
     get_last_block (self)->n_close_sect++;
+
+  build_disclaimers (self, width);
 }
 
 static double

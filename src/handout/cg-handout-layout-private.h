@@ -61,6 +61,8 @@ struct _CgHandoutLayout
   GPtrArray    *second_sections;  /* parallel to sections; NULL where not bilingual */
   GDateTime    *date;
   char         *note;
+  char         *prepared_for;      /* patient data, as the note */
+  char         *next_appointment;
   char         *clinic_header;
   PangoContext *context;
   GArray       *blocks;      /* of Block, built by paginate() for its page width */

@@ -43,6 +43,10 @@ cg_handout_layout_finalize (GObject *object)
   g_clear_pointer (&self->second_sections, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->prepared_for, g_free);
+  g_clear_pointer (&self->next_appointment, g_free);
+  g_clear_pointer (&self->prepared_for, g_free);
+  g_clear_pointer (&self->next_appointment, g_free);
   g_clear_pointer (&self->clinic_header, g_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->blocks, g_array_unref);
@@ -218,6 +222,20 @@ cg_handout_layout_set_note (CgHandoutLayout *self,
   g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
 
   set_user_text (&self->note, note, CG_HANDOUT_NOTE_MAX_CHARS);
+  self->dirty = TRUE;
+}
+
+/* @prepared_for, @next_appointment: (nullable): patient data, printed under the date and kept
+ * nowhere else, as the note */
+void
+cg_handout_layout_set_patient (CgHandoutLayout *self,
+                               const char      *prepared_for,
+                               const char      *next_appointment)
+{
+  g_return_if_fail (CG_IS_HANDOUT_LAYOUT (self));
+
+  set_user_text (&self->prepared_for, prepared_for, CG_HANDOUT_FIELD_MAX_CHARS);
+  set_user_text (&self->next_appointment, next_appointment, CG_HANDOUT_FIELD_MAX_CHARS);
   self->dirty = TRUE;
 }
 

@@ -30,6 +30,9 @@ gboolean         cg_handout_layout_add_bilingual_section (CgHandoutLayout *self,
                                                       CgSection        *second);
 void             cg_handout_layout_set_note          (CgHandoutLayout  *self,
                                                       const char       *note);
+void             cg_handout_layout_set_patient       (CgHandoutLayout  *self,
+                                                      const char       *prepared_for,
+                                                      const char       *next_appointment);
 void             cg_handout_layout_set_clinic_header (CgHandoutLayout  *self,
                                                       const char       *clinic_header);
 void             cg_handout_layout_set_large_print   (CgHandoutLayout  *self,

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 /* The clinic header is typed like the note, and capped like it */
 #define CG_HANDOUT_CLINIC_MAX_CHARS 2000
 
+/* The longest "Prepared for" or "Next appointment" line, in characters */
+#define CG_HANDOUT_FIELD_MAX_CHARS 80
+
 char *cg_handout_text_clean (const char *text,
                              gsize       max_chars);
 

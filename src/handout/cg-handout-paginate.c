@@ -10,8 +10,9 @@
  *  - a list item stays on one page unless it alone is taller than a third of the page;
  *  - a paragraph (or a tall list item) splits only between lines, two or more on each page;
  *  - a heading keeps with at least two lines of what follows;
- *  - a lead-in keeps with the first two items of its list, and neither the first nor the last
- *    item of a list is left alone (the "soft" keeps of the content's own structure);
+ *  - a lead-in keeps with the first two items of its list;
+ *  - neither the first nor the last item of a list is left alone (the "soft" keeps of the
+ *    content's own structure, dropped when keeping them would cost a page);
  *  - a page that starts inside a section starts with its "(continued)" heading;
  *  - every page but the last is at least 70 % full, unless what comes next could not fit.
  * Among the ways of breaking that keep every rule (or, when a block taller than a page forces
@@ -36,6 +37,8 @@ typedef enum
 {
   BREAK_FREE = 0,
   BREAK_SOFT = 1,       /* a list's keeps */
+  BREAK_LEAD_IN = 50,   /* a lead-in parted from its first two items: before any extra page,
+                         * but milder than a broken rule */
   BREAK_RULE = 100,     /* a widow, an orphan, a split list item, a heading left alone */
   BREAK_NEVER = 10000,  /* inside a heading or a title */
 } BreakCost;
@@ -275,7 +278,11 @@ compute_break_costs (CgPaginate *self)
       if (block->kind == CG_PAGINATE_HEADING)
         cost = BREAK_RULE;
       else if (block->keep_with_next)
-        cost = block->kind == CG_PAGINATE_FIXED ? BREAK_RULE : BREAK_SOFT;
+        /* A lead-in ending with a colon keeps its first two items (the first goes along whole):
+         * a rule; a list's first or last item left alone is only a soft keep */
+        cost = block->kind == CG_PAGINATE_FIXED ? BREAK_RULE
+               : next->keep_whole || block->keep_whole ? BREAK_LEAD_IN
+               : BREAK_SOFT;
       else
         cost = BREAK_FREE;
 

@@ -60,7 +60,17 @@ run_chooser (GTask             *task,
 
   if (mode == CG_FILE_CHOOSER_SAVE)
     {
-      gtk_file_dialog_set_initial_name (dialog, initial_name);
+      if (initial_name != NULL && g_path_is_absolute (initial_name))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (initial_name);
+          g_autoptr(GFile) folder = g_file_get_parent (file);
+          g_autofree char *name = g_file_get_basename (file);
+
+          gtk_file_dialog_set_initial_folder (dialog, folder);
+          gtk_file_dialog_set_initial_name (dialog, name);
+        }
+      else
+        gtk_file_dialog_set_initial_name (dialog, initial_name);
       gtk_file_dialog_save (dialog, parent, cancellable, on_file_dialog_done_cb, g_object_ref (task));
     }
   else
@@ -156,7 +166,17 @@ run_chooser (GTask             *task,
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (run->native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (run->native), filter);
-  if (save && initial_name != NULL)
+  if (save && initial_name != NULL && g_path_is_absolute (initial_name))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (initial_name);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* A folder that is gone leaves the chooser where it would start anyway */
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (run->native), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (run->native), name);
+    }
+  else if (save && initial_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (run->native), initial_name);
 
   /* The task's own reference until native_run_return() */
@@ -177,7 +197,8 @@ run_chooser (GTask             *task,
  * cg_file_chooser_run:
  * @parent: (nullable): the window the chooser belongs to; it is modal to it
  * @title: the chooser's title
- * @initial_name: (nullable): for %CG_FILE_CHOOSER_SAVE, the suggested file name
+ * @initial_name: (nullable): for %CG_FILE_CHOOSER_SAVE, the suggested file name, or an
+ *   absolute path: the chooser starts in its folder
  * @filter: the kind of files offered
  * @cancellable: (nullable): closes the chooser, for a parent that goes away first
  *

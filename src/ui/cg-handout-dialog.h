@@ -24,5 +24,9 @@ void       cg_handout_dialog_select_only   (CgHandoutDialog  *self,
 gboolean   cg_handout_dialog_save_pdf      (CgHandoutDialog  *self,
                                             GFile            *file,
                                             GError          **error);
+char      *cg_handout_dialog_dup_save_path (CgHandoutDialog  *self);
+void       cg_handout_dialog_print_to      (CgHandoutDialog  *self,
+                                            const char       *printer);
+gboolean   cg_handout_dialog_close_with_parent (CgHandoutDialog *self);
 
 G_END_DECLS

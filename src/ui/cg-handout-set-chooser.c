@@ -15,7 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "cg-handout-set.h"
+#include "cg-bundle.h"
+#include "cg-handout-request.h"
 #include "cg-handout-set-chooser.h"
+#include "cg-library.h"
 #include "cg-library.h"
 
 typedef enum
@@ -33,11 +36,13 @@ struct _CgHandoutSetChooser
   GtkLabel    *problem_label;
   GtkRevealer *name_revealer;
   GtkEntry    *name_entry;
+  GtkLabel    *stores_label;
 
   /* Owned */
   CgLibrary   *library;
   GPtrArray   *sets;      /* parallel to the drop-down, after its "None" */
   GCancellable *cancellable;  /* of the load under way */
+  CgHandoutSet *applied;  /* the set applied last, while the builder's choice matches it */
 
   NameMode     name_mode;
   guint        reloading : 1;
@@ -83,6 +88,50 @@ update_actions (CgHandoutSetChooser *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout-set.delete", editable);
 }
 
+static const char *
+get_language_name (const char *language)
+{
+  const char *name = cg_language_get_name (language);
+
+  return name != NULL ? name : language;
+}
+
+/**
+ * cg_handout_set_chooser_describe:
+ * @library: (nullable): gives the default language of a set that names none
+ *
+ * What a set sets, as the chooser shows it beside its name: “3 sections, Español, large
+ * print”. Languages are named in their own language, as the language drop-down does.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+cg_handout_set_chooser_describe (CgHandoutSet *set,
+                                 CgLibrary    *library)
+{
+  const char *language = cg_handout_set_get_language (set);
+  const char *second = cg_handout_set_get_second_language (set);
+  guint n_sections = g_strv_length ((char **)cg_handout_set_get_sections (set));
+  GString *description = g_string_new (NULL);
+
+  if (language == NULL && library != NULL)
+    language = cg_library_get_default_language (library);
+
+  g_string_append_printf (description,
+                          /* Translators: the size of a handout set, e.g. “3 sections” */
+                          g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections", n_sections),
+                          n_sections);
+  if (language != NULL)
+    g_string_append_printf (description, ", %s", get_language_name (language));
+  if (second != NULL)
+    g_string_append_printf (description, " + %s", get_language_name (second));
+  if (cg_handout_set_get_large_print (set))
+    /* Translators: in a handout set's description, after its language */
+    g_string_append_printf (description, ", %s", _("large print"));
+
+  return g_string_free (description, FALSE);
+}
+
 static void
 show_sets (CgHandoutSetChooser *self,
            GPtrArray           *sets,
@@ -102,11 +151,15 @@ show_sets (CgHandoutSetChooser *self,
       CgHandoutSet *set = g_ptr_array_index (self->sets, i);
       g_autofree char *name = NULL;
 
+      g_autofree char *description = cg_handout_set_chooser_describe (set, self->library);
+
       if (cg_handout_set_is_read_only (set))
-        /* Translators: a handout set deployed by the clinic, which cannot be changed here */
-        name = g_strdup_printf (_("%s (clinic)"), cg_handout_set_get_name (set));
+        /* Translators: a handout set deployed by the clinic, which cannot be changed here, and
+         * what it sets: “New diagnosis (clinic) — 3 sections, Español” */
+        name = g_strdup_printf (_("%s (clinic) — %s"), cg_handout_set_get_name (set), description);
       else
-        name = g_strdup (cg_handout_set_get_name (set));
+        /* Translators: a handout set and what it sets: “New diagnosis — 3 sections, Español” */
+        name = g_strdup_printf (_("%s — %s"), cg_handout_set_get_name (set), description);
 
       gtk_string_list_append (names, name);
       if (g_strcmp0 (select_id, cg_handout_set_get_id (set)) == 0)
@@ -200,6 +253,124 @@ cg_handout_set_chooser_reload (CgHandoutSetChooser *self,
   cg_handout_set_load_all_async (self->cancellable, on_sets_loaded_cb, reload);
 }
 
+/**
+ * cg_handout_set_chooser_select_none:
+ *
+ * Back to "None" without applying anything: the builder's choice no longer matches the set.
+ */
+void
+cg_handout_set_chooser_select_none (CgHandoutSetChooser *self)
+{
+  g_return_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self));
+
+  g_clear_object (&self->applied);
+  self->reloading = TRUE;
+  gtk_drop_down_set_selected (self->dropdown, 0);
+  self->reloading = FALSE;
+  update_actions (self);
+}
+
+static gboolean
+matches_request (CgHandoutSet     *set,
+                 CgHandoutRequest *request,
+                 const char       *default_language)
+{
+  const char * const *ids = cg_handout_request_get_sections (request);
+  const char * const *set_ids = cg_handout_set_get_sections (set);
+  const char *language = cg_handout_set_get_language (set);
+
+  if (g_strv_length ((char **)ids) != g_strv_length ((char **)set_ids))
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (!g_strv_contains (set_ids, ids[i]))
+      return FALSE;
+
+  return g_strcmp0 (cg_handout_request_get_language (request),
+                    language != NULL ? language : default_language) == 0 &&
+         g_strcmp0 (cg_handout_request_get_second_language (request),
+                    cg_handout_set_get_second_language (set)) == 0 &&
+         cg_handout_request_get_large_print (request) == cg_handout_set_get_large_print (set);
+}
+
+/**
+ * cg_handout_set_chooser_check_choice:
+ * @request: the builder's choice now
+ *
+ * Once the choice differs from the set applied last, the chooser goes back to "None": it
+ * never names a set the handout no longer is.
+ */
+void
+cg_handout_set_chooser_check_choice (CgHandoutSetChooser *self,
+                                     CgHandoutRequest    *request)
+{
+  g_return_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self));
+  g_return_if_fail (CG_IS_HANDOUT_REQUEST (request));
+
+  if (self->applied != NULL && self->library != NULL &&
+      !matches_request (self->applied, request, cg_library_get_default_language (self->library)))
+    cg_handout_set_chooser_select_none (self);
+}
+
+/* Returns: (nullable): the set applied last, while the builder's choice matches it */
+CgHandoutSet *
+cg_handout_set_chooser_get_applied (CgHandoutSetChooser *self)
+{
+  g_return_val_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self), NULL);
+
+  return self->applied;
+}
+
+/**
+ * cg_handout_set_chooser_dup_change_message:
+ * @set: the set just applied
+ * @before: the builder's choice before it
+ *
+ * Returns: (transfer full): the notice after applying @set, naming what it changed beyond
+ *   the sections: “New diagnosis: 3 sections; changed language Español, large print”
+ */
+char *
+cg_handout_set_chooser_dup_change_message (CgHandoutSetChooser *self,
+                                           CgHandoutSet        *set,
+                                           CgHandoutRequest    *before)
+{
+  g_autoptr(GString) changed = g_string_new (NULL);
+  const char *language = cg_handout_set_get_language (set);
+  const char *second = cg_handout_set_get_second_language (set);
+  guint n_sections = g_strv_length ((char **)cg_handout_set_get_sections (set));
+
+  g_return_val_if_fail (CG_IS_HANDOUT_SET_CHOOSER (self), NULL);
+
+  if (language == NULL && self->library != NULL)
+    language = cg_library_get_default_language (self->library);
+  if (language != NULL && g_strcmp0 (language, cg_handout_request_get_language (before)) != 0)
+    /* Translators: in the notice after applying a handout set; %s is a language name */
+    g_string_append_printf (changed, _("language %s"), get_language_name (language));
+  if (g_strcmp0 (second, cg_handout_request_get_second_language (before)) != 0)
+    {
+      g_autofree char *text = second != NULL
+                              /* Translators: in the notice after applying a handout set */
+                              ? g_strdup_printf (_("second language %s"), get_language_name (second))
+                              : g_strdup (_("no second language"));
+
+      g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", text);
+    }
+  if (cg_handout_set_get_large_print (set) != cg_handout_request_get_large_print (before))
+    g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "",
+                            cg_handout_set_get_large_print (set) ? _("large print") : _("normal print"));
+
+  if (changed->len > 0)
+    /* Translators: after applying a handout set, e.g. “New diagnosis: 3 sections; changed
+     * language Español, large print” */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u section; changed %s",
+                                         "%s: %u sections; changed %s", n_sections),
+                            cg_handout_set_get_name (set), n_sections, changed->str);
+
+  /* Translators: after applying a handout set that changes only the sections */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u section", "%s: %u sections",
+                                       n_sections),
+                          cg_handout_set_get_name (set), n_sections);
+}
+
 static void
 on_dropdown_selected_cb (CgHandoutSetChooser *self)
 {
@@ -225,6 +396,7 @@ on_dropdown_selected_cb (CgHandoutSetChooser *self)
       return;
     }
 
+  g_set_object (&self->applied, set);
   g_signal_emit (self, signals[APPLY], 0, set);
 }
 
@@ -239,12 +411,26 @@ ask_name (CgHandoutSetChooser *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
+/* Save as Set… says what it will store before it stores it */
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  ask_name (CG_HANDOUT_SET_CHOOSER (widget), NAME_FOR_NEW_SET, NULL);
+  CgHandoutSetChooser *self = CG_HANDOUT_SET_CHOOSER (widget);
+  g_autoptr(CgHandoutSet) choice = cg_handout_set_new ("");
+  g_autofree char *description = NULL;
+  g_autofree char *stores = NULL;
+
+  g_signal_emit (self, signals[FILL], 0, choice);
+  description = cg_handout_set_chooser_describe (choice, self->library);
+  /* Translators: under the name of a new handout set; %s is what it stores, e.g. “3 sections,
+   * Español, large print” */
+  stores = g_strdup_printf (_("Stores %s, and the paper. Never the note or patient details."),
+                            description);
+  gtk_label_set_text (self->stores_label, stores);
+  gtk_widget_set_visible (GTK_WIDGET (self->stores_label), TRUE);
+  ask_name (self, NAME_FOR_NEW_SET, NULL);
 }
 
 static void
@@ -256,7 +442,10 @@ rename_action (GtkWidget  *widget,
   CgHandoutSet *set = get_selected_set (self);
 
   if (set != NULL && !cg_handout_set_is_read_only (set))
-    ask_name (self, NAME_FOR_RENAME, cg_handout_set_get_name (set));
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->stores_label), FALSE);
+      ask_name (self, NAME_FOR_RENAME, cg_handout_set_get_name (set));
+    }
 }
 
 static void
@@ -341,6 +530,7 @@ cg_handout_set_chooser_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
+  g_clear_object (&self->applied);
   g_clear_pointer (&self->sets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cg_handout_set_chooser_parent_class)->dispose (object);
@@ -381,6 +571,7 @@ cg_handout_set_chooser_class_init (CgHandoutSetChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, problem_label);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, name_revealer);
   gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CgHandoutSetChooser, stores_label);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_cancel_clicked_cb);

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cg-handout-request.h"
+#include "cg-handout-set.h"
 #include "cg-types.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,14 @@ void cg_handout_set_chooser_set_library (CgHandoutSetChooser *self,
                                          CgLibrary           *library);
 void cg_handout_set_chooser_reload      (CgHandoutSetChooser *self,
                                          const char          *select_id);
+void cg_handout_set_chooser_select_none (CgHandoutSetChooser *self);
+void cg_handout_set_chooser_check_choice (CgHandoutSetChooser *self,
+                                          CgHandoutRequest    *request);
+CgHandoutSet *cg_handout_set_chooser_get_applied (CgHandoutSetChooser *self);
+char *cg_handout_set_chooser_dup_change_message (CgHandoutSetChooser *self,
+                                                 CgHandoutSet        *set,
+                                                 CgHandoutRequest    *before);
+char *cg_handout_set_chooser_describe   (CgHandoutSet        *set,
+                                         CgLibrary           *library);
 
 G_END_DECLS

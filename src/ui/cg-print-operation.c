@@ -173,6 +173,21 @@ send_print_job (GTask *task)
   double width, height;
   guint n_pages;
 
+  /* Said now, rather than sent to a queue that refuses it: known once the details are in */
+  if (!gtk_printer_is_accepting_jobs (state->printer))
+    {
+      const char *reason = gtk_printer_get_state_message (state->printer);
+
+      if (reason != NULL && *reason != '\0')
+        /* Translators: the first %s is a printer, the second the printing system's reason */
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("“%s” is not accepting jobs: %s"), state->printer_name, reason);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                 _("“%s” is not accepting jobs"), state->printer_name);
+      return;
+    }
+
   gtk_page_setup_set_paper_size (page_setup, paper_size);
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_settings_set_paper_size (settings, paper_size);

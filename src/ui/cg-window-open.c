@@ -11,22 +11,36 @@
 #include <glib/gi18n.h>
 
 #include "cg-file-chooser.h"
+#include "cg-keep-banner.h"
 #include "cg-library.h"
 #include "cg-window.h"
 #include "cg-window-private.h"
+
+typedef struct
+{
+  CgWindow *window;
+  GFile    *file;
+} OpenJob;
 
 static void
 on_bundle_added_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(CgWindow) self = user_data;
+  OpenJob *job = user_data;
+  g_autoptr(CgWindow) self = job->window;
+  g_autoptr(GFile) file = job->file;
   g_autoptr(GError) error = NULL;
+
+  g_free (job);
 
   if (!cg_library_add_file_finish (CG_LIBRARY (object), result, &error))
     /* Counted in the banner, which says the bundle could not be opened; Details names the
      * file and line */
     cg_window_report_bundle_problem (self, error->message);
+  else
+    /* Opened for this session; offered for every start */
+    gtk_box_append (self->info_box, cg_keep_banner_new (file));
 }
 
 /**
@@ -36,17 +50,21 @@ on_bundle_added_cb (GObject      *object,
  * Adds the bundle's topics beside the built-in content. The file is read and checked in a
  * worker thread: the window stays responsive and the sidebar shows a progress note until the
  * topics join it. A bad bundle is refused with a message naming the file, the line and the
- * problem; everything else keeps working.
+ * problem; everything else keeps working. An opened bundle is offered Keep in Library.
  */
 void
 cg_window_open_bundle (CgWindow *self,
                        GFile    *file)
 {
+  OpenJob *job;
+
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  cg_library_add_file_async (cg_window_get_library (self), file, NULL,
-                             on_bundle_added_cb, g_object_ref (self));
+  job = g_new0 (OpenJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  cg_library_add_file_async (cg_window_get_library (self), file, NULL, on_bundle_added_cb, job);
 }
 
 static GtkFileFilter *

@@ -11,6 +11,7 @@
 
 #include "cg-bundle-banner.h"
 #include "cg-content-view.h"
+#include "cg-narrow-watch.h"
 #include "cg-search-index.h"
 #include "cg-sidebar.h"
 #include "cg-toggle-button.h"
@@ -53,7 +54,7 @@ struct _CgWindow
   GCancellable         *index_cancellable;  /* an index of new topics being built in a worker */
   char                 *language;
 
-  guint                 narrow_idle_id;
+  CgNarrowWatch         narrow_watch;
   guint                 announce_id;
   char                 *pending_announcement;
 

@@ -624,6 +624,12 @@ cg_window_close_request (GtkWindow *window)
   CgSection *section = cg_content_view_get_section (self->content_view);
   int width, height;
 
+  /* Nothing of a patient outlives the window: the builder closes too, asking first about a
+   * note or patient details never printed or saved (Discard then closes this window) */
+  if (self->handout_dialog != NULL &&
+      cg_handout_dialog_close_with_parent (CG_HANDOUT_DIALOG (self->handout_dialog)))
+    return TRUE;
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -675,7 +681,7 @@ show_help_overlay_action (GtkWidget  *widget,
 }
 
 /* Ctrl+P opens the handout builder, or raises the one already open (with its note);
- * Ctrl+Shift+E saves a handout of the section being read. */
+ * Ctrl+Shift+E saves a fresh handout of the section being read. */
 static void
 handout_action (GtkWidget  *widget,
                 const char *action_name,
@@ -792,16 +798,11 @@ set_show_sidebar (CgWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_SIDEBAR]);
 }
 
-static gboolean
-update_narrow_cb (gpointer data)
+static void
+on_narrow_changed_cb (GtkWidget *widget,
+                      gboolean   narrow)
 {
-  CgWindow *self = data;
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
-
-  self->narrow_idle_id = 0;
-
-  if (narrow == self->narrow)
-    return G_SOURCE_REMOVE;
+  CgWindow *self = CG_WINDOW (widget);
 
   if (narrow)
     {
@@ -816,11 +817,8 @@ update_narrow_cb (gpointer data)
     }
 
   update_panes (self);
-
-  return G_SOURCE_REMOVE;
 }
 
-/* Layout is settled during allocation: switch panes on the next idle, not in the middle of it. */
 static void
 cg_window_size_allocate (GtkWidget *widget,
                          int        width,
@@ -831,8 +829,7 @@ cg_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (cg_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle_id == 0)
-    self->narrow_idle_id = g_idle_add (update_narrow_cb, self);
+  cg_narrow_watch_allocated (&self->narrow_watch, width);
 }
 
 static void
@@ -879,7 +876,7 @@ cg_window_finalize (GObject *object)
 
   g_clear_weak_pointer (&self->handout_dialog);
 
-  g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  cg_narrow_watch_clear (&self->narrow_watch);
 
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
@@ -1107,6 +1104,7 @@ cg_window_init (CgWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_narrow_watch_init (&self->narrow_watch, GTK_WIDGET (self), NARROW_WIDTH, on_narrow_changed_cb);
 
   self->show_sidebar = TRUE;
   self->wide_show_sidebar = TRUE;

@@ -176,7 +176,7 @@ test_mixed_library (void)
   g_assert_true (text_contains (text, "Wash your hands before you touch the dressing."));
   g_assert_true (text_contains (text, "Calcinosis treatment includes managing symptoms"));
   g_assert_true (text_contains (text, "Sources: Calcinosis Guide patient information, content "
-                                      "version 1.0.0; Riverside Clinic wound care leaflet, "
+                                      "version 1.0.0, reviewed December 1, 2026; Riverside Clinic wound care leaflet, "
                                       "content version 2026.2, reviewed November 2, 2026"));
 
   /* The title of a handout across topics, then each topic's title above its sections */

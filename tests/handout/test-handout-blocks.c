@@ -34,6 +34,7 @@ test_kinds_and_sections (void)
   CgPaginate *pages;
   guint n_headings = 0;
   guint n_items = 0;
+  guint n_after_sections = 0;
   int heading = -1;
 
   cg_handout_layout_set_clinic_header (layout, "Riverside Clinic");
@@ -81,6 +82,14 @@ test_kinds_and_sections (void)
           continue;
         }
       g_assert_false (block->boxed);
+      /* After the last section, the disclaimers belong to no section */
+      if (block->section < 0)
+        {
+          g_assert_cmpint (block->kind, ==, CG_PAGINATE_PARAGRAPH);
+          n_after_sections++;
+          continue;
+        }
+      g_assert_cmpuint (n_after_sections, ==, 0);
       g_assert_cmpint (block->section, ==, heading);
       /* Normal print: 14 pt at 1.5 line spacing */
       for (guint l = 0; l < block->n_lines; l++)
@@ -89,11 +98,12 @@ test_kinds_and_sections (void)
     }
 
   g_assert_cmpuint (n_headings, ==, 3);
+  g_assert_cmpuint (n_after_sections, ==, 1);  /* the handout language's disclaimer */
   g_assert_cmpuint (n_items, >, 5);
 
   /* Large print: 18 pt lines, the same blocks */
   pages = paginate (layout, TRUE);
-  block = cg_paginate_get_block (pages, cg_paginate_get_n_blocks (pages) - 2);
+  block = cg_paginate_get_block (pages, cg_paginate_get_n_blocks (pages) - 1);  /* the disclaimer */
   g_assert_cmpfloat_with_epsilon (block->line_heights[0], 27, 0.5);
 }
 
@@ -113,7 +123,8 @@ test_list_keeps (void)
 
   /* Title, date, heading, the lead-in paragraph, then five items */
   for (guint b = 0; b < cg_paginate_get_n_blocks (pages); b++)
-    if (cg_paginate_get_block (pages, b)->kind == CG_PAGINATE_PARAGRAPH)
+    if (cg_paginate_get_block (pages, b)->kind == CG_PAGINATE_PARAGRAPH &&
+        cg_paginate_get_block (pages, b)->section >= 0)  /* not the closing disclaimer */
       lead_in = b;
   g_assert_true (cg_paginate_get_block (pages, lead_in)->keep_with_next);
   g_assert_cmpint (cg_paginate_get_block (pages, lead_in + 1)->kind, ==, CG_PAGINATE_LIST_ITEM);

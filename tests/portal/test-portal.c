@@ -321,7 +321,7 @@ test_open_saved_handout (void)
 {
   g_autofree char *real_save_path = g_build_filename (real_tmp_dir, "saved handout.pdf", NULL);
 
-  check_opened_through_portal ("handout.open-saved", "application/pdf", real_save_path,
+  check_opened_through_portal ("notice.open", "application/pdf", real_save_path,
                                "cgtest-viewer", TRUE);
 }
 
@@ -331,7 +331,7 @@ test_open_saved_handout (void)
 static void
 test_show_saved_handout (void)
 {
-  check_opened_through_portal ("handout.show-saved", "inode/directory", real_tmp_dir,
+  check_opened_through_portal ("notice.show-in-files", "inode/directory", real_tmp_dir,
                                "cgtest-files", FALSE);
 }
 
