@@ -27,6 +27,7 @@
 #include "cg-highlight.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
+#include "cg-text-scroll-reply.h"
 #include "cg-topic.h"
 
 #define ZOOM_MIN 0.5
@@ -120,6 +121,7 @@ struct _CgContentView
   guint              placing_cursor : 1;
   guint              scroll_pending : 1;   /* keep the scroll target in place as lines get measured */
   guint              scroll_to_top : 1;
+  guint              scroll_reply_installed : 1;
   guint              has_context_point : 1;
   int                context_y;        /* where the context menu was asked for (buffer coords) */
 };
@@ -708,6 +710,33 @@ cg_content_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (cg_content_view_parent_class)->unmap (widget);
 }
 
+/* Orca's Say All scrolls the text it reads, and GTK 4.8 leaves that request unanswered. GTK
+ * may join the accessibility bus only after the view is mapped; it has by the time the text
+ * takes the focus, before any Say All. */
+static void
+install_scroll_reply (CgContentView *self)
+{
+  if (!self->scroll_reply_installed)
+    self->scroll_reply_installed = cg_text_scroll_reply_install (GTK_WIDGET (self));
+}
+
+static gboolean
+install_scroll_reply_idle_cb (gpointer user_data)
+{
+  install_scroll_reply (CG_CONTENT_VIEW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK joins the bus as the window is shown, after its children are mapped */
+static void
+cg_content_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cg_content_view_parent_class)->map (widget);
+
+  if (!CG_CONTENT_VIEW (widget)->scroll_reply_installed)
+    g_idle_add_full (G_PRIORITY_LOW, install_scroll_reply_idle_cb, g_object_ref (widget), g_object_unref);
+}
+
 static gboolean
 cg_content_view_grab_focus (GtkWidget *widget)
 {
@@ -862,6 +891,7 @@ cg_content_view_class_init (CgContentViewClass *klass)
   widget_class->measure = cg_content_view_measure;
   widget_class->size_allocate = cg_content_view_size_allocate;
   widget_class->grab_focus = cg_content_view_grab_focus;
+  widget_class->map = cg_content_view_map;
   widget_class->unmap = cg_content_view_unmap;
   widget_class->css_changed = cg_content_view_css_changed;
 
@@ -973,6 +1003,10 @@ cg_content_view_init (CgContentView *self)
   g_signal_connect_object (self->text_view, "notify::vadjustment",
                            G_CALLBACK (on_text_view_vadjustment_cb), self, G_CONNECT_SWAPPED);
   on_text_view_vadjustment_cb (self, NULL, self->text_view);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (install_scroll_reply), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 
   /* Wheel and touchpad scrolling */
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
