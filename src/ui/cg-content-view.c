@@ -22,12 +22,12 @@
 #include <string.h>
 
 #include "cg-accessible.h"
+#include "cg-atspi-bus.h"
 #include "cg-bundle.h"
 #include "cg-content-view.h"
 #include "cg-highlight.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
-#include "cg-text-scroll-reply.h"
 #include "cg-topic.h"
 
 #define ZOOM_MIN 0.5
@@ -717,7 +717,7 @@ static void
 install_scroll_reply (CgContentView *self)
 {
   if (!self->scroll_reply_installed)
-    self->scroll_reply_installed = cg_text_scroll_reply_install (GTK_WIDGET (self));
+    self->scroll_reply_installed = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))) != NULL;
 }
 
 static gboolean

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cg-accessible.h"
+#include "cg-atspi-bus.h"
 #include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
@@ -86,13 +87,55 @@ on_content_view_section_cb (CgWindow      *self,
 {
   CgSection *section = cg_content_view_get_section (view);
   g_autofree char *title = NULL;
+  CgAtspiBus *bus;
 
   cg_sidebar_mark_section (self->sidebar, section != NULL ? cg_section_get_id (section) : NULL);
 
   if (section != NULL)
     /* Translators: the window title, %s is the section in view, e.g. "Treatment – Calcinosis Guide" */
     title = g_strdup_printf (_("%s – Calcinosis Guide"), cg_section_get_title (section));
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Calcinosis Guide"));
+  else
+    title = g_strdup (_("Calcinosis Guide"));
+
+  /* The section's row or heading says the section: the title changes without being spoken,
+   * which would make a burst of titles as the reader moves through the sections */
+  if ((bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)))))
+    cg_atspi_bus_quiet_name (bus, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* GTK reports the focus as the window appears, before screen readers can look at the app; once
+ * they can, the focus is given again, so the focused section is spoken at start. */
+static void
+on_atspi_bus_joined_cb (CgWindow   *self,
+                        CgAtspiBus *bus)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  gtk_widget_grab_focus (focus);
+}
+
+/* GTK has its accessibility bus connection once the window is shown, and registers the app on
+ * the bus right after: the filter must be there to see the registry answer */
+static void
+on_visible_cb (CgWindow   *self,
+               GParamSpec *pspec)
+{
+  CgAtspiBus *bus;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) || self->watching_atspi_bus)
+    return;
+
+  if ((bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)))) &&
+      !cg_atspi_bus_get_joined (bus))
+    {
+      self->watching_atspi_bus = TRUE;
+      g_signal_connect_object (bus, "joined", G_CALLBACK (on_atspi_bus_joined_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* build-aux/bench: with CG_BENCH_TRACE set, the window prints when the whole library is
@@ -1106,6 +1149,7 @@ cg_window_init (CgWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   _cg_window_add_drop_target (self);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (on_visible_cb), NULL);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);
