@@ -22,6 +22,7 @@
 #include "cg-search-index.h"
 #include "cg-search-results.h"
 #include "cg-section.h"
+#include "cg-shortcuts-window.h"
 #include "cg-sidebar.h"
 #include "cg-toggle-button.h"
 #include "cg-topic.h"
@@ -684,14 +685,7 @@ show_help_overlay_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
 
   if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
-
-      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
+    self->shortcuts_window = g_object_ref (cg_shortcuts_window_new (GTK_WINDOW (self)));
 
   gtk_window_present (self->shortcuts_window);
 }
