@@ -19,6 +19,12 @@
  *   the window is activated again. Here the registry's answer is noticed ("joined"), and the
  *   window then gives its focus again.
  *
+ * - Key grabs. Orca grabs its command keys on X11 (KP_Add for Say All); the X server then takes
+ *   the focus from the window and gives it back, and GTK 4.8 reports both. Orca takes the window's
+ *   reactivation for a new window and makes the window, not the text, its focus: the text's caret
+ *   is then silent (Down and Up after Say All said nothing). A deactivation followed within
+ *   GRAB_BLINK_MS by a reactivation is not reported at all; a real one is reported that late.
+ *
  * - Titles. GTK makes the window title the window's accessible name and reports each change,
  *   which Orca speaks: a burst of titles as the reader moves through the sections, each also said
  *   by the row. A name given to cg_atspi_bus_quiet_name() changes without that report.
@@ -35,6 +41,10 @@
 #define TEXT_INTERFACE "org.a11y.atspi.Text"
 #define SOCKET_INTERFACE "org.a11y.atspi.Socket"
 #define OBJECT_EVENT_INTERFACE "org.a11y.atspi.Event.Object"
+#define WINDOW_EVENT_INTERFACE "org.a11y.atspi.Event.Window"
+/* How long a window's deactivation is held back, to be dropped with a reactivation that
+ * follows: the focus blink of a screen reader's key grab */
+#define GRAB_BLINK_MS 300
 #define MAX_QUIET_NAMES 8
 
 struct _CgAtspiBus
@@ -48,7 +58,13 @@ struct _CgAtspiBus
   GMutex           lock;
   guint32          embed_serial;   /* the registration call, 0 before it is seen */
   GQueue           quiet_names;    /* char *, newest first */
+  char            *quiet_description;  /* the next description change to leave unreported, */
+  gint64           quiet_description_until;  /* ... until then */
+  int              quiet_caret_offset;  /* the next caret move there too, until the time below */
+  gint64           quiet_caret_until;
   gboolean         joined;
+  GPtrArray       *held;           /* GDBusMessage, deactivations held back */
+  GSource         *held_source;    /* reports them when no reactivation came */
 };
 
 enum {
@@ -177,13 +193,44 @@ is_text_scroll_request (GDBusMessage *message)
 
 /* Called with the lock held */
 static gboolean
-is_quiet_name_change (CgAtspiBus   *self,
-                      GDBusMessage *message)
+is_quiet_caret_move (CgAtspiBus   *self,
+                     GDBusMessage *message)
+{
+  GVariant *body = g_dbus_message_get_body (message);
+  gint32 offset;
+
+  if (self->quiet_caret_until == 0 ||
+      g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_SIGNAL ||
+      g_strcmp0 (g_dbus_message_get_interface (message), OBJECT_EVENT_INTERFACE) != 0 ||
+      g_strcmp0 (g_dbus_message_get_member (message), "TextCaretMoved") != 0 ||
+      body == NULL || !g_variant_is_of_type (body, G_VARIANT_TYPE ("(siiva{sv})")))
+    return FALSE;
+
+  if (g_get_monotonic_time () > self->quiet_caret_until)
+    {
+      self->quiet_caret_until = 0;
+      return FALSE;
+    }
+
+  g_variant_get_child (body, 1, "i", &offset);
+  if (offset != self->quiet_caret_offset)
+    return FALSE;
+
+  self->quiet_caret_until = 0;
+  return TRUE;
+}
+
+/* Called with the lock held */
+static gboolean
+is_quiet_change (CgAtspiBus   *self,
+                 GDBusMessage *message)
 {
   GVariant *body = g_dbus_message_get_body (message);
   g_autoptr(GVariant) value = NULL;
-  g_autoptr(GVariant) name = NULL;
   const char *property;
+
+  if (is_quiet_caret_move (self, message))
+    return TRUE;
 
   if (g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_SIGNAL ||
       g_strcmp0 (g_dbus_message_get_interface (message), OBJECT_EVENT_INTERFACE) != 0 ||
@@ -192,16 +239,116 @@ is_quiet_name_change (CgAtspiBus   *self,
     return FALSE;
 
   g_variant_get_child (body, 0, "&s", &property);
-  if (g_strcmp0 (property, "accessible-name") != 0)
-    return FALSE;
-
   g_variant_get_child (body, 3, "v", &value);
   if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return FALSE;
+
+  if (g_strcmp0 (property, "accessible-description") == 0)
+    {
+      if (self->quiet_description != NULL && g_get_monotonic_time () > self->quiet_description_until)
+        g_clear_pointer (&self->quiet_description, g_free);
+      if (g_strcmp0 (self->quiet_description, g_variant_get_string (value, NULL)) != 0)
+        return FALSE;
+      g_clear_pointer (&self->quiet_description, g_free);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (property, "accessible-name") != 0)
     return FALSE;
 
   for (GList *l = self->quiet_names.head; l != NULL; l = l->next)
     if (g_str_equal (l->data, g_variant_get_string (value, NULL)))
       return TRUE;
+
+  return FALSE;
+}
+
+/* 1 for an activation report, 0 for a deactivation, -1 for any other message */
+static int
+window_activation (GDBusMessage *message)
+{
+  const char *interface = g_dbus_message_get_interface (message);
+  const char *member = g_dbus_message_get_member (message);
+  GVariant *body = g_dbus_message_get_body (message);
+  const char *state;
+  gint32 detail1;
+
+  if (g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_SIGNAL)
+    return -1;
+
+  if (g_strcmp0 (interface, WINDOW_EVENT_INTERFACE) == 0)
+    return g_strcmp0 (member, "Activate") == 0 ? 1 : g_strcmp0 (member, "Deactivate") == 0 ? 0 : -1;
+
+  if (g_strcmp0 (interface, OBJECT_EVENT_INTERFACE) != 0 || g_strcmp0 (member, "StateChanged") != 0 ||
+      body == NULL || !g_variant_is_of_type (body, G_VARIANT_TYPE ("(siiva{sv})")))
+    return -1;
+
+  g_variant_get_child (body, 0, "&s", &state);
+  g_variant_get_child (body, 1, "i", &detail1);
+  if (g_strcmp0 (state, "active") != 0)
+    return -1;
+  return detail1 != 0 ? 1 : 0;
+}
+
+static gboolean
+report_held_cb (gpointer user_data)
+{
+  CgAtspiBus *self = user_data;
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_mutex_lock (&self->lock);
+  held = g_steal_pointer (&self->held);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_pointer (&self->held_source, g_source_unref);
+  g_mutex_unlock (&self->lock);
+
+  for (guint i = 0; i < held->len; i++)
+    {
+      /* A message once sent is locked: a copy goes, with a serial of its own */
+      g_autoptr(GDBusMessage) copy = g_dbus_message_copy (g_ptr_array_index (held, i), NULL);
+
+      if (copy != NULL)
+        g_dbus_connection_send_message (self->connection, copy, G_DBUS_SEND_MESSAGE_FLAGS_NONE, NULL, NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called with the lock held: whether the message is taken (held back or dropped) */
+static gboolean
+hold_grab_blink (CgAtspiBus   *self,
+                 GDBusMessage *message)
+{
+  int active = window_activation (message);
+
+  if (active < 0)
+    return FALSE;
+
+  if (active == 0)
+    {
+      g_ptr_array_add (self->held, message);
+      if (self->held_source == NULL)
+        {
+          self->held_source = g_timeout_source_new (GRAB_BLINK_MS);
+          g_source_set_callback (self->held_source, report_held_cb, g_object_ref (self), g_object_unref);
+          g_source_attach (self->held_source, NULL);
+        }
+      return TRUE;
+    }
+
+  /* A reactivation of a window held deactivated: neither is reported */
+  for (guint i = 0; i < self->held->len; i++)
+    {
+      GDBusMessage *deactivation = g_ptr_array_index (self->held, i);
+
+      if (g_strcmp0 (g_dbus_message_get_path (deactivation), g_dbus_message_get_path (message)) == 0 &&
+          g_strcmp0 (g_dbus_message_get_interface (deactivation), g_dbus_message_get_interface (message)) == 0)
+        {
+          g_ptr_array_remove_index (self->held, i);
+          g_object_unref (message);
+          return TRUE;
+        }
+    }
 
   return FALSE;
 }
@@ -232,11 +379,13 @@ filter_message_cb (GDBusConnection *connection,
           g_strcmp0 (g_dbus_message_get_member (message), "Embed") == 0)
         self->embed_serial = g_dbus_message_get_serial (message);
 
-      if (is_quiet_name_change (self, message))
+      if (is_quiet_change (self, message))
         {
           g_object_unref (message);
           return NULL;
         }
+      if (hold_grab_blink (self, message))
+        return NULL;
       return message;
     }
 
@@ -269,7 +418,12 @@ cg_atspi_bus_finalize (GObject *object)
 {
   CgAtspiBus *self = CG_ATSPI_BUS (object);
 
+  if (self->held_source != NULL)
+    g_source_destroy (self->held_source);
+  g_clear_pointer (&self->held_source, g_source_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_queue_clear_full (&self->quiet_names, g_free);
+  g_free (self->quiet_description);
   g_mutex_clear (&self->lock);
   g_clear_object (&self->connection);
 
@@ -302,6 +456,7 @@ cg_atspi_bus_init (CgAtspiBus *self)
 {
   g_mutex_init (&self->lock);
   g_queue_init (&self->quiet_names);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static GDBusConnection *
@@ -405,4 +560,47 @@ cg_atspi_bus_quiet_name (CgAtspiBus *self,
   g_queue_push_head (&self->quiet_names, g_strdup (name));
   if (self->quiet_names.length > MAX_QUIET_NAMES)
     g_free (g_queue_pop_tail (&self->quiet_names));
+}
+
+/**
+ * cg_atspi_bus_quiet_next_description:
+ * @description: an accessible description about to be given back to a widget
+ *
+ * Keeps the next change of a description to @description from being reported to screen
+ * readers, who would speak it: a description given back after an announcement
+ * (cg_accessible_announce_now()) was already heard. Only for a change made within the next
+ * second.
+ */
+void
+cg_atspi_bus_quiet_next_description (CgAtspiBus *self,
+                                     const char *description)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_if_fail (CG_IS_ATSPI_BUS (self));
+
+  locker = g_mutex_locker_new (&self->lock);
+  g_free (self->quiet_description);
+  self->quiet_description = g_strdup (description);
+  self->quiet_description_until = g_get_monotonic_time () + G_USEC_PER_SEC;
+}
+
+/**
+ * cg_atspi_bus_quiet_next_caret_move:
+ * @offset: where the app is about to move a text's caret
+ *
+ * Keeps the report of that caret move from screen readers, who would say the character it lands
+ * on; the app says the whole line instead. Only for a move made within the next second.
+ */
+void
+cg_atspi_bus_quiet_next_caret_move (CgAtspiBus *self,
+                                    int         offset)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_if_fail (CG_IS_ATSPI_BUS (self));
+
+  locker = g_mutex_locker_new (&self->lock);
+  self->quiet_caret_offset = offset;
+  self->quiet_caret_until = g_get_monotonic_time () + G_USEC_PER_SEC;
 }

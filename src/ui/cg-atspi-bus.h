@@ -18,6 +18,12 @@ CgAtspiBus *cg_atspi_bus_get_for_display (GdkDisplay  *display);
 gboolean    cg_atspi_bus_get_joined      (CgAtspiBus  *self);
 void        cg_atspi_bus_quiet_name      (CgAtspiBus  *self,
                                           const char  *name);
+void        cg_atspi_bus_quiet_next_description
+                                         (CgAtspiBus  *self,
+                                          const char  *description);
+void        cg_atspi_bus_quiet_next_caret_move
+                                         (CgAtspiBus  *self,
+                                          int          offset);
 gboolean    cg_atspi_bus_scroll_text     (GtkTextView *text_view,
                                           int          start_offset,
                                           int          end_offset);

@@ -24,6 +24,7 @@
 #include "cg-accessible.h"
 #include "cg-atspi-bus.h"
 #include "cg-bundle.h"
+#include "cg-content-history.h"
 #include "cg-content-view.h"
 #include "cg-highlight.h"
 #include "cg-search-index.h"
@@ -74,14 +75,6 @@ typedef struct
   int end;
 } MatchSpan;
 
-/* A place to come back to: the topic, the section in view and the first character shown */
-typedef struct
-{
-  CgTopic   *topic;
-  CgSection *section;
-  int        top_offset;
-} HistoryEntry;
-
 struct _CgContentView
 {
   GtkWidget          parent_instance;
@@ -95,8 +88,7 @@ struct _CgContentView
   GArray            *sections;       /* SectionInfo */
   GArray            *lines;          /* LineInfo, one per buffer line */
   GArray            *matches;        /* MatchSpan */
-  GQueue            *back;           /* HistoryEntry, newest first */
-  GQueue            *forward;        /* HistoryEntry, nearest first */
+  CgContentHistory  *history;
   char              *zoom_class;
 
   /* Borrowed: owned by the buffer's tag table and the buffer */
@@ -149,16 +141,6 @@ section_info_clear (gpointer data)
   g_clear_pointer (&info->block_lines, g_array_unref);
 }
 
-static void
-history_entry_free (gpointer data)
-{
-  HistoryEntry *entry = data;
-
-  g_clear_object (&entry->topic);
-  g_clear_object (&entry->section);
-  g_free (entry);
-}
-
 static SectionInfo *
 get_section_info (CgContentView *self,
                   guint          index)
@@ -194,6 +176,24 @@ section_at_line (CgContentView *self,
   return found;
 }
 
+/* The text is named after the section in view, so a screen reader entering it (opening a
+ * search result, Tab) says which section it is in. The name changes quietly as the reader reads
+ * on: the heading line says the new section. */
+static void
+name_text_view (CgContentView *self)
+{
+  SectionInfo *info = get_section_info (self, self->section_in_view);
+  const char *name = info != NULL ? cg_section_get_title (info->section)
+                                  : self->topic != NULL ? cg_topic_get_title (self->topic) : NULL;
+  CgAtspiBus *bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  if (name == NULL)
+    return;
+  if (bus != NULL)
+    cg_atspi_bus_quiet_name (bus, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 set_section_in_view (CgContentView *self,
                      guint          index)
@@ -202,6 +202,7 @@ set_section_in_view (CgContentView *self,
     return;
 
   self->section_in_view = index;
+  name_text_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SECTION]);
 }
 
@@ -298,6 +299,63 @@ scroll_to_iter (CgContentView     *self,
   scroll_to_mark (self);
 }
 
+/* Moves the caret for the reader (Back, the next match) without the screen reader saying the
+ * character it lands on: announce_caret_line() says the whole line */
+static void
+move_caret_quietly (CgContentView     *self,
+                    const GtkTextIter *iter)
+{
+  CgAtspiBus *bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  GtkTextIter caret;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
+  if (bus != NULL && !gtk_text_iter_equal (&caret, iter))
+    cg_atspi_bus_quiet_next_caret_move (bus, gtk_text_iter_get_offset (iter));
+  place_cursor (self, iter);
+}
+
+/* Has a screen reader say the line at the caret, after the section's name if @with_section,
+ * when the reader is in the text or, unless @only_in_text, anywhere in the window */
+static void
+announce_caret_line (CgContentView *self,
+                     gboolean       with_section,
+                     gboolean       only_in_text)
+{
+  SectionInfo *info = get_section_info (self, self->section_in_view);
+  GtkTextIter start, end;
+  g_autofree char *line = NULL;
+  g_autofree char *message = NULL;
+
+  if (only_in_text && !gtk_widget_has_focus (GTK_WIDGET (self->text_view)))
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  line = gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
+
+  if (with_section && info != NULL && !g_str_equal (line, cg_section_get_title (info->section)))
+    /* Translators: said by a screen reader after Back or Forward: the section, then the line
+     * the caret is on, e.g. "Causes: Calcinosis can be caused by…" */
+    message = g_strdup_printf (_("%s: %s"), cg_section_get_title (info->section), line);
+  else
+    message = g_steal_pointer (&line);
+
+  if (*message != '\0')
+    cg_accessible_announce_now (GTK_WIDGET (self->text_view), message);
+}
+
+static void
+on_history_notify_cb (CgContentView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_BACK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_FORWARD]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-back", cg_content_history_get_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-forward", cg_content_history_get_can_go_forward (self->history));
+}
+
 static void
 insert_line (CgContentView *self,
              GtkTextIter   *end,
@@ -392,9 +450,7 @@ rebuild (CgContentView *self)
       g_array_append_val (self->sections, info);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_topic_get_title (self->topic),
-                                  -1);
+  name_text_view (self);
 
   /* Each bundle is in one language: line breaking, hyphenation and voices follow it */
   if (cg_topic_get_bundle (self->topic) != NULL)
@@ -495,6 +551,8 @@ describe_caret_line (CgContentView     *self,
 {
   guint line = gtk_text_iter_get_line (caret);
   guint level = 0;
+  g_autofree char *description = NULL;
+  CgAtspiBus *bus;
 
   if (line < self->lines->len)
     {
@@ -514,12 +572,17 @@ describe_caret_line (CgContentView     *self,
     {
       /* Translators: said by a screen reader with the caret on a heading of the text, as for a
        * heading in a web page; %u is 1 for the topic's title, 2 for a section's heading */
-      g_autofree char *description = g_strdup_printf (_("heading level %u"), level);
-
-      cg_accessible_announce (GTK_WIDGET (self->text_view), description);
+      description = g_strdup_printf (_("heading level %u"), level);
     }
-  else
-    cg_accessible_announce (GTK_WIDGET (self->text_view), NULL);
+
+  /* Not in the text: the description changes unreported. Orca handles a focus event before
+   * events queued ahead of it, so a report made just before the text takes the focus would be
+   * spoken after the focus, which says the description already. */
+  if (description != NULL && !gtk_widget_has_focus (GTK_WIDGET (self->text_view)) &&
+      (bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)))))
+    cg_atspi_bus_quiet_next_description (bus, description);
+
+  cg_accessible_announce (GTK_WIDGET (self->text_view), description);
 }
 
 static void
@@ -777,10 +840,7 @@ cg_content_view_dispose (GObject *object)
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
-  if (self->back != NULL)
-    g_queue_free_full (g_steal_pointer (&self->back), history_entry_free);
-  if (self->forward != NULL)
-    g_queue_free_full (g_steal_pointer (&self->forward), history_entry_free);
+  g_clear_object (&self->history);
   g_clear_object (&self->topic);
   g_clear_pointer (&self->zoom_class, g_free);
 
@@ -989,8 +1049,8 @@ cg_content_view_init (CgContentView *self)
   g_array_set_clear_func (self->sections, section_info_clear);
   self->lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
   self->matches = g_array_new (FALSE, FALSE, sizeof (MatchSpan));
-  self->back = g_queue_new ();
-  self->forward = g_queue_new ();
+  self->history = cg_content_history_new (MAX_HISTORY);
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
   self->section_in_view = G_MAXUINT;
   self->pinned_section = G_MAXUINT;
   self->current_match = -1;
@@ -1065,36 +1125,24 @@ cg_content_view_get_section (CgContentView *self)
   return info != NULL ? info->section : NULL;
 }
 
-static HistoryEntry *
-capture_location (CgContentView *self)
+static CgContentPlace *
+capture_place (CgContentView *self)
 {
-  HistoryEntry *entry = g_new0 (HistoryEntry, 1);
   GdkRectangle visible;
-  GtkTextIter iter;
+  GtkTextIter top, caret;
 
   gtk_text_view_get_visible_rect (self->text_view, &visible);
-  gtk_text_view_get_line_at_y (self->text_view, &iter, visible.y, NULL);
+  gtk_text_view_get_line_at_y (self->text_view, &top, visible.y, NULL);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
 
   /* Scrolled right to a section (as navigation does): come back to that section's heading,
    * which stays right when the zoom or the window width changed meanwhile */
   if (self->pinned_section != G_MAXUINT)
-    gtk_text_buffer_get_iter_at_line (self->buffer, &iter,
+    gtk_text_buffer_get_iter_at_line (self->buffer, &top,
                                       get_section_info (self, self->pinned_section)->heading_line);
 
-  entry->topic = g_object_ref (self->topic);
-  entry->section = cg_content_view_get_section (self) ? g_object_ref (cg_content_view_get_section (self)) : NULL;
-  entry->top_offset = gtk_text_iter_get_offset (&iter);
-
-  return entry;
-}
-
-static void
-notify_history (CgContentView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_BACK]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_FORWARD]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-back", !g_queue_is_empty (self->back));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-forward", !g_queue_is_empty (self->forward));
+  return cg_content_place_new (self->topic, cg_content_view_get_section (self),
+                               gtk_text_iter_get_offset (&caret), gtk_text_iter_get_offset (&top));
 }
 
 /* Before going somewhere else: remember where we are, unless it is the same section. */
@@ -1107,11 +1155,7 @@ push_history (CgContentView *self,
   if (self->topic == NULL || current == NULL || current == target)
     return;
 
-  g_queue_push_head (self->back, capture_location (self));
-  while (g_queue_get_length (self->back) > MAX_HISTORY)
-    history_entry_free (g_queue_pop_tail (self->back));
-  g_queue_clear_full (self->forward, history_entry_free);
-  notify_history (self);
+  cg_content_history_push (self->history, capture_place (self));
 }
 
 /* Shows @section's topic if needed and scrolls its heading to the top. */
@@ -1285,6 +1329,8 @@ cg_content_view_copy_section (CgContentView *self)
 
   text = cg_content_view_dup_section_text (self, info->section);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  /* Translators: said by a screen reader after Ctrl+Shift+C */
+  cg_accessible_announce_now (GTK_WIDGET (self), _("Section copied"));
 }
 
 /* A byte range of @text as buffer offsets from @line_start, or FALSE if it does not fit. */
@@ -1333,8 +1379,9 @@ focus_match (CgContentView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
   gtk_text_buffer_apply_tag (self->buffer, self->current_match_tag, &start, &end);
 
-  /* The caret goes to the match: a screen reader entering the text starts reading there */
-  place_cursor (self, &start);
+  /* The caret goes to the match: a screen reader entering the text starts reading there, and
+   * one in the text already hears the match's line */
+  move_caret_quietly (self, &start);
   scroll_to_iter (self, &start, FALSE);
   self->pinned_section = section_at_line (self, gtk_text_iter_get_line (&start));
   update_section_in_view (self);
@@ -1509,6 +1556,7 @@ cg_content_view_find_next (CgContentView *self)
     return FALSE;
 
   focus_match (self, (self->current_match + 1) % (int)self->matches->len);
+  announce_caret_line (self, FALSE, FALSE);
   return TRUE;
 }
 
@@ -1525,6 +1573,7 @@ cg_content_view_find_previous (CgContentView *self)
 
   n = self->matches->len;
   focus_match (self, (self->current_match - 1 + n) % n);
+  announce_caret_line (self, FALSE, FALSE);
   return TRUE;
 }
 
@@ -1533,7 +1582,7 @@ cg_content_view_get_can_go_back (CgContentView *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
 
-  return !g_queue_is_empty (self->back);
+  return cg_content_history_get_can_go_back (self->history);
 }
 
 gboolean
@@ -1541,41 +1590,44 @@ cg_content_view_get_can_go_forward (CgContentView *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
 
-  return !g_queue_is_empty (self->forward);
+  return cg_content_history_get_can_go_forward (self->history);
 }
 
+/* Back in the text: the caret on the line that was being read, and a screen reader says the
+ * section and that line */
 static void
-restore_location (CgContentView *self,
-                  HistoryEntry  *entry)
+restore_place (CgContentView        *self,
+               const CgContentPlace *place)
 {
-  GtkTextIter iter;
+  GtkTextIter top, caret;
   guint index;
 
-  show_topic (self, entry->topic);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, entry->top_offset);
-  place_cursor (self, &iter);
-  scroll_to_iter (self, &iter, TRUE);
-  index = entry->section != NULL ? find_section (self, entry->section) : G_MAXUINT;
+  show_topic (self, place->topic);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &top, place->top_offset);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &caret, place->caret_offset);
+  move_caret_quietly (self, &caret);
+  scroll_to_iter (self, &top, TRUE);
+  index = place->section != NULL ? find_section (self, place->section) : G_MAXUINT;
   self->pinned_section = index;
   update_section_in_view (self);
+  announce_caret_line (self, TRUE, TRUE);
 }
 
 static gboolean
 go (CgContentView *self,
-    GQueue        *from,
-    GQueue        *to)
+    gboolean       back)
 {
-  HistoryEntry *entry;
+  g_autoptr(CgContentPlace) place = NULL;
 
-  if (g_queue_is_empty (from) || self->topic == NULL)
+  if (self->topic == NULL)
     return FALSE;
 
-  entry = g_queue_pop_head (from);
-  g_queue_push_head (to, capture_location (self));
-  restore_location (self, entry);
-  history_entry_free (entry);
-  notify_history (self);
+  place = back ? cg_content_history_go_back (self->history, capture_place (self))
+               : cg_content_history_go_forward (self->history, capture_place (self));
+  if (place == NULL)
+    return FALSE;
 
+  restore_place (self, place);
   return TRUE;
 }
 
@@ -1585,7 +1637,7 @@ cg_content_view_go_back (CgContentView *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
 
-  return go (self, self->back, self->forward);
+  return go (self, TRUE);
 }
 
 /* Returns: FALSE if there was nowhere to go forward to */
@@ -1594,5 +1646,5 @@ cg_content_view_go_forward (CgContentView *self)
 {
   g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
 
-  return go (self, self->forward, self->back);
+  return go (self, FALSE);
 }

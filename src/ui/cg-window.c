@@ -107,17 +107,39 @@ on_content_view_section_cb (CgWindow      *self,
 
 /* GTK reports the focus as the window appears, before screen readers can look at the app; once
  * they can, the focus is given again, so the focused section is spoken at start. */
+static gboolean
+give_focus_again_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL)
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_grab_focus (focus);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window's own activation report, which makes the window Orca's focus */
+static void
+on_first_active_cb (CgWindow   *self,
+                    GParamSpec *pspec)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_first_active_cb, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, give_focus_again_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_atspi_bus_joined_cb (CgWindow   *self,
                         CgAtspiBus *bus)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (focus == NULL || !gtk_window_is_active (GTK_WINDOW (self)))
-    return;
-
-  gtk_root_set_focus (GTK_ROOT (self), NULL);
-  gtk_widget_grab_focus (focus);
+  /* Not active yet (a loaded desktop may activate it seconds later): once it is */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_first_active_cb), NULL);
+  on_first_active_cb (self, NULL);
 }
 
 /* GTK has its accessibility bus connection once the window is shown, and registers the app on
@@ -471,7 +493,13 @@ cg_window_show_message (CgWindow   *self,
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* An alert: a screen reader says it as it appears */
+  banner = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_HORIZONTAL,
+                         "spacing", 12,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                         "visible", FALSE,
+                         NULL);
   gtk_widget_add_css_class (banner, "message-banner");
   label = gtk_label_new (message);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -490,10 +518,13 @@ cg_window_show_message (CgWindow   *self,
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_message_close_clicked_cb), banner);
   gtk_box_append (GTK_BOX (banner), label);
   gtk_box_append (GTK_BOX (banner), close);
+  cg_accessible_name_parts (banner);
   gtk_accessible_update_property (GTK_ACCESSIBLE (banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, message,
                                   -1);
   gtk_box_append (self->info_box, banner);
+  /* Shown once in the tree: GTK reports an alert's appearance, not its addition */
+  gtk_widget_set_visible (banner, TRUE);
 }
 
 /**
@@ -673,6 +704,13 @@ zoom_action (GtkWidget  *widget,
     zoom = 1.0;
 
   cg_content_view_set_zoom (self->content_view, zoom);
+  zoom = cg_content_view_get_zoom (self->content_view);
+  {
+    /* Translators: said by a screen reader after Ctrl+Plus or Ctrl+Minus, e.g. "Zoom 110%" */
+    g_autofree char *message = g_strdup_printf (_("Zoom %d%%"), (int) (zoom * 100 + 0.5));
+
+    cg_accessible_announce_now (GTK_WIDGET (self), message);
+  }
 }
 
 /* GtkApplication would build the shortcuts window for every new window; it is built here the
@@ -800,6 +838,9 @@ set_show_sidebar (CgWindow *self,
 
   if (show_sidebar && !gtk_search_bar_get_search_mode (self->search_bar))
     cg_sidebar_focus_list (self->sidebar);
+  else if (gtk_root_get_focus (GTK_ROOT (self)) != GTK_WIDGET (self->sidebar_button))
+    /* Shown, the list takes the focus and says so; the toggle says its own state */
+    cg_accessible_announce_now (GTK_WIDGET (self), show_sidebar ? _("Sections shown") : _("Sections hidden"));
 
   /* Only the choice made in a wide window is remembered: narrow windows hide it by themselves */
   if (!self->narrow)
@@ -1129,6 +1170,7 @@ cg_window_init (CgWindow *self)
   self->settings = g_settings_new (APP_ID);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   name_search_bar_close_button (GTK_WIDGET (self->search_bar));
+  cg_accessible_name_parts (GTK_WIDGET (self));
   cg_accessible_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show Sections (F9)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->search_button), _("Search (Ctrl+F)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->handout_button), _("Print Handout… (Ctrl+P)"));

@@ -52,7 +52,7 @@ TOTAL_TIMEOUT = 280     # below meson's timeout of 300 s, so this script always 
 SOURCE_TEXT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..',
                            'data', 'content', 'source', 'calcinosis-source.txt')
 # What Orca says of a control the focus reaches (its role), after which a step may go on
-CONTROL_ROLE = r'\b(toggle button|push button|button|check box|menu button|combo box)\b'
+CONTROL_ROLE = r'\b(toggle button|push button|button|check box|menu button|combo box|read only text|List with \d+ items)\b'
 MARKER = 'CG_ORCA_TEST_SESSION'
 N_TESTS = 25
 
@@ -502,9 +502,36 @@ def run_checks(conversation, binary, builddir, start_mark, window_shown):
 
     # ... and leaves Orca reading the text: Down speaks the next line
     mark = conversation.step('After Say All, Down reads on', 'Down')
-    check_said(conversation, mark, 'after Say All, Down still speaks a line of the text', r'\w{3,}')
+    check_said(conversation, mark, 'after Say All, Down still speaks the next line (the first sentence)',
+               rf'^{re.escape(TREATMENT_FIRST_SENTENCE[:40])}')
 
-    # 5: back to the sections, then the header bar's toggles with their state, each said once
+    # 5: notices of what was done, spoken once: Copy Section, zoom, the sections hidden
+    mark = conversation.step('Copy Section', 'ctrl+shift+c')
+    check_said(conversation, mark, 'Ctrl+Shift+C says "Section copied"', r'^Section copied$')
+    mark = conversation.step('Zoom in', 'ctrl+plus')
+    check_said(conversation, mark, 'Ctrl+Plus says the zoom level', r'^Zoom 110%$')
+    mark = conversation.step('Reset the zoom', 'ctrl+0')
+    check_said(conversation, mark, 'Ctrl+0 says the zoom level', r'^Zoom 100%$')
+    mark = conversation.step('F9 hides the sections', 'F9')
+    check_said(conversation, mark, 'F9 in the text says "Sections hidden"', r'^Sections hidden$')
+    mark = conversation.step('F9 shows them again', 'F9')
+    check_said(conversation, mark, 'F9 again shows the sections, on the section in view',
+               r'^Sections\b', r'^Treatment\b', rf'\b{TREATMENT + 1} of 7\b')
+
+    # 6: Back returns to the line that was being read, and says the section and that line
+    mark = conversation.step('Down to the next section', 'Down')
+    check_said(conversation, mark, 'Down in the sections goes to the next one',
+               rf'^{SECTIONS[TREATMENT + 1]}\b', rf'\b{TREATMENT + 2} of 7\b')
+    mark = conversation.step('Tab into its text', 'Tab')
+    check_said(conversation, mark, 'Tab into the text names the section, as the text\'s name',
+               rf'^{SECTIONS[TREATMENT + 1]} read only text\b')
+    mark = conversation.step('Alt+Left goes back', 'alt+Left')
+    check_said(conversation, mark, 'Alt+Left says the section and the line that was being read',
+               rf'^Treatment: {re.escape(TREATMENT_FIRST_SENTENCE)}$')
+    mark = conversation.step('Alt+Right goes forward', 'alt+Right')
+    check_said(conversation, mark, 'Alt+Right says the section gone forward to', rf'^{SECTIONS[TREATMENT + 1]}$')
+
+    # 7: back to the sections, then the header bar's toggles with their state, each said once
     mark = conversation.step('Shift+Tab back to the sections', 'shift+Tab')
     check_said(conversation, mark, 'Shift+Tab back to the sections says the section in view with its position',
                r'^\w+\.?$', r'\b\d of 7\b')
@@ -527,7 +554,7 @@ def run_checks(conversation, binary, builddir, start_mark, window_shown):
     tap.check(states in (['not checked', 'checked'], ['not pressed', 'pressed']),
               'each new state is said once', repr(states))
 
-    # 6: a search speaks its result count once, an opened result its section
+    # 8: a search speaks its result count once, an opened result its section and the match's line
     hits = expected_hits(binary, builddir, QUERY)
     mark = conversation.step('Search', 'ctrl+f')
     check_said(conversation, mark, 'Ctrl+F says the search entry', r'^Search the guide\b')
@@ -537,9 +564,12 @@ def run_checks(conversation, binary, builddir, start_mark, window_shown):
     typed = mark
     first = SECTIONS[[s.lower() for s in SECTIONS].index(hits[0])] if hits else '?'
     mark = conversation.step('Enter opens the best result', 'Return')
-    check_said(conversation, mark, f'Enter says the section it opens ({first})', rf'\b{first}\b')
+    check_said(conversation, mark, f'Enter says the section it opens ({first}) and the line of the match',
+               rf'^{first} read only text\b', rf'(?i)\b{QUERY}\b')
     tap.check(count_said(conversation, typed, mark, r'\bresults?\b') == 1,
               'the result count is said once', repr(log.read()[typed:mark]))
+    mark = conversation.step('Ctrl+G goes to the next match', 'ctrl+g')
+    check_said(conversation, mark, 'Ctrl+G says the line of the next match', rf'(?i)\b{QUERY}\b')
     mark = conversation.step(f'Searching for "{NO_RESULTS_QUERY}"', 'ctrl+f', 'ctrl+a', text=NO_RESULTS_QUERY)
     check_said(conversation, mark, 'a search without results says so',
                rf'No results for .{NO_RESULTS_QUERY}.')
@@ -547,7 +577,22 @@ def run_checks(conversation, binary, builddir, start_mark, window_shown):
     check_said(conversation, mark, f'Esc goes back to the sections, on the section in view ({first})',
                rf'\b{first}\b', rf'\b{SECTIONS.index(first) + 1} of 7\b')
 
-    # 7: the handout builder, a dialog whose first control is the first section's check box
+    # 9: the main menu (F10) and the keyboard shortcuts (Ctrl+?), read without a type name
+    mark = conversation.step('F10 opens the main menu', 'F10')
+    check_said(conversation, mark, 'F10 says the main menu\'s first item', r'^Open Bundle…')
+    mark = conversation.step('Esc closes the menu', 'Escape')
+    check_said(conversation, mark, 'Esc closes the menu, back on its button', r'^Main menu\b')
+    mark = conversation.step('Ctrl+? opens the keyboard shortcuts', 'ctrl+question')
+    check_said(conversation, mark, 'Ctrl+? says the shortcuts window, its first group and its first shortcut',
+               r'^Keyboard Shortcuts\b', r'^General\b', r'^Show or hide the sections: F9\b')
+    mark = conversation.step('Down reads the next shortcut', 'Down')
+    check_said(conversation, mark, 'Down says the next shortcut with its keys', r'^Search: Ctrl\+F\b')
+    mark = conversation.step('Esc closes the shortcuts', 'Escape')
+    check_said(conversation, mark, 'Esc closes the shortcuts, back in the main window', r'^Main menu\b')
+    mark = move_until(conversation, 'Shift+Tab back to the sections', 'shift+Tab', r'\b\d of 7\b', tries=8)
+    check_said(conversation, mark, 'Shift+Tab goes back through the header bar to the sections', r'\b\d of 7\b')
+
+    # 10: the handout builder, a dialog whose first control is the first section's check box
     mark = conversation.step('Ctrl+P opens the handout builder', 'ctrl+p')
     check_said(conversation, mark, 'the handout builder is announced as a dialog',
                r'^Print Handout\b.*\bdialog\b')
