@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cg-accessible.h"
 #include "cg-atspi-bus.h"
 
@@ -175,6 +177,12 @@ cg_accessible_name_parts (GtkWidget *widget)
       if (GTK_IS_IMAGE (child) && gtk_widget_get_ancestor (child, GTK_TYPE_BUTTON) != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 
+      /* The file chooser's list of files (a tree view, looked up by name: the type is not one
+       * to use) */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTreeView") &&
+          gtk_widget_get_ancestor (child, GTK_TYPE_FILE_CHOOSER_WIDGET) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files"), -1);
+
       if (GTK_IS_MENU_BUTTON (child))
         {
           GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (child));
@@ -189,4 +197,6 @@ cg_accessible_name_parts (GtkWidget *widget)
 
       cg_accessible_name_parts (child);
     }
+
+  name_stack_pages (widget);
 }

@@ -25,6 +25,11 @@
  *   is then silent (Down and Up after Say All said nothing). A deactivation followed within
  *   GRAB_BLINK_MS by a reactivation is not reported at all; a real one is reported that late.
  *
+ * - New windows. A dialog (About, a file chooser) is reported active before screen readers can
+ *   look at it, and Orca said nothing as it opened. Each window, the first time it is active,
+ *   gives its focus again (or to its first control): Orca then says the focused control. (Orca
+ *   still does not say the title of GTK's own About dialog and file chooser.)
+ *
  * - Titles. GTK makes the window title the window's accessible name and reports each change,
  *   which Orca speaks: a burst of titles as the reader moves through the sections, each also said
  *   by the row. A name given to cg_atspi_bus_quiet_name() changes without that report.
@@ -36,6 +41,7 @@
 
 #include "config.h"
 
+#include "cg-accessible.h"
 #include "cg-atspi-bus.h"
 
 #define TEXT_INTERFACE "org.a11y.atspi.Text"
@@ -395,7 +401,7 @@ filter_message_cb (GDBusConnection *connection,
     {
       self->joined = TRUE;
       /* After GTK's own handling of the answer, which is queued before this */
-      g_idle_add_full (G_PRIORITY_LOW, emit_joined, g_object_ref (self), g_object_unref);
+      g_idle_add_full (G_PRIORITY_DEFAULT, emit_joined, g_object_ref (self), g_object_unref);
       return message;
     }
 
@@ -485,6 +491,63 @@ gtk_accessibility_connection (GdkDisplay *display)
   return start->connection;
 }
 
+static void
+give_focus_again (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  /* GTK's own dialogs (About, the file chooser) have parts named after their types */
+  cg_accessible_name_parts (GTK_WIDGET (window));
+  if (focus != NULL)
+    {
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      gtk_widget_grab_focus (focus);
+    }
+  else
+    /* Nothing focused (the About dialog): its first control */
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+give_focus_again_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+
+  if (gtk_window_is_active (window))
+    give_focus_again (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_active_cb (GtkWindow  *window,
+                     GParamSpec *pspec,
+                     CgAtspiBus *self)
+{
+  if (!gtk_window_is_active (window) || !cg_atspi_bus_get_joined (self))
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, on_window_active_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, give_focus_again_cb, g_object_ref (window), g_object_unref);
+}
+
+static void
+on_toplevels_changed_cb (GListModel *toplevels,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         CgAtspiBus *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_object_get_data (G_OBJECT (window), "cg-atspi-bus-watched"))
+        continue;
+      g_object_set_data (G_OBJECT (window), "cg-atspi-bus-watched", GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (window, "notify::is-active", G_CALLBACK (on_window_active_cb), self, 0);
+    }
+}
+
 /**
  * cg_atspi_bus_get_for_display:
  *
@@ -517,6 +580,20 @@ cg_atspi_bus_get_for_display (GdkDisplay *display)
   self->filter_id = g_dbus_connection_add_filter (connection, filter_message_cb,
                                                   g_object_ref (self), g_object_unref);
   g_object_set_data_full (G_OBJECT (display), "cg-atspi-bus", self, g_object_unref);
+
+  /* Windows opened from now on (the app's first window has its own watch, see CgWindow) */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_toplevels = g_list_model_get_n_items (toplevels);
+
+    for (guint i = 0; i < n_toplevels; i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+        g_object_set_data (window, "cg-atspi-bus-watched", GINT_TO_POINTER (TRUE));
+      }
+    g_signal_connect_object (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed_cb), self, 0);
+  }
   return self;
 }
 

@@ -21,6 +21,7 @@
 
 #include "cg-bundle.h"
 #include "cg-file-chooser.h"
+#include "cg-accessible.h"
 #include "cg-handout-dialog.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-note.h"
@@ -522,6 +523,8 @@ show_saved (CgHandoutDialog *self,
   message = g_strdup_printf (_("Saved “%s”"), basename);
   gtk_label_set_text (self->saved_label, message);
   gtk_revealer_set_reveal_child (self->saved_revealer, TRUE);
+  /* A revealed notice is not reported to screen readers: said once, with the file name */
+  cg_accessible_announce_now (GTK_WIDGET (self), message);
 }
 
 /**
@@ -715,7 +718,17 @@ on_print_done_cb (CgHandoutDialog         *self,
       show_error (self, error != NULL ? error->message : _("Printing failed"));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    remember_handout (self);
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *printer = settings != NULL ? gtk_print_settings_get_printer (settings) : NULL;
+      g_autofree char *message = printer != NULL
+        /* Translators: said by a screen reader once a handout is printed; %s is the printer */
+        ? g_strdup_printf (_("Handout sent to “%s”"), printer)
+        : g_strdup (_("Handout sent to the printer"));
+
+      remember_handout (self);
+      cg_accessible_announce_now (GTK_WIDGET (self), message);
+    }
 
   g_clear_object (&self->print_operation);
 }

@@ -130,7 +130,7 @@ on_first_active_cb (CgWindow   *self,
     return;
 
   g_signal_handlers_disconnect_by_func (self, on_first_active_cb, NULL);
-  g_idle_add_full (G_PRIORITY_LOW, give_focus_again_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT, give_focus_again_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
