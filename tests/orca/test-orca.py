@@ -45,6 +45,7 @@ TREATMENT_FIRST_SENTENCE = ('Calcinosis treatment includes managing symptoms, pr
 MAX_READING_KEYS = 4    # Down presses to hear the first sentence (it wraps onto two or three lines)
 QUERY = 'kidney'
 NO_RESULTS_QUERY = 'zzyzx'
+KEYWORD_QUERY = 'painkillers'   # a keyword of Treatment, not in its text
 WAIT = 30.0             # seconds to wait for Orca to say one expected thing (a loaded machine)
 LONG_WAIT = 60.0        # ... for Say All, the whole topic from Treatment on
 START_DELAY = 2.0       # seconds from the window appearing to the first section spoken (idle)
@@ -582,6 +583,11 @@ def run_checks(conversation, binary, builddir, start_mark, window_shown):
               'the result count is said once', repr(log.read()[typed:mark]))
     mark = conversation.step('Ctrl+G goes to the next match', 'ctrl+g')
     check_said(conversation, mark, 'Ctrl+G says the line of the next match', rf'(?i)\b{QUERY}\b')
+    mark = conversation.step('Searching for a keyword', 'ctrl+f', 'ctrl+a', text=KEYWORD_QUERY)
+    check_said(conversation, mark, 'a keyword search says its count', r'\b\d+ results?\b')
+    mark = conversation.step('Down to the result', 'Down')
+    check_said(conversation, mark, 'a result found by its keyword says "matched: …"',
+               rf'\bmatched: {KEYWORD_QUERY}\b')
     mark = conversation.step(f'Searching for "{NO_RESULTS_QUERY}"', 'ctrl+f', 'ctrl+a', text=NO_RESULTS_QUERY)
     check_said(conversation, mark, 'a search without results says so',
                rf'No results for .{NO_RESULTS_QUERY}.')
