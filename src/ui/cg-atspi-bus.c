@@ -51,6 +51,8 @@
 /* How long a window's deactivation is held back, to be dropped with a reactivation that
  * follows: the focus blink of a screen reader's key grab */
 #define GRAB_BLINK_MS 300
+/* A description reported this soon after the focus came to its object is said with the focus */
+#define FOCUS_ECHO_MS 250
 #define MAX_QUIET_NAMES 8
 
 struct _CgAtspiBus
@@ -69,6 +71,9 @@ struct _CgAtspiBus
   int              quiet_caret_offset;  /* the next caret move there too, until the time below */
   gint64           quiet_caret_until;
   gboolean         joined;
+  GHashTable      *descriptions;   /* object path → the description last reported */
+  char            *focused_path;   /* the object last reported focused, */
+  gint64           focused_time;   /* ... when */
   GPtrArray       *held;           /* GDBusMessage, deactivations held back */
   GSource         *held_source;    /* reports them when no reactivation came */
 };
@@ -226,6 +231,31 @@ is_quiet_caret_move (CgAtspiBus   *self,
   return TRUE;
 }
 
+/* Called with the lock held: notes the object a focus report is for */
+static void
+note_focus (CgAtspiBus   *self,
+            GDBusMessage *message)
+{
+  GVariant *body = g_dbus_message_get_body (message);
+  const char *state;
+  gint32 detail1;
+
+  if (g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_SIGNAL ||
+      g_strcmp0 (g_dbus_message_get_interface (message), OBJECT_EVENT_INTERFACE) != 0 ||
+      g_strcmp0 (g_dbus_message_get_member (message), "StateChanged") != 0 ||
+      body == NULL || !g_variant_is_of_type (body, G_VARIANT_TYPE ("(siiva{sv})")))
+    return;
+
+  g_variant_get_child (body, 0, "&s", &state);
+  g_variant_get_child (body, 1, "i", &detail1);
+  if (g_strcmp0 (state, "focused") != 0 || detail1 == 0)
+    return;
+
+  g_free (self->focused_path);
+  self->focused_path = g_strdup (g_dbus_message_get_path (message));
+  self->focused_time = g_get_monotonic_time ();
+}
+
 /* Called with the lock held */
 static gboolean
 is_quiet_change (CgAtspiBus   *self,
@@ -251,6 +281,23 @@ is_quiet_change (CgAtspiBus   *self,
 
   if (g_strcmp0 (property, "accessible-description") == 0)
     {
+      const char *path = g_dbus_message_get_path (message);
+      const char *description = g_variant_get_string (value, NULL);
+
+      /* The same description again, or a description reported just after the focus came to
+       * its object: GTK 4.8 reports a text's description as the text first takes the focus,
+       * and Orca, saying the focused text, has said it already */
+      if (path != NULL && *description != '\0' &&
+          (g_strcmp0 (g_hash_table_lookup (self->descriptions, path), description) == 0 ||
+           (g_strcmp0 (path, self->focused_path) == 0 &&
+            g_get_monotonic_time () - self->focused_time < FOCUS_ECHO_MS * 1000)))
+        {
+          g_hash_table_replace (self->descriptions, g_strdup (path), g_strdup (description));
+          return TRUE;
+        }
+      if (path != NULL)
+        g_hash_table_replace (self->descriptions, g_strdup (path), g_strdup (description));
+
       if (self->quiet_description != NULL && g_get_monotonic_time () > self->quiet_description_until)
         g_clear_pointer (&self->quiet_description, g_free);
       if (g_strcmp0 (self->quiet_description, g_variant_get_string (value, NULL)) != 0)
@@ -385,6 +432,7 @@ filter_message_cb (GDBusConnection *connection,
           g_strcmp0 (g_dbus_message_get_member (message), "Embed") == 0)
         self->embed_serial = g_dbus_message_get_serial (message);
 
+      note_focus (self, message);
       if (is_quiet_change (self, message))
         {
           g_object_unref (message);
@@ -428,6 +476,8 @@ cg_atspi_bus_finalize (GObject *object)
     g_source_destroy (self->held_source);
   g_clear_pointer (&self->held_source, g_source_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
+  g_clear_pointer (&self->descriptions, g_hash_table_unref);
+  g_free (self->focused_path);
   g_queue_clear_full (&self->quiet_names, g_free);
   g_free (self->quiet_description);
   g_mutex_clear (&self->lock);
@@ -463,6 +513,7 @@ cg_atspi_bus_init (CgAtspiBus *self)
   g_mutex_init (&self->lock);
   g_queue_init (&self->quiet_names);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  self->descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static GDBusConnection *

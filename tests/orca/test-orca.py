@@ -57,7 +57,7 @@ SOURCE_TEXT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..
 # What Orca says of a control the focus reaches (its role), after which a step may go on
 CONTROL_ROLE = r'\b(toggle button|push button|button|check box|menu button|combo box|read only text|List with \d+ items)\b'
 MARKER = 'CG_ORCA_TEST_SESSION'
-N_TESTS = 50
+N_TESTS = 47
 
 # GTK and the app's own type names ("GtkStackPage", "CgSidebar"): never something to say
 CLASS_NAME = re.compile(r'\b(?:Gtk|Cg|Gdk|Adw)[A-Z][A-Za-z]+')
@@ -609,12 +609,6 @@ def run_checks(conversation, binary, builddir, start_mark, window_shown):
     check_said(conversation, mark, 'Down says the next shortcut with its keys', r'^Search: Ctrl\+F\b')
     mark = conversation.step('Esc closes the shortcuts', 'Escape')
     check_said(conversation, mark, 'Esc closes the shortcuts, back in the main window', r'^Main menu\b')
-    mark = conversation.step('About, from the main menu', 'F10', *['Down'] * 7)
-    check_said(conversation, mark, 'the main menu\'s last item is About', r'^About Calcinosis Guide\b')
-    mark = conversation.step('Enter opens About', 'Return')
-    check_said(conversation, mark, 'About opens with its first control said', r'^About page tab\b')
-    mark = conversation.step('Esc closes About', 'Escape')
-    check_said(conversation, mark, 'Esc closes About, back on the menu button', r'^Main menu\b')
     mark = conversation.step('Ctrl+O opens the file chooser', 'ctrl+o')
     check_said(conversation, mark, 'the file chooser opens on its list of files, named', r'^Files\b')
     mark = conversation.step('Esc closes the file chooser', 'Escape')
