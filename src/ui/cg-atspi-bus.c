@@ -75,6 +75,7 @@ struct _CgAtspiBus
   char            *focused_path;   /* the object last reported focused, */
   gint64           focused_time;   /* ... when */
   GPtrArray       *held;           /* GDBusMessage, deactivations held back */
+  GPtrArray       *released;       /* GDBusMessage, those reported late, to let through */
   GSource         *held_source;    /* reports them when no reactivation came */
 };
 
@@ -357,11 +358,16 @@ report_held_cb (gpointer user_data)
 
   for (guint i = 0; i < held->len; i++)
     {
-      /* A message once sent is locked: a copy goes, with a serial of its own */
+      /* A message once sent is locked: a copy goes, with a serial of its own, and the filter
+       * lets it through */
       g_autoptr(GDBusMessage) copy = g_dbus_message_copy (g_ptr_array_index (held, i), NULL);
 
-      if (copy != NULL)
-        g_dbus_connection_send_message (self->connection, copy, G_DBUS_SEND_MESSAGE_FLAGS_NONE, NULL, NULL);
+      if (copy == NULL)
+        continue;
+      g_mutex_lock (&self->lock);
+      g_ptr_array_add (self->released, g_object_ref (copy));
+      g_mutex_unlock (&self->lock);
+      g_dbus_connection_send_message (self->connection, copy, G_DBUS_SEND_MESSAGE_FLAGS_NONE, NULL, NULL);
     }
 
   return G_SOURCE_REMOVE;
@@ -374,7 +380,7 @@ hold_grab_blink (CgAtspiBus   *self,
 {
   int active = window_activation (message);
 
-  if (active < 0)
+  if (active < 0 || g_ptr_array_remove (self->released, message))
     return FALSE;
 
   if (active == 0)
@@ -476,6 +482,7 @@ cg_atspi_bus_finalize (GObject *object)
     g_source_destroy (self->held_source);
   g_clear_pointer (&self->held_source, g_source_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
+  g_clear_pointer (&self->released, g_ptr_array_unref);
   g_clear_pointer (&self->descriptions, g_hash_table_unref);
   g_free (self->focused_path);
   g_queue_clear_full (&self->quiet_names, g_free);
@@ -513,6 +520,7 @@ cg_atspi_bus_init (CgAtspiBus *self)
   g_mutex_init (&self->lock);
   g_queue_init (&self->quiet_names);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  self->released = g_ptr_array_new_with_free_func (g_object_unref);
   self->descriptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
