@@ -10,7 +10,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cg-accessible.h"
+#include "cg-atspi-bus.h"
 
 static gboolean
 on_widget_query_tooltip_cb (GtkWidget  *widget,
@@ -78,6 +81,7 @@ cg_accessible_announce (GtkWidget  *widget,
                              GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
   G_GNUC_END_IGNORE_DEPRECATIONS
 #else
+  g_object_set_data_full (G_OBJECT (widget), "cg-description", g_strdup (message), g_free);
   if (message != NULL && *message != '\0')
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
@@ -85,4 +89,114 @@ cg_accessible_announce (GtkWidget  *widget,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 #endif
+}
+
+/**
+ * cg_accessible_announce_now:
+ * @widget: a widget of the window the message is about, or the window
+ * @message: what a screen reader should say now: "Section copied"
+ *
+ * Has a screen reader say @message once, as a notice of something done. GTK 4.14 has an
+ * announcement API for it. Before that, the message briefly becomes the accessible description
+ * of the widget with the keyboard focus in @widget's window (Orca speaks a new description of
+ * the focused widget), which then gets back its own description, unheard.
+ */
+void
+cg_accessible_announce_now (GtkWidget  *widget,
+                            const char *message)
+{
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  if (focus == NULL)
+    focus = widget;
+
+#if GTK_CHECK_VERSION (4, 14, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_accessible_announce (GTK_ACCESSIBLE (focus), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    const char *own = g_object_get_data (G_OBJECT (focus), "cg-description");
+    CgAtspiBus *bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (focus));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    if (own != NULL && *own != '\0')
+      {
+        if (bus != NULL)
+          cg_atspi_bus_quiet_next_description (bus, own);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, own, -1);
+      }
+    else
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  }
+#endif
+}
+
+static void
+name_stack_pages (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (child))
+        {
+          g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (child));
+          guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+          for (guint i = 0; i < n_pages; i++)
+            {
+              g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+              if (GTK_IS_ACCESSIBLE (page))
+                gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+            }
+        }
+      name_stack_pages (child);
+    }
+}
+
+/**
+ * cg_accessible_name_parts:
+ * @widget: a window or any widget
+ *
+ * GTK 4.8 names an accessible that has no name after its type: Orca says "GtkImage" for the
+ * icon of a button already named, "GtkPopoverMenu menu" and "GtkStackPage panel" for a menu.
+ * Those parts of @widget and its descendants get an empty name, which Orca says as nothing
+ * (the button, the menu's items say what they are). Menus are the ones of menu buttons.
+ */
+void
+cg_accessible_name_parts (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && gtk_widget_get_ancestor (child, GTK_TYPE_BUTTON) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+      /* The file chooser's list of files (a tree view, looked up by name: the type is not one
+       * to use) */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTreeView") &&
+          gtk_widget_get_ancestor (child, GTK_TYPE_FILE_CHOOSER_WIDGET) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files"), -1);
+
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (child));
+
+          if (popover != NULL)
+            {
+              gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+              name_stack_pages (GTK_WIDGET (popover));
+              cg_accessible_name_parts (GTK_WIDGET (popover));
+            }
+        }
+
+      cg_accessible_name_parts (child);
+    }
+
+  name_stack_pages (widget);
 }

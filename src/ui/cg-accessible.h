@@ -14,5 +14,8 @@ void cg_accessible_set_tooltip (GtkWidget  *widget,
                                 const char *text);
 void cg_accessible_announce    (GtkWidget  *widget,
                                 const char *message);
+void cg_accessible_announce_now (GtkWidget  *widget,
+                                 const char *message);
+void cg_accessible_name_parts  (GtkWidget  *widget);
 
 G_END_DECLS

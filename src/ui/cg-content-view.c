@@ -22,107 +22,14 @@
 #include <string.h>
 
 #include "cg-accessible.h"
+#include "cg-atspi-bus.h"
 #include "cg-bundle.h"
-#include "cg-content-view.h"
+#include "cg-content-view-private.h"
 #include "cg-highlight.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
-#define ZOOM_MIN 0.5
-#define ZOOM_MAX 2.0
-
-/* A comfortable line length, in characters of the text's own font, so it follows the zoom */
-#define LINE_LENGTH_CHARS 70
-#define MIN_SIDE_MARGIN 24
-
-/* List items start with a bullet in the text itself: copied text and screen readers keep it */
-#define BULLET "• "
-#define BULLET_CHARS 2
-
-#define MAX_HISTORY 50
-
-typedef enum
-{
-  LINE_TITLE,
-  LINE_HEADING,
-  LINE_PARAGRAPH,
-  LINE_ITEM,
-} LineKind;
-
-/* What each buffer line is: one line per title, heading, paragraph or list item */
-typedef struct
-{
-  LineKind kind;
-  guint    section;  /* index in sections; G_MAXUINT for the topic title */
-  guint    block;    /* the paragraph or list it belongs to */
-} LineInfo;
-
-typedef struct
-{
-  CgSection *section;
-  guint      heading_line;
-  guint      end_line;     /* the first line after the section */
-  GArray    *block_lines;  /* block index → its first line */
-} SectionInfo;
-
-/* A match as character offsets in the buffer, in document order */
-typedef struct
-{
-  int start;
-  int end;
-} MatchSpan;
-
-/* A place to come back to: the topic, the section in view and the first character shown */
-typedef struct
-{
-  CgTopic   *topic;
-  CgSection *section;
-  int        top_offset;
-} HistoryEntry;
-
-struct _CgContentView
-{
-  GtkWidget          parent_instance;
-
-  /* Template widgets */
-  GtkScrolledWindow *scroller;
-  GtkTextView       *text_view;
-
-  /* Owned */
-  CgTopic           *topic;
-  GArray            *sections;       /* SectionInfo */
-  GArray            *lines;          /* LineInfo, one per buffer line */
-  GArray            *matches;        /* MatchSpan */
-  GQueue            *back;           /* HistoryEntry, newest first */
-  GQueue            *forward;        /* HistoryEntry, nearest first */
-  char              *zoom_class;
-
-  /* Borrowed: owned by the buffer's tag table and the buffer */
-  GtkTextBuffer     *buffer;
-  GtkTextTag        *title_tag;
-  GtkTextTag        *heading_tag;
-  GtkTextTag        *paragraph_tag;
-  GtkTextTag        *item_tag;
-  GtkTextTag        *list_end_tag;
-  GtkTextTag        *match_tag;
-  GtkTextTag        *current_match_tag;
-  GtkTextMark       *scroll_mark;
-
-  double             zoom;
-  guint              section_in_view;  /* index in sections, G_MAXUINT for none */
-  guint              pinned_section;   /* the section navigated to, until the reader moves */
-  int                current_match;    /* index in matches, -1 for none */
-  guint              caret_heading_level;  /* 1 title, 2 section heading, 0 other text */
-  int                char_width;       /* font metrics the margins and spacing were set for */
-  int                line_height;
-  int                view_width;
-  guint              placing_cursor : 1;
-  guint              scroll_pending : 1;   /* keep the scroll target in place as lines get measured */
-  guint              scroll_to_top : 1;
-  guint              has_context_point : 1;
-  int                context_y;        /* where the context menu was asked for (buffer coords) */
-};
 
 enum {
   PROP_0,
@@ -147,26 +54,16 @@ section_info_clear (gpointer data)
   g_clear_pointer (&info->block_lines, g_array_unref);
 }
 
-static void
-history_entry_free (gpointer data)
-{
-  HistoryEntry *entry = data;
-
-  g_clear_object (&entry->topic);
-  g_clear_object (&entry->section);
-  g_free (entry);
-}
-
-static SectionInfo *
-get_section_info (CgContentView *self,
-                  guint          index)
+SectionInfo *
+_cg_content_view_get_section_info (CgContentView *self,
+                                   guint          index)
 {
   return index < self->sections->len ? &g_array_index (self->sections, SectionInfo, index) : NULL;
 }
 
-static guint
-find_section (CgContentView *self,
-              CgSection     *section)
+guint
+_cg_content_view_find_section (CgContentView *self,
+                               CgSection     *section)
 {
   for (guint i = 0; i < self->sections->len; i++)
     if (g_array_index (self->sections, SectionInfo, i).section == section)
@@ -176,9 +73,9 @@ find_section (CgContentView *self,
 }
 
 /* The section a line belongs to; the topic's title counts as part of the first section. */
-static guint
-section_at_line (CgContentView *self,
-                 int            line)
+guint
+_cg_content_view_section_at_line (CgContentView *self,
+                                  int            line)
 {
   guint found = self->sections->len > 0 ? 0 : G_MAXUINT;
 
@@ -192,6 +89,24 @@ section_at_line (CgContentView *self,
   return found;
 }
 
+/* The text is named after the section in view, so a screen reader entering it (opening a
+ * search result, Tab) says which section it is in. The name changes quietly as the reader reads
+ * on: the heading line says the new section. */
+void
+_cg_content_view_name_text_view (CgContentView *self)
+{
+  SectionInfo *info = _cg_content_view_get_section_info (self, self->section_in_view);
+  const char *name = info != NULL ? cg_section_get_title (info->section)
+                                  : self->topic != NULL ? cg_topic_get_title (self->topic) : NULL;
+  CgAtspiBus *bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  if (name == NULL)
+    return;
+  if (bus != NULL)
+    cg_atspi_bus_quiet_name (bus, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 set_section_in_view (CgContentView *self,
                      guint          index)
@@ -200,6 +115,7 @@ set_section_in_view (CgContentView *self,
     return;
 
   self->section_in_view = index;
+  _cg_content_view_name_text_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SECTION]);
 }
 
@@ -207,8 +123,8 @@ set_section_in_view (CgContentView *self,
  * caret; then the one holding the caret while it is on screen and the text has the focus (a
  * keyboard or screen-reader user reads where the caret is); otherwise the one a quarter down
  * the page, where the eye is. */
-static void
-update_section_in_view (CgContentView *self)
+void
+_cg_content_view_update_section_in_view (CgContentView *self)
 {
   GdkRectangle visible;
   GtkTextIter iter;
@@ -234,13 +150,13 @@ update_section_in_view (CgContentView *self)
       gtk_text_view_get_line_yrange (self->text_view, &iter, &y, &height);
       if (y + height > visible.y && y < visible.y + visible.height)
         {
-          set_section_in_view (self, section_at_line (self, gtk_text_iter_get_line (&iter)));
+          set_section_in_view (self, _cg_content_view_section_at_line (self, gtk_text_iter_get_line (&iter)));
           return;
         }
     }
 
   gtk_text_view_get_line_at_y (self->text_view, &iter, visible.y + visible.height / 4, NULL);
-  set_section_in_view (self, section_at_line (self, gtk_text_iter_get_line (&iter)));
+  set_section_in_view (self, _cg_content_view_section_at_line (self, gtk_text_iter_get_line (&iter)));
 }
 
 /* The reader moved: the section in view follows the page again. */
@@ -255,7 +171,7 @@ unpin (CgContentView *self)
     return;
 
   self->pinned_section = G_MAXUINT;
-  update_section_in_view (self);
+  _cg_content_view_update_section_in_view (self);
 }
 
 static void
@@ -273,19 +189,19 @@ scroll_to_mark (CgContentView *self)
     gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.15, FALSE, 0.0, 0.0);
 }
 
-static void
-place_cursor (CgContentView     *self,
-              const GtkTextIter *iter)
+void
+_cg_content_view_place_cursor (CgContentView     *self,
+                               const GtkTextIter *iter)
 {
   self->placing_cursor = TRUE;
   gtk_text_buffer_place_cursor (self->buffer, iter);
   self->placing_cursor = FALSE;
 }
 
-static void
-scroll_to_iter (CgContentView     *self,
-                const GtkTextIter *iter,
-                gboolean           to_top)
+void
+_cg_content_view_scroll_to_iter (CgContentView     *self,
+                                 const GtkTextIter *iter,
+                                 gboolean           to_top)
 {
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, iter);
   /* A mark, not an iter: the view scrolls once the lines around it are measured. Lines above
@@ -294,180 +210,6 @@ scroll_to_iter (CgContentView     *self,
   self->scroll_pending = TRUE;
   self->scroll_to_top = !!to_top;
   scroll_to_mark (self);
-}
-
-static void
-insert_line (CgContentView *self,
-             GtkTextIter   *end,
-             const char    *prefix,
-             const char    *text,
-             GtkTextTag    *tag,
-             LineKind       kind,
-             guint          section,
-             guint          block)
-{
-  g_autofree char *line = g_strconcat (prefix, text, NULL);
-  LineInfo info = { kind, section, block };
-
-  /* Bundle text has its white space folded already; a stray line break would shift every line
-   * after it, so it becomes a space */
-  g_strdelimit (line, "\n\r", ' ');
-
-  if (self->lines->len > 0)
-    gtk_text_buffer_insert (self->buffer, end, "\n", 1);
-  gtk_text_buffer_insert_with_tags (self->buffer, end, line, -1, tag, NULL);
-  g_array_append_val (self->lines, info);
-}
-
-static void
-clear_matches (CgContentView *self)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->match_tag, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->current_match_tag, &start, &end);
-  g_array_set_size (self->matches, 0);
-  self->current_match = -1;
-}
-
-/* Fills the buffer with the topic: title, then every section's heading and blocks. */
-static void
-rebuild (CgContentView *self)
-{
-  GtkTextIter start, end;
-
-  g_array_set_size (self->matches, 0);
-  self->current_match = -1;
-  g_array_set_size (self->sections, 0);
-  g_array_set_size (self->lines, 0);
-  gtk_text_buffer_set_text (self->buffer, "", 0);
-  self->section_in_view = G_MAXUINT;
-  self->pinned_section = G_MAXUINT;
-
-  if (self->topic == NULL)
-    {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL);
-      return;
-    }
-
-  gtk_text_buffer_get_end_iter (self->buffer, &end);
-  insert_line (self, &end, "", cg_topic_get_title (self->topic), self->title_tag, LINE_TITLE, G_MAXUINT, 0);
-
-  for (guint i = 0; i < cg_topic_get_n_sections (self->topic); i++)
-    {
-      CgSection *section = cg_topic_get_section (self->topic, i);
-      SectionInfo info = { g_object_ref (section), self->lines->len, 0,
-                           g_array_new (FALSE, FALSE, sizeof (guint)) };
-
-      insert_line (self, &end, "", cg_section_get_title (section), self->heading_tag, LINE_HEADING, i, 0);
-
-      for (guint j = 0; j < cg_section_get_n_blocks (section); j++)
-        {
-          const CgBlock *block = cg_section_get_block (section, j);
-
-          g_array_append_val (info.block_lines, self->lines->len);
-
-          if (block->kind == CG_BLOCK_LIST)
-            {
-              for (guint k = 0; block->items[k] != NULL; k++)
-                {
-                  insert_line (self, &end, BULLET, block->items[k], self->item_tag, LINE_ITEM, i, j);
-                  if (block->items[k + 1] == NULL)
-                    {
-                      GtkTextIter line_start = end;
-
-                      gtk_text_iter_set_line_offset (&line_start, 0);
-                      gtk_text_buffer_apply_tag (self->buffer, self->list_end_tag, &line_start, &end);
-                    }
-                }
-            }
-          else
-            insert_line (self, &end, "", block->text, self->paragraph_tag, LINE_PARAGRAPH, i, j);
-        }
-
-      info.end_line = self->lines->len;
-      g_array_append_val (self->sections, info);
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cg_topic_get_title (self->topic),
-                                  -1);
-
-  /* Each bundle is in one language: line breaking, hyphenation and voices follow it */
-  if (cg_topic_get_bundle (self->topic) != NULL)
-    g_object_set (self->paragraph_tag, "language",
-                  cg_bundle_get_language (cg_topic_get_bundle (self->topic)), NULL);
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_apply_tag (self->buffer, self->paragraph_tag, &start, &end);
-  place_cursor (self, &start);
-}
-
-static void
-show_topic (CgContentView *self,
-            CgTopic       *topic)
-{
-  if (g_set_object (&self->topic, topic))
-    {
-      rebuild (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC]);
-    }
-}
-
-/* Text of the buffer between two iters, one line per block: blank lines between blocks and the
- * items of one list on consecutive lines, as plain text reads in a message or a record. */
-static char *
-format_range (CgContentView     *self,
-              const GtkTextIter *start,
-              const GtkTextIter *end)
-{
-  GString *str = g_string_new (NULL);
-  int first = gtk_text_iter_get_line (start);
-  int last = gtk_text_iter_get_line (end);
-
-  for (int line = first; line <= last && line < (int)self->lines->len; line++)
-    {
-      GtkTextIter from, to;
-      g_autofree char *text = NULL;
-
-      if (line > first)
-        {
-          const LineInfo *before = &g_array_index (self->lines, LineInfo, line - 1);
-          const LineInfo *info = &g_array_index (self->lines, LineInfo, line);
-          gboolean same_list = before->kind == LINE_ITEM && info->kind == LINE_ITEM &&
-                               before->section == info->section && before->block == info->block;
-
-          g_string_append (str, same_list ? "\n" : "\n\n");
-        }
-
-      gtk_text_buffer_get_iter_at_line (self->buffer, &from, line);
-      if (line == first)
-        from = *start;
-      to = from;
-      if (!gtk_text_iter_ends_line (&to))
-        gtk_text_iter_forward_to_line_end (&to);
-      if (line == last && gtk_text_iter_compare (end, &to) < 0)
-        to = *end;
-
-      text = gtk_text_buffer_get_text (self->buffer, &from, &to, FALSE);
-      g_string_append (str, text);
-    }
-
-  return g_string_free (str, FALSE);
-}
-
-static void
-section_bounds (CgContentView *self,
-                guint          index,
-                GtkTextIter   *start,
-                GtkTextIter   *end)
-{
-  SectionInfo *info = get_section_info (self, index);
-
-  gtk_text_buffer_get_iter_at_line (self->buffer, start, info->heading_line);
-  gtk_text_buffer_get_iter_at_line (self->buffer, end, info->end_line - 1);
-  if (!gtk_text_iter_ends_line (end))
-    gtk_text_iter_forward_to_line_end (end);
 }
 
 /* Copy puts the selection on the clipboard as plain text with blank lines between blocks,
@@ -484,42 +226,6 @@ on_text_view_copy_clipboard_cb (CgContentView *self,
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), text);
 }
 
-/* GTK 4.8 exposes a text view's text but not its structure: with the caret on the title or a
- * section heading, a screen reader is told it is a heading, as it would say of one in a web page.
- * (On GTK before 4.14 that is the text view's description, which Orca speaks as it changes.) */
-static void
-describe_caret_line (CgContentView     *self,
-                     const GtkTextIter *caret)
-{
-  guint line = gtk_text_iter_get_line (caret);
-  guint level = 0;
-
-  if (line < self->lines->len)
-    {
-      const LineInfo *info = &g_array_index (self->lines, LineInfo, line);
-
-      if (info->kind == LINE_TITLE)
-        level = 1;
-      else if (info->kind == LINE_HEADING)
-        level = 2;
-    }
-
-  if (level == self->caret_heading_level)
-    return;
-
-  self->caret_heading_level = level;
-  if (level != 0)
-    {
-      /* Translators: said by a screen reader with the caret on a heading of the text, as for a
-       * heading in a web page; %u is 1 for the topic's title, 2 for a section's heading */
-      g_autofree char *description = g_strdup_printf (_("heading level %u"), level);
-
-      cg_accessible_announce (GTK_WIDGET (self->text_view), description);
-    }
-  else
-    cg_accessible_announce (GTK_WIDGET (self->text_view), NULL);
-}
-
 static void
 on_buffer_mark_set_cb (CgContentView *self,
                        GtkTextIter   *location,
@@ -529,7 +235,7 @@ on_buffer_mark_set_cb (CgContentView *self,
   if (mark != gtk_text_buffer_get_insert (buffer))
     return;
 
-  describe_caret_line (self, location);
+  _cg_content_view_describe_caret_line (self, location);
   if (self->placing_cursor)
     return;
 
@@ -537,14 +243,14 @@ on_buffer_mark_set_cb (CgContentView *self,
   self->pinned_section = G_MAXUINT;
   self->scroll_pending = FALSE;
   self->has_context_point = FALSE;
-  update_section_in_view (self);
+  _cg_content_view_update_section_in_view (self);
 }
 
 static void
 on_vadjustment_value_changed_cb (CgContentView *self,
                                  GtkAdjustment *adjustment)
 {
-  update_section_in_view (self);
+  _cg_content_view_update_section_in_view (self);
 }
 
 /* The document's height or the page changed (lines measured, zoom, window size) */
@@ -557,7 +263,7 @@ on_vadjustment_changed_cb (CgContentView *self,
   if (self->scroll_pending && gtk_widget_get_mapped (GTK_WIDGET (self)))
     scroll_to_mark (self);
 
-  update_section_in_view (self);
+  _cg_content_view_update_section_in_view (self);
 }
 
 static void
@@ -674,7 +380,7 @@ cg_content_view_size_allocate (GtkWidget *widget,
   update_metrics (self, width);
   gtk_widget_size_allocate (GTK_WIDGET (self->scroller),
                             &(GtkAllocation) { 0, 0, width, height }, baseline);
-  update_section_in_view (self);
+  _cg_content_view_update_section_in_view (self);
 }
 
 static void
@@ -692,6 +398,26 @@ cg_content_view_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+static void
+on_history_notify_cb (CgContentView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_BACK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_FORWARD]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-back", cg_content_history_get_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-forward", cg_content_history_get_can_go_forward (self->history));
+}
+
+void
+_cg_content_view_show_topic (CgContentView *self,
+                             CgTopic       *topic)
+{
+  if (g_set_object (&self->topic, topic))
+    {
+      _cg_content_view_rebuild (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC]);
+    }
+}
+
 /* GtkScrolledWindow ends a scroll animation when it is unmapped by jumping to its target; the
  * text view, answering that jump, sets the adjustment again, and GTK 4.8 then disconnects the
  * animation's frame clock handler twice (a critical). Ending the animation first avoids it. */
@@ -706,6 +432,33 @@ cg_content_view_unmap (GtkWidget *widget)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment));
 
   GTK_WIDGET_CLASS (cg_content_view_parent_class)->unmap (widget);
+}
+
+/* Orca's Say All scrolls the text it reads, and GTK 4.8 leaves that request unanswered. GTK
+ * may join the accessibility bus only after the view is mapped; it has by the time the text
+ * takes the focus, before any Say All. */
+static void
+install_scroll_reply (CgContentView *self)
+{
+  if (!self->scroll_reply_installed)
+    self->scroll_reply_installed = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))) != NULL;
+}
+
+static gboolean
+install_scroll_reply_idle_cb (gpointer user_data)
+{
+  install_scroll_reply (CG_CONTENT_VIEW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK joins the bus as the window is shown, after its children are mapped */
+static void
+cg_content_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cg_content_view_parent_class)->map (widget);
+
+  if (!CG_CONTENT_VIEW (widget)->scroll_reply_installed)
+    g_idle_add_full (G_PRIORITY_LOW, install_scroll_reply_idle_cb, g_object_ref (widget), g_object_unref);
 }
 
 static gboolean
@@ -748,10 +501,7 @@ cg_content_view_dispose (GObject *object)
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
-  if (self->back != NULL)
-    g_queue_free_full (g_steal_pointer (&self->back), history_entry_free);
-  if (self->forward != NULL)
-    g_queue_free_full (g_steal_pointer (&self->forward), history_entry_free);
+  g_clear_object (&self->history);
   g_clear_object (&self->topic);
   g_clear_pointer (&self->zoom_class, g_free);
 
@@ -862,6 +612,7 @@ cg_content_view_class_init (CgContentViewClass *klass)
   widget_class->measure = cg_content_view_measure;
   widget_class->size_allocate = cg_content_view_size_allocate;
   widget_class->grab_focus = cg_content_view_grab_focus;
+  widget_class->map = cg_content_view_map;
   widget_class->unmap = cg_content_view_unmap;
   widget_class->css_changed = cg_content_view_css_changed;
 
@@ -959,8 +710,8 @@ cg_content_view_init (CgContentView *self)
   g_array_set_clear_func (self->sections, section_info_clear);
   self->lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));
   self->matches = g_array_new (FALSE, FALSE, sizeof (MatchSpan));
-  self->back = g_queue_new ();
-  self->forward = g_queue_new ();
+  self->history = cg_content_history_new (MAX_HISTORY);
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (on_history_notify_cb), self, G_CONNECT_SWAPPED);
   self->section_in_view = G_MAXUINT;
   self->pinned_section = G_MAXUINT;
   self->current_match = -1;
@@ -973,6 +724,10 @@ cg_content_view_init (CgContentView *self)
   g_signal_connect_object (self->text_view, "notify::vadjustment",
                            G_CALLBACK (on_text_view_vadjustment_cb), self, G_CONNECT_SWAPPED);
   on_text_view_vadjustment_cb (self, NULL, self->text_view);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (install_scroll_reply), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 
   /* Wheel and touchpad scrolling */
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
@@ -1026,80 +781,31 @@ cg_content_view_get_section (CgContentView *self)
 
   g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), NULL);
 
-  info = get_section_info (self, self->section_in_view);
+  info = _cg_content_view_get_section_info (self, self->section_in_view);
 
   return info != NULL ? info->section : NULL;
 }
 
-static HistoryEntry *
-capture_location (CgContentView *self)
-{
-  HistoryEntry *entry = g_new0 (HistoryEntry, 1);
-  GdkRectangle visible;
-  GtkTextIter iter;
-
-  gtk_text_view_get_visible_rect (self->text_view, &visible);
-  gtk_text_view_get_line_at_y (self->text_view, &iter, visible.y, NULL);
-
-  /* Scrolled right to a section (as navigation does): come back to that section's heading,
-   * which stays right when the zoom or the window width changed meanwhile */
-  if (self->pinned_section != G_MAXUINT)
-    gtk_text_buffer_get_iter_at_line (self->buffer, &iter,
-                                      get_section_info (self, self->pinned_section)->heading_line);
-
-  entry->topic = g_object_ref (self->topic);
-  entry->section = cg_content_view_get_section (self) ? g_object_ref (cg_content_view_get_section (self)) : NULL;
-  entry->top_offset = gtk_text_iter_get_offset (&iter);
-
-  return entry;
-}
-
-static void
-notify_history (CgContentView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_BACK]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_GO_FORWARD]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-back", !g_queue_is_empty (self->back));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "content.go-forward", !g_queue_is_empty (self->forward));
-}
-
-/* Before going somewhere else: remember where we are, unless it is the same section. */
-static void
-push_history (CgContentView *self,
-              CgSection     *target)
-{
-  CgSection *current = cg_content_view_get_section (self);
-
-  if (self->topic == NULL || current == NULL || current == target)
-    return;
-
-  g_queue_push_head (self->back, capture_location (self));
-  while (g_queue_get_length (self->back) > MAX_HISTORY)
-    history_entry_free (g_queue_pop_tail (self->back));
-  g_queue_clear_full (self->forward, history_entry_free);
-  notify_history (self);
-}
-
 /* Shows @section's topic if needed and scrolls its heading to the top. */
-static void
-scroll_to_section (CgContentView *self,
-                   CgSection     *section)
+void
+_cg_content_view_scroll_to_section (CgContentView *self,
+                                    CgSection     *section)
 {
   GtkTextIter iter;
   guint index;
 
-  show_topic (self, cg_section_get_topic (section));
-  if ((index = find_section (self, section)) == G_MAXUINT)
+  _cg_content_view_show_topic (self, cg_section_get_topic (section));
+  if ((index = _cg_content_view_find_section (self, section)) == G_MAXUINT)
     return;
 
-  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, get_section_info (self, index)->heading_line);
-  place_cursor (self, &iter);
+  gtk_text_buffer_get_iter_at_line (self->buffer, &iter, _cg_content_view_get_section_info (self, index)->heading_line);
+  _cg_content_view_place_cursor (self, &iter);
   /* The first section comes with the topic's title above it */
   if (index == 0)
     gtk_text_buffer_get_start_iter (self->buffer, &iter);
-  scroll_to_iter (self, &iter, TRUE);
+  _cg_content_view_scroll_to_iter (self, &iter, TRUE);
   self->pinned_section = index;
-  update_section_in_view (self);
+  _cg_content_view_update_section_in_view (self);
 }
 
 /**
@@ -1118,13 +824,13 @@ cg_content_view_set_section (CgContentView *self,
 
   if (section == NULL || cg_section_get_topic (section) == NULL)
     {
-      show_topic (self, NULL);
-      update_section_in_view (self);
+      _cg_content_view_show_topic (self, NULL);
+      _cg_content_view_update_section_in_view (self);
       return;
     }
 
-  push_history (self, section);
-  scroll_to_section (self, section);
+  _cg_content_view_push_history (self, section);
+  _cg_content_view_scroll_to_section (self, section);
 }
 
 double
@@ -1160,405 +866,3 @@ cg_content_view_set_zoom (CgContentView *self,
     }
 }
 
-/**
- * cg_content_view_dup_text:
- *
- * Returns: the document as shown, one title, heading, paragraph or list item a line
- */
-char *
-cg_content_view_dup_text (CgContentView *self)
-{
-  GtkTextIter start, end;
-
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), NULL);
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-}
-
-/**
- * cg_content_view_dup_section_text:
- * @section: a section of the topic shown
- *
- * Returns: (nullable): the section's heading and text as Copy Section puts them on the
- *   clipboard: plain text, list items with "• ", blank lines between blocks
- */
-char *
-cg_content_view_dup_section_text (CgContentView *self,
-                                  CgSection     *section)
-{
-  GtkTextIter start, end;
-  guint index;
-
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), NULL);
-  g_return_val_if_fail (CG_IS_SECTION (section), NULL);
-
-  if ((index = find_section (self, section)) == G_MAXUINT)
-    return NULL;
-
-  section_bounds (self, index, &start, &end);
-
-  return format_range (self, &start, &end);
-}
-
-/* Returns: (nullable): the selection as Copy puts it on the clipboard, or %NULL if none */
-char *
-cg_content_view_dup_selected_text (CgContentView *self)
-{
-  GtkTextIter start, end;
-
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), NULL);
-
-  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
-    return NULL;
-
-  return format_range (self, &start, &end);
-}
-
-/* The section Copy Section means: the one under the pointer when the context menu was opened,
- * else the section in view (the one the window title names). */
-static guint
-section_to_copy (CgContentView *self)
-{
-  GtkTextIter iter;
-
-  if (self->has_context_point)
-    {
-      self->has_context_point = FALSE;
-      gtk_text_view_get_line_at_y (self->text_view, &iter, self->context_y, NULL);
-      return section_at_line (self, gtk_text_iter_get_line (&iter));
-    }
-
-  return self->section_in_view;
-}
-
-/**
- * cg_content_view_copy_section:
- *
- * Puts the section's heading and text on the clipboard (see cg_content_view_dup_section_text()).
- */
-void
-cg_content_view_copy_section (CgContentView *self)
-{
-  SectionInfo *info;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (CG_IS_CONTENT_VIEW (self));
-
-  if (!(info = get_section_info (self, section_to_copy (self))))
-    return;
-
-  text = cg_content_view_dup_section_text (self, info->section);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-}
-
-/* A byte range of @text as buffer offsets from @line_start, or FALSE if it does not fit. */
-static gboolean
-add_match (CgContentView *self,
-           int            line_start,
-           const char    *text,
-           guint          start,
-           guint          end)
-{
-  size_t length = strlen (text);
-  MatchSpan span;
-
-  if (start > end || end > length ||
-      !g_utf8_validate (text, end, NULL))
-    return FALSE;
-
-  span.start = line_start + g_utf8_pointer_to_offset (text, text + start);
-  span.end = line_start + g_utf8_pointer_to_offset (text, text + end);
-  g_array_append_val (self->matches, span);
-
-  return TRUE;
-}
-
-static void
-focus_match (CgContentView *self,
-             int            index)
-{
-  const MatchSpan *span;
-  GtkTextIter start, end;
-
-  if (index < 0 || index >= (int)self->matches->len)
-    return;
-
-  if (self->current_match >= 0)
-    {
-      span = &g_array_index (self->matches, MatchSpan, self->current_match);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
-      gtk_text_buffer_remove_tag (self->buffer, self->current_match_tag, &start, &end);
-    }
-
-  self->current_match = index;
-  span = &g_array_index (self->matches, MatchSpan, index);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
-  gtk_text_buffer_apply_tag (self->buffer, self->current_match_tag, &start, &end);
-
-  /* The caret goes to the match: a screen reader entering the text starts reading there */
-  place_cursor (self, &start);
-  scroll_to_iter (self, &start, FALSE);
-  self->pinned_section = section_at_line (self, gtk_text_iter_get_line (&start));
-  update_section_in_view (self);
-}
-
-/**
- * cg_content_view_show_matches:
- * @section: the section the matches are in
- * @title_ranges: (array length=n_title_ranges) (nullable): byte ranges in the section title
- * @matches: (array length=n_matches) (nullable): byte ranges in the section's blocks
- * @focus_index: the match to scroll to and mark as current, counting the title's ranges first,
- *   then @matches
- *
- * Shows @section (recording the place left in the history), highlights every match and scrolls
- * to the one asked for. Find next and previous then move from it. Ranges that do not fit the
- * text are ignored.
- */
-void
-cg_content_view_show_matches (CgContentView       *self,
-                              CgSection           *section,
-                              const CgSearchRange *title_ranges,
-                              guint                n_title_ranges,
-                              const CgSearchMatch *matches,
-                              guint                n_matches,
-                              guint                focus_index)
-{
-  SectionInfo *info;
-  GtkTextIter line_iter;
-  guint index;
-  int focus = -1;
-
-  g_return_if_fail (CG_IS_CONTENT_VIEW (self));
-  g_return_if_fail (CG_IS_SECTION (section));
-  g_return_if_fail (n_title_ranges == 0 || title_ranges != NULL);
-  g_return_if_fail (n_matches == 0 || matches != NULL);
-
-  if (cg_section_get_topic (section) == NULL)
-    return;
-
-  push_history (self, section);
-  show_topic (self, cg_section_get_topic (section));
-  clear_matches (self);
-
-  if ((index = find_section (self, section)) == G_MAXUINT)
-    return;
-  info = get_section_info (self, index);
-
-  gtk_text_buffer_get_iter_at_line (self->buffer, &line_iter, info->heading_line);
-  for (guint i = 0; i < n_title_ranges; i++)
-    if (add_match (self, gtk_text_iter_get_offset (&line_iter), cg_section_get_title (section),
-                   title_ranges[i].start, title_ranges[i].end) && i == focus_index)
-      focus = self->matches->len - 1;
-
-  for (guint i = 0; i < n_matches; i++)
-    {
-      const CgBlock *block;
-      const char *text;
-      guint line;
-
-      if (matches[i].block >= info->block_lines->len)
-        continue;
-
-      block = cg_section_get_block (section, matches[i].block);
-      if (block->kind == CG_BLOCK_LIST)
-        {
-          if (matches[i].item >= g_strv_length (block->items))
-            continue;
-          text = block->items[matches[i].item];
-        }
-      else
-        text = block->text;
-
-      line = g_array_index (info->block_lines, guint, matches[i].block) +
-             (block->kind == CG_BLOCK_LIST ? matches[i].item : 0);
-      gtk_text_buffer_get_iter_at_line (self->buffer, &line_iter, line);
-      if (add_match (self, gtk_text_iter_get_offset (&line_iter) + (block->kind == CG_BLOCK_LIST ? BULLET_CHARS : 0),
-                     text, matches[i].start, matches[i].end) &&
-          n_title_ranges + i == focus_index)
-        focus = self->matches->len - 1;
-    }
-
-  for (guint i = 0; i < self->matches->len; i++)
-    {
-      const MatchSpan *span = &g_array_index (self->matches, MatchSpan, i);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
-      gtk_text_buffer_apply_tag (self->buffer, self->match_tag, &start, &end);
-    }
-
-  if (self->matches->len == 0)
-    scroll_to_section (self, section);
-  else
-    focus_match (self, focus >= 0 ? focus : 0);
-}
-
-/**
- * cg_content_view_set_highlights:
- * @hit: (nullable): a search result, or %NULL to clear the highlights
- *
- * Shows @hit's section with every match highlighted, scrolled to its best passage.
- */
-void
-cg_content_view_set_highlights (CgContentView *self,
-                                CgSearchHit   *hit)
-{
-  const CgSearchRange *title_ranges;
-  const CgSearchMatch *matches;
-  guint n_title_ranges, n_matches;
-
-  g_return_if_fail (CG_IS_CONTENT_VIEW (self));
-  g_return_if_fail (!hit || CG_IS_SEARCH_HIT (hit));
-
-  if (hit == NULL)
-    {
-      clear_matches (self);
-      return;
-    }
-
-  title_ranges = cg_search_hit_get_title_ranges (hit, &n_title_ranges);
-  matches = cg_search_hit_get_matches (hit, &n_matches);
-  cg_content_view_show_matches (self, cg_search_hit_get_section (hit),
-                                title_ranges, n_title_ranges, matches, n_matches,
-                                cg_search_hit_get_best_match (hit));
-}
-
-/* Returns: how many matches are highlighted */
-guint
-cg_content_view_get_n_highlighted (CgContentView *self)
-{
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), 0);
-
-  return self->matches->len;
-}
-
-/**
- * cg_content_view_dup_current_match:
- * @index: (out) (optional): the match's position among the highlighted ones
- *
- * Returns: (nullable): the text of the current match, or %NULL if there is none
- */
-char *
-cg_content_view_dup_current_match (CgContentView *self,
-                                   guint         *index)
-{
-  const MatchSpan *span;
-  GtkTextIter start, end;
-
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), NULL);
-
-  if (self->current_match < 0)
-    return NULL;
-
-  if (index != NULL)
-    *index = self->current_match;
-
-  span = &g_array_index (self->matches, MatchSpan, self->current_match);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
-
-  return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
-}
-
-/* Returns: FALSE if nothing is highlighted. After the last match comes the first again. */
-gboolean
-cg_content_view_find_next (CgContentView *self)
-{
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
-
-  if (self->matches->len == 0)
-    return FALSE;
-
-  focus_match (self, (self->current_match + 1) % (int)self->matches->len);
-  return TRUE;
-}
-
-/* Returns: FALSE if nothing is highlighted. Before the first match comes the last. */
-gboolean
-cg_content_view_find_previous (CgContentView *self)
-{
-  int n;
-
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
-
-  if (self->matches->len == 0)
-    return FALSE;
-
-  n = self->matches->len;
-  focus_match (self, (self->current_match - 1 + n) % n);
-  return TRUE;
-}
-
-gboolean
-cg_content_view_get_can_go_back (CgContentView *self)
-{
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
-
-  return !g_queue_is_empty (self->back);
-}
-
-gboolean
-cg_content_view_get_can_go_forward (CgContentView *self)
-{
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
-
-  return !g_queue_is_empty (self->forward);
-}
-
-static void
-restore_location (CgContentView *self,
-                  HistoryEntry  *entry)
-{
-  GtkTextIter iter;
-  guint index;
-
-  show_topic (self, entry->topic);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, entry->top_offset);
-  place_cursor (self, &iter);
-  scroll_to_iter (self, &iter, TRUE);
-  index = entry->section != NULL ? find_section (self, entry->section) : G_MAXUINT;
-  self->pinned_section = index;
-  update_section_in_view (self);
-}
-
-static gboolean
-go (CgContentView *self,
-    GQueue        *from,
-    GQueue        *to)
-{
-  HistoryEntry *entry;
-
-  if (g_queue_is_empty (from) || self->topic == NULL)
-    return FALSE;
-
-  entry = g_queue_pop_head (from);
-  g_queue_push_head (to, capture_location (self));
-  restore_location (self, entry);
-  history_entry_free (entry);
-  notify_history (self);
-
-  return TRUE;
-}
-
-/* Returns: FALSE if there was nowhere to go back to */
-gboolean
-cg_content_view_go_back (CgContentView *self)
-{
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
-
-  return go (self, self->back, self->forward);
-}
-
-/* Returns: FALSE if there was nowhere to go forward to */
-gboolean
-cg_content_view_go_forward (CgContentView *self)
-{
-  g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), FALSE);
-
-  return go (self, self->forward, self->back);
-}

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-accessible.h"
 #include "cg-handout-notice.h"
 
 struct _CgHandoutNotice
@@ -53,6 +54,9 @@ show (CgHandoutNotice *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, message,
                                   -1);
+  /* A notice that appears is not reported to screen readers by GTK 4.8: said once, with the
+   * file or printer name */
+  cg_accessible_announce_now (GTK_WIDGET (self), message);
 }
 
 /**

@@ -204,10 +204,19 @@ cg_result_row_set_hit (CgResultRow *self,
 char *
 cg_result_row_dup_accessible_label (CgResultRow *self)
 {
+  const char *keyword;
+
   g_return_val_if_fail (CG_IS_RESULT_ROW (self), NULL);
 
   if (self->hit == NULL)
     return g_strdup ("");
+
+  /* A result found by a keyword, not by the text: the keyword is said as it is shown */
+  if ((keyword = cg_search_hit_get_matched_keyword (self->hit)))
+    /* Translators: a search result as a screen reader says it: the section, the words around
+     * the match, then the keyword that matched, as shown under the result ("matched: %s") */
+    return g_strdup_printf (_("%s: %s, matched: %s"), cg_section_get_title (cg_search_hit_get_section (self->hit)),
+                            cg_search_hit_get_snippet (self->hit), keyword);
 
   return g_strdup_printf ("%s: %s", cg_section_get_title (cg_search_hit_get_section (self->hit)),
                           cg_search_hit_get_snippet (self->hit));

@@ -59,6 +59,7 @@ struct _CgWindow
   char                 *pending_announcement;
 
   guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
+  guint                 watching_atspi_bus : 1;
 
   /* CG_BENCH_TRACE: build-aux/bench's timings of the library and of typing */
   gint64                bench_key_time;

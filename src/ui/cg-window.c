@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cg-accessible.h"
+#include "cg-atspi-bus.h"
 #include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
@@ -21,6 +22,7 @@
 #include "cg-search-index.h"
 #include "cg-search-results.h"
 #include "cg-section.h"
+#include "cg-shortcuts-window.h"
 #include "cg-sidebar.h"
 #include "cg-text-limits.h"
 #include "cg-toggle-button.h"
@@ -87,13 +89,77 @@ on_content_view_section_cb (CgWindow      *self,
 {
   CgSection *section = cg_content_view_get_section (view);
   g_autofree char *title = NULL;
+  CgAtspiBus *bus;
 
   cg_sidebar_mark_section (self->sidebar, section != NULL ? cg_section_get_id (section) : NULL);
 
   if (section != NULL)
     /* Translators: the window title, %s is the section in view, e.g. "Treatment – Calcinosis Guide" */
     title = g_strdup_printf (_("%s – Calcinosis Guide"), cg_section_get_title (section));
-  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Calcinosis Guide"));
+  else
+    title = g_strdup (_("Calcinosis Guide"));
+
+  /* The section's row or heading says the section: the title changes without being spoken,
+   * which would make a burst of titles as the reader moves through the sections */
+  if ((bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)))))
+    cg_atspi_bus_quiet_name (bus, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* GTK reports the focus as the window appears, before screen readers can look at the app; once
+ * they can, the focus is given again, so the focused section is spoken at start. */
+static gboolean
+give_focus_again_cb (gpointer user_data)
+{
+  CgWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL)
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_grab_focus (focus);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window's own activation report, which makes the window Orca's focus */
+static void
+on_first_active_cb (CgWindow   *self,
+                    GParamSpec *pspec)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_first_active_cb, NULL);
+  g_idle_add_full (G_PRIORITY_DEFAULT, give_focus_again_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_atspi_bus_joined_cb (CgWindow   *self,
+                        CgAtspiBus *bus)
+{
+  /* Not active yet (a loaded desktop may activate it seconds later): once it is */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_first_active_cb), NULL);
+  on_first_active_cb (self, NULL);
+}
+
+/* GTK has its accessibility bus connection once the window is shown, and registers the app on
+ * the bus right after: the filter must be there to see the registry answer */
+static void
+on_visible_cb (CgWindow   *self,
+               GParamSpec *pspec)
+{
+  CgAtspiBus *bus;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) || self->watching_atspi_bus)
+    return;
+
+  if ((bus = cg_atspi_bus_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)))) &&
+      !cg_atspi_bus_get_joined (bus))
+    {
+      self->watching_atspi_bus = TRUE;
+      g_signal_connect_object (bus, "joined", G_CALLBACK (on_atspi_bus_joined_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* build-aux/bench: with CG_BENCH_TRACE set, the window prints when the whole library is
@@ -431,7 +497,13 @@ cg_window_show_message (CgWindow   *self,
   g_return_if_fail (CG_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  banner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* An alert: a screen reader says it as it appears */
+  banner = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_HORIZONTAL,
+                         "spacing", 12,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                         "visible", FALSE,
+                         NULL);
   gtk_widget_add_css_class (banner, "message-banner");
   label = gtk_label_new (message);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -450,10 +522,13 @@ cg_window_show_message (CgWindow   *self,
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_message_close_clicked_cb), banner);
   gtk_box_append (GTK_BOX (banner), label);
   gtk_box_append (GTK_BOX (banner), close);
+  cg_accessible_name_parts (banner);
   gtk_accessible_update_property (GTK_ACCESSIBLE (banner),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, message,
                                   -1);
   gtk_box_append (self->info_box, banner);
+  /* Shown once in the tree: GTK reports an alert's appearance, not its addition */
+  gtk_widget_set_visible (banner, TRUE);
 }
 
 /**
@@ -656,6 +731,13 @@ zoom_action (GtkWidget  *widget,
     zoom = 1.0;
 
   cg_content_view_set_zoom (self->content_view, zoom);
+  zoom = cg_content_view_get_zoom (self->content_view);
+  {
+    /* Translators: said by a screen reader after Ctrl+Plus or Ctrl+Minus, e.g. "Zoom 110%" */
+    g_autofree char *message = g_strdup_printf (_("Zoom %d%%"), (int) (zoom * 100 + 0.5));
+
+    cg_accessible_announce_now (GTK_WIDGET (self), message);
+  }
 }
 
 /* GtkApplication would build the shortcuts window for every new window; it is built here the
@@ -668,14 +750,7 @@ show_help_overlay_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
 
   if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
-
-      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
+    self->shortcuts_window = g_object_ref (cg_shortcuts_window_new (GTK_WINDOW (self)));
 
   gtk_window_present (self->shortcuts_window);
 }
@@ -790,6 +865,9 @@ set_show_sidebar (CgWindow *self,
 
   if (show_sidebar && !gtk_search_bar_get_search_mode (self->search_bar))
     cg_sidebar_focus_list (self->sidebar);
+  else if (gtk_root_get_focus (GTK_ROOT (self)) != GTK_WIDGET (self->sidebar_button))
+    /* Shown, the list takes the focus and says so; the toggle says its own state */
+    cg_accessible_announce_now (GTK_WIDGET (self), show_sidebar ? _("Sections shown") : _("Sections hidden"));
 
   /* Only the choice made in a wide window is remembered: narrow windows hide it by themselves */
   if (!self->narrow)
@@ -1114,6 +1192,7 @@ cg_window_init (CgWindow *self)
   gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
                            CG_QUERY_MAX_CHARS);
   name_search_bar_close_button (GTK_WIDGET (self->search_bar));
+  cg_accessible_name_parts (GTK_WIDGET (self));
   cg_accessible_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show Sections (F9)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->search_button), _("Search (Ctrl+F)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->handout_button), _("Print Handout… (Ctrl+P)"));
@@ -1128,6 +1207,7 @@ cg_window_init (CgWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   _cg_window_add_drop_target (self);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (on_visible_cb), NULL);
 
   controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);

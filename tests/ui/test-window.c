@@ -16,6 +16,7 @@
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-section-row.h"
+#include "cg-shortcuts-window.h"
 #include "cg-sidebar.h"
 #include "cg-window.h"
 
@@ -486,9 +487,9 @@ test_window_shortcuts (void)
   GtkWindow *shortcuts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  CG_TEST_WAIT_UNTIL (cg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
+  CG_TEST_WAIT_UNTIL (cg_test_find_toplevel (CG_TYPE_SHORTCUTS_WINDOW) != NULL);
 
-  shortcuts = cg_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = cg_test_find_toplevel (CG_TYPE_SHORTCUTS_WINDOW);
 
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
