@@ -105,12 +105,17 @@ void
 cg_accessible_announce_now (GtkWidget  *widget,
                             const char *message)
 {
+  GtkRoot *root;
   GtkWidget *focus;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
 
-  focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  /* Not in a window yet: there is no one to tell */
+  if ((root = gtk_widget_get_root (widget)) == NULL)
+    return;
+
+  focus = gtk_root_get_focus (root);
   if (focus == NULL)
     focus = widget;
 
