@@ -65,6 +65,46 @@ test_worked_examples (void)
                                   60, 0.5);
 }
 
+/* Amstad's formula, from the two worked examples found for it.
+ *
+ * The PageRangers glossary, "Flesch Index" (pagerangers.com/glossar/flesch-index), works it on
+ * its own first paragraph: 56 words, 5 sentences, 113 syllables, "ASL = 56:5 = 11,2", "ASW =
+ * 113:56 = 2,017", "Fleschwert = 180 - 11,2 - (58,5 * 2,02) = 50,63". It rounded ASW to 2.02
+ * before multiplying, so the exact figure is 50.755; the source's own rounding, put back, must
+ * give its printed 50.63 to the two decimals it printed. (Without that step the margin would
+ * have to be 0.13, and a sentence coefficient of 1.015 instead of 1 would slip through.)
+ *
+ * Readability Studio's test suite (B. Madden, tests/readingtests.cpp in its public source)
+ * takes three cases "from the book" and rounds them to whole numbers: 100 words with 135
+ * syllables in 50 sentences 99, with 220 in 2 sentences 1, with 185 in 5 sentences 52. The
+ * test does not name the book; the program's manual and code cite Amstad's dissertation
+ * (1978, pp. 78–81) for this formula. */
+static void
+test_worked_examples_amstad (void)
+{
+  static const struct {
+    guint words, syllables, sentences;
+    double score;
+  } book[] = { { 100, 135, 50, 99 }, { 100, 220, 2, 1 }, { 100, 185, 5, 52 } };
+  CgTextCounts glossary = { .n_sentences = 5, .n_words = 56, .n_syllables = 113 };
+  double score = cg_readability_score (CG_READABILITY_AMSTAD, &glossary);
+  double source_rounding = 58.5 * (2.02 - 113.0 / 56);
+
+  g_assert_cmpfloat_with_epsilon (score, 50.63, 0.13);
+  g_assert_cmpfloat_with_epsilon (score - source_rounding, 50.63, 0.005);
+
+  for (guint i = 0; i < G_N_ELEMENTS (book); i++)
+    {
+      CgTextCounts counts = {
+        .n_words = book[i].words, .n_syllables = book[i].syllables,
+        .n_sentences = book[i].sentences,
+      };
+
+      g_assert_cmpfloat (round (cg_readability_score (CG_READABILITY_AMSTAD, &counts)), ==,
+                         book[i].score);
+    }
+}
+
 /* The other formulas, against their equations as published (typed here from the papers'
  * notation, not from the code): a text of 100 words, 5 sentences, 180 syllables, 50 words of
  * one syllable, 20 of three or more, 25 of seven letters or more. */
@@ -234,6 +274,7 @@ main (int   argc,
 
   g_test_add_func ("/readability/syllables", test_syllables);
   g_test_add_func ("/readability/worked-examples", test_worked_examples);
+  g_test_add_func ("/readability/worked-examples-amstad", test_worked_examples_amstad);
   g_test_add_func ("/readability/published-equations", test_published_equations);
   g_test_add_func ("/readability/estimate", test_readability);
   g_test_add_func ("/readability/reading-level", test_reading_level);
