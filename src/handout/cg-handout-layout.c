@@ -25,6 +25,7 @@
 #include "cg-handout-pdf.h"
 #include "cg-paper.h"
 #include "cg-section.h"
+#include "cg-section-text.h"
 #include "cg-topic.h"
 
 #define MM_TO_PT(mm)       ((mm) * 72.0 / 25.4)
@@ -34,7 +35,7 @@
 #define LINE_SPACING       1.5   /* of the font size, between baselines; UKAAF asks ≥ 1.4 */
 #define HEADING_SPACING    1.4
 #define FONT_FAMILY        "Sans"
-#define BULLET             "•"
+#define BULLET             CG_BULLET
 
 typedef struct
 {
