@@ -132,4 +132,59 @@ cg_test_source_first_sentence (GPtrArray  *sentences,
   g_assert_not_reached ();
 }
 
+/* Returns: (transfer full): the source text of @section_id as Copy Section gives it: @title,
+ *   then each paragraph and list (each item after "• ", one a line) with a blank line
+ *   between them. Built from the source file's lines, not from the bundle. */
+static inline char *
+cg_test_source_dup_section_copy (const char *section_id,
+                                 const char *title)
+{
+  const char *path = g_test_get_filename (G_TEST_DIST, "..", "data", "content", "source",
+                                          "calcinosis-source.txt", NULL);
+  g_autoptr(GString) text = g_string_new (title);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *current = "overview";
+  gboolean item = FALSE, last_was_item = FALSE;
+  guint n_lines;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (g_strchomp (contents), "\n", -1);
+  n_lines = g_strv_length (lines);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *heading_id = NULL;
+
+      if (g_str_equal (lines[i], "-"))
+        {
+          item = TRUE;
+          continue;
+        }
+      /* A heading is one word; the last paragraph is the summary */
+      if (strchr (lines[i], ' ') == NULL)
+        {
+          heading_id = g_ascii_strdown (lines[i], -1);
+          current = g_intern_string (heading_id);
+          item = last_was_item = FALSE;
+          continue;
+        }
+      if (i + 1 == n_lines)
+        current = "summary";
+
+      if (g_str_equal (current, section_id))
+        {
+          g_string_append (text, item && last_was_item ? "\n" : "\n\n");
+          g_string_append_printf (text, "%s%s", item ? "• " : "", lines[i]);
+        }
+      last_was_item = item;
+      item = FALSE;
+    }
+
+  g_assert_cmpuint (text->len, >, strlen (title));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 G_END_DECLS

@@ -141,9 +141,9 @@ cg_test_count_frame_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Lets mapped @widget paint @n_frames more frames: for asserting that something did not
- * happen once the layout and any scrolling it started have had their turn. Counts frames,
- * not time, so a slow machine waits longer rather than asserting early. */
+/* Lets mapped @widget paint @n_frames more frames. Only for what happens a frame at a time by
+ * design (the sidebar lists results a page a frame); to let the layout finish, wait until the
+ * loop is quiet (cg_test_wait_until_quiet()). */
 static inline void
 cg_test_wait_frames (GtkWidget *widget,
                      guint      n_frames)
@@ -155,18 +155,42 @@ cg_test_wait_frames (GtkWidget *widget,
   gtk_widget_remove_tick_callback (widget, tick);
 }
 
+static inline gboolean
+cg_test_set_flag_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for @widget's next frame (its layout, and any scroll that layout starts), then until
+ * the main loop has nothing left to run above G_PRIORITY_LOW: the idle handlers GTK lays out
+ * with (a GtkTextView measuring its lines, a list view making rows) have all run. A source at
+ * G_PRIORITY_LOW only runs once every source above it is done, however busy the machine; for
+ * asserting that something did not happen, or that a layout is final. */
+static inline void
+cg_test_wait_until_quiet (GtkWidget *widget)
+{
+  gboolean quiet = FALSE;
+
+  cg_test_wait_frames (widget, 1);
+  g_idle_add_full (G_PRIORITY_LOW, cg_test_set_flag_cb, &quiet, NULL);
+  CG_TEST_WAIT_UNTIL (quiet);
+}
+
 /* A GtkTextView measures its lines in idle time after its text is set, so the document's
- * height changes for a while, and a scroll to a place animates: waits until the document's
- * height and the scroll position have stayed the same for five frames. */
+ * height changes for a while, and a scroll to a place animates: waits until every line is
+ * measured (the loop is quiet) and the document's height and the scroll position have stayed
+ * the same over three quiet frames. Counting frames alone is not enough: on a busy machine the
+ * frames come while the measuring idle handler waits its turn. */
 static inline void
 cg_test_wait_for_text_view_to_settle (GtkTextView *text_view)
 {
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
   double upper = -1, value = -1;
 
-  for (guint stable = 0; stable < 5;)
+  for (guint stable = 0; stable < 3;)
     {
-      cg_test_wait_frames (GTK_WIDGET (text_view), 1);
+      cg_test_wait_until_quiet (GTK_WIDGET (text_view));
       stable = (gtk_adjustment_get_upper (vadjustment) == upper &&
                 gtk_adjustment_get_value (vadjustment) == value) ? stable + 1 : 0;
       upper = gtk_adjustment_get_upper (vadjustment);

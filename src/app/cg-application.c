@@ -12,6 +12,8 @@
 
 #include "cg-application.h"
 #include "cg-argument-check.h"
+
+#include "cg-bench-trace.h"
 #include "cg-bundle.h"
 #include "cg-command-line.h"
 #include "cg-library.h"
@@ -144,27 +146,6 @@ cg_application_get_library (CgApplication *self)
   return self->library;
 }
 
-/* The benchmark's first-frame hook: with CG_QUIT_AFTER_FIRST_FRAME set, the app prints the
- * time since start-up when the window has drawn its first frame, and quits; with
- * CG_BENCH_TRACE, it prints the time and goes on (the window traces the library's timings). */
-static void
-on_first_frame_painted_cb (GdkFrameClock *frame_clock,
-                           GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, app);
-  g_print ("first-frame %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
-  if (g_getenv ("CG_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_application_quit (app);
-}
-
-static void
-on_window_map_cb (GtkWidget    *window,
-                  GApplication *app)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (on_first_frame_painted_cb), app, 0);
-}
-
 static void
 cg_application_activate (GApplication *app)
 {
@@ -180,8 +161,7 @@ cg_application_activate (GApplication *app)
           cg_library_release_loads (self->library);
         }
 
-      if (g_getenv ("CG_QUIT_AFTER_FIRST_FRAME") != NULL || g_getenv ("CG_BENCH_TRACE") != NULL)
-        g_signal_connect_object (window, "map", G_CALLBACK (on_window_map_cb), app, 0);
+      cg_bench_trace_watch_window (window, app);
     }
 
   gtk_window_present (window);

@@ -22,6 +22,7 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-keeper.h"
+#include "cg-installed-bundles.h"
 #include "cg-bundle-loader.h"
 #include "cg-library.h"
 #include "cg-output-file.h"

@@ -6,29 +6,25 @@
  * The built-in content is one bundle per language under RESOURCE_PREFIX/content/LANG/. Only the
  * language shown is parsed at start-up; the others wait until a handout or search asks for them.
  * Extra bundles from disk (clinic content) are single-language and shown whatever the language;
- * ids are the key the sidebar, settings and handouts use, so no two bundles may share one.
+ * which ids they take is CgIdRegistry's job, reading them in workers CgLoadQueue's, finding the
+ * installed ones cg-installed-bundles.c's.
  */
 
 #define G_LOG_DOMAIN "cg-library"
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
-#include "cg-content-dirs.h"
+#include "cg-id-registry.h"
+#include "cg-installed-bundles.h"
 #include "cg-library.h"
+#include "cg-load-queue.h"
 #include "cg-resources.h"
 #include "cg-section.h"
 #include "cg-topic.h"
@@ -38,19 +34,16 @@
 
 struct _CgLibrary
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
   /* Owned */
-  GPtrArray  *languages;    /* NULL-terminated, the source language first */
-  GHashTable *bundles;      /* language → CgBundle, those loaded so far */
-  GPtrArray  *extra;        /* CgBundle from disk, in the order added */
-  GHashTable *topic_ids;    /* topic id → CgBundle (borrowed): the ids taken */
-  GHashTable *section_ids;  /* section id → CgSection (borrowed), of the extra bundles */
-  GHashTable *origins;      /* file names of the extra bundles */
-  GQueue     *jobs;         /* LoadJob: loads under way in worker threads, in the order asked */
+  GPtrArray    *languages;  /* NULL-terminated, the source language first */
+  GHashTable   *bundles;    /* language → CgBundle, those loaded so far */
+  GPtrArray    *extra;      /* CgBundle from disk, in the order added */
+  CgIdRegistry *ids;        /* the ids the built-in content and the extra bundles took */
+  CgLoadQueue  *loads;      /* the _async loads under way */
 
-  guint       n_holds;      /* while above 0, loads wait to start (cg_library_hold_loads()) */
-  guint       ids_have_builtin : 1;
+  guint         ids_have_builtin : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CgLibrary, cg_library, G_TYPE_OBJECT)
@@ -68,47 +61,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* One bundle file read in a worker: the bundle, or why it was skipped */
-typedef struct
-{
-  CgBundle *bundle;
-  GError   *error;
-} LoadResult;
-
-static void
-load_result_clear (gpointer data)
-{
-  LoadResult *result = data;
-
-  g_clear_object (&result->bundle);
-  g_clear_error (&result->error);
-}
-
-/* A load asked for with cg_library_add_file_async() or cg_library_load_installed_async().
- * Loads run side by side; their bundles join the library in the order the loads were asked
- * for, so the first of two bundles with the same ids is the one kept, as with the synchronous
- * calls. */
-typedef struct
-{
-  CgLibrary  *library;     /* borrowed: the caller's task holds it */
-  GTask      *task;        /* the caller's */
-  GFile      *file;        /* one bundle, or NULL for the installed ones */
-  GHashTable *seen;        /* installed: origins and file ids to skip */
-  GArray     *results;     /* of LoadResult, in file order; filled by the worker */
-  gboolean    started;
-  gboolean    done;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_clear_object (&job->task);
-  g_clear_object (&job->file);
-  g_clear_pointer (&job->seen, g_hash_table_unref);
-  g_clear_pointer (&job->results, g_array_unref);
-  g_free (job);
-}
 
 /* What cg_library_load_installed_finish() hands back */
 typedef struct
@@ -129,15 +81,13 @@ cg_library_finalize (GObject *object)
 {
   CgLibrary *self = (CgLibrary *)object;
 
+  /* The registry borrows from the bundles: it goes first */
+  g_clear_object (&self->ids);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->bundles, g_hash_table_unref);
   g_clear_pointer (&self->extra, g_ptr_array_unref);
-  g_clear_pointer (&self->topic_ids, g_hash_table_unref);
-  g_clear_pointer (&self->section_ids, g_hash_table_unref);
-  g_clear_pointer (&self->origins, g_hash_table_unref);
-  /* Each job's worker task holds the library: none can be left here */
-  g_assert (g_queue_is_empty (self->jobs));
-  g_clear_pointer (&self->jobs, g_queue_free);
+  /* Each load's task holds the library: none can be left in the queue here */
+  g_clear_object (&self->loads);
 
   G_OBJECT_CLASS (cg_library_parent_class)->finalize (object);
 }
@@ -198,15 +148,23 @@ cg_library_class_init (CgLibraryClass *klass)
 }
 
 static void
+on_loads_loading_cb (CgLibrary  *self,
+                     GParamSpec *pspec,
+                     CgLoadQueue *loads)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
 cg_library_init (CgLibrary *self)
 {
   self->languages = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->bundles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->extra = g_ptr_array_new_with_free_func (g_object_unref);
-  self->topic_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->section_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->jobs = g_queue_new ();
+  self->ids = cg_id_registry_new ();
+  self->loads = cg_load_queue_new ();
+  g_signal_connect_object (self->loads, "notify::loading",
+                           G_CALLBACK (on_loads_loading_cb), self, G_CONNECT_SWAPPED);
 }
 
 static int
@@ -422,7 +380,7 @@ cg_library_lookup_section (CgLibrary  *self,
       (section = cg_bundle_lookup_section (bundle, section_id)))
     return section;
 
-  return g_hash_table_lookup (self->section_ids, section_id);
+  return cg_id_registry_lookup_section (self->ids, section_id);
 }
 
 /**
@@ -492,120 +450,16 @@ cg_library_get_section_language (CgLibrary  *self,
   return NULL;
 }
 
-/* The built-in topic ids are the same in every language: the first language stands for all.
- * Its section ids are looked up in its own bundle, so only the topics go in the table. */
+/* The built-in ids are the same in every language: the first language stands for all. */
 static void
 ensure_builtin_ids (CgLibrary *self)
 {
-  CgBundle *builtin;
-
   if (self->ids_have_builtin || self->languages->len == 0)
     return;
 
-  if ((builtin = cg_library_get_bundle (self, g_ptr_array_index (self->languages, 0), NULL)))
-    for (guint i = 0; i < cg_bundle_get_n_topics (builtin); i++)
-      g_hash_table_insert (self->topic_ids,
-                           (gpointer)cg_topic_get_id (cg_bundle_get_topic (builtin, i)), builtin);
-
+  cg_id_registry_set_builtin (self->ids,
+                              cg_library_get_bundle (self, g_ptr_array_index (self->languages, 0), NULL));
   self->ids_have_builtin = TRUE;
-}
-
-/* The bundle that has @section_id already, if any */
-static CgBundle *
-lookup_section_owner (CgLibrary  *self,
-                      const char *section_id)
-{
-  CgSection *section;
-  CgBundle *builtin;
-
-  if ((section = g_hash_table_lookup (self->section_ids, section_id)))
-    return cg_topic_get_bundle (cg_section_get_topic (section));
-
-  if (self->languages->len > 0 &&
-      (builtin = g_hash_table_lookup (self->bundles, g_ptr_array_index (self->languages, 0))) &&
-      cg_bundle_lookup_section (builtin, section_id) != NULL)
-    return builtin;
-
-  return NULL;
-}
-
-static char *dup_file_id (GFile *file);
-
-static char *
-dup_origin_file_id (CgBundle *bundle)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cg_bundle_get_origin (bundle));
-
-  return dup_file_id (file);
-}
-
-/* Whether @other was read from another file than the one whose id is @file_id */
-static gboolean
-is_other_file (CgBundle   *other,
-               const char *file_id)
-{
-  g_autofree char *other_id = NULL;
-
-  if (file_id == NULL)
-    return TRUE;
-
-  other_id = dup_origin_file_id (other);
-  return g_strcmp0 (file_id, other_id) != 0;
-}
-
-/* Hash lookups, so a clinic library of thousands of sections is checked in a few milliseconds.
- * With @other_files_only, bundles read from @bundle's own file do not count: that is the same
- * bundle, checked again. */
-static gboolean
-check_conflicts (CgLibrary  *self,
-                 CgBundle   *bundle,
-                 gboolean    other_files_only,
-                 GError    **error)
-{
-  const char *origin = cg_bundle_get_origin (bundle);
-  g_autofree char *file_id = other_files_only ? dup_origin_file_id (bundle) : NULL;
-
-  ensure_builtin_ids (self);
-
-  if (!other_files_only && g_hash_table_contains (self->origins, origin))
-    {
-      g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_ALREADY_OPEN,
-                   _("%s: This bundle is already open"), origin);
-      return FALSE;
-    }
-
-  for (guint t = 0; t < cg_bundle_get_n_topics (bundle); t++)
-    {
-      CgTopic *topic = cg_bundle_get_topic (bundle, t);
-      CgBundle *other;
-
-      if ((other = g_hash_table_lookup (self->topic_ids, cg_topic_get_id (topic))) &&
-          (!other_files_only || is_other_file (other, file_id)))
-        {
-          /* Translators: “FILE: Topic “ID” is already in OTHER-FILE; …” */
-          g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
-                       _("%s: Topic “%s” is already in %s; this bundle was not added"),
-                       origin, cg_topic_get_id (topic), cg_bundle_get_origin (other));
-          return FALSE;
-        }
-
-      for (guint s = 0; s < cg_topic_get_n_sections (topic); s++)
-        {
-          CgSection *section = cg_topic_get_section (topic, s);
-
-          if ((other = lookup_section_owner (self, cg_section_get_id (section))) &&
-              (!other_files_only || is_other_file (other, file_id)))
-            {
-              g_set_error (error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_DUPLICATE_ID,
-                           _("%s:%u: Section “%s” is already in %s; this bundle was not added"),
-                           origin, cg_section_get_line (section), cg_section_get_id (section),
-                           cg_bundle_get_origin (other));
-              return FALSE;
-            }
-        }
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -613,24 +467,12 @@ add_bundle (CgLibrary  *self,
             CgBundle   *bundle,
             GError    **error)
 {
-  if (!check_conflicts (self, bundle, FALSE, error))
+  ensure_builtin_ids (self);
+  if (!cg_id_registry_check (self->ids, bundle, FALSE, error))
     return FALSE;
 
   g_ptr_array_add (self->extra, g_object_ref (bundle));
-  g_hash_table_add (self->origins, g_strdup (cg_bundle_get_origin (bundle)));
-
-  for (guint t = 0; t < cg_bundle_get_n_topics (bundle); t++)
-    {
-      CgTopic *topic = cg_bundle_get_topic (bundle, t);
-
-      g_hash_table_insert (self->topic_ids, (gpointer)cg_topic_get_id (topic), bundle);
-      for (guint s = 0; s < cg_topic_get_n_sections (topic); s++)
-        {
-          CgSection *section = cg_topic_get_section (topic, s);
-
-          g_hash_table_insert (self->section_ids, (gpointer)cg_section_get_id (section), section);
-        }
-    }
+  cg_id_registry_add (self->ids, bundle);
 
   return TRUE;
 }
@@ -682,7 +524,8 @@ cg_library_check_bundle (CgLibrary  *self,
   g_return_val_if_fail (CG_IS_BUNDLE (bundle), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return check_conflicts (self, bundle, TRUE, error);
+  ensure_builtin_ids (self);
+  return cg_id_registry_check (self->ids, bundle, TRUE, error);
 }
 
 /**
@@ -712,117 +555,6 @@ cg_library_add_file (CgLibrary  *self,
   return cg_library_add_bundle (self, bundle, error);
 }
 
-/**
- * cg_library_dup_bundle_dirs:
- *
- * Returns: (transfer full) (element-type filename): where installed bundles are looked for, in
- *   order: $XDG_DATA_HOME/calcinosis-guide/bundles, then the same under each $XDG_DATA_DIRS,
- *   then under each Flatpak content extension (see cg-content-dirs.c)
- */
-GPtrArray *
-cg_library_dup_bundle_dirs (void)
-{
-  g_autoptr(GPtrArray) data_dirs = cg_content_dirs_dup_data_dirs (CONTENT_EXTENSIONS_DIR);
-  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < data_dirs->len; i++)
-    g_ptr_array_add (dirs, g_build_filename (g_ptr_array_index (data_dirs, i),
-                                             CG_LIBRARY_BUNDLES_SUBDIR, NULL));
-
-  return dirs;
-}
-
-static char *
-dup_file_id (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info ? g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE)) : NULL;
-}
-
-/* The names of what is there already, so loading the installed bundles again skips them */
-static GHashTable *
-dup_seen (CgLibrary *self)
-{
-  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer origin;
-
-  g_hash_table_iter_init (&iter, self->origins);
-  while (g_hash_table_iter_next (&iter, &origin, NULL))
-    g_hash_table_add (seen, g_strdup (origin));
-
-  return seen;
-}
-
-/* Reads and validates every installed bundle not in @seen, into @results in file order. Touches
- * nothing of the library: runs in a worker thread as well as in the caller's. */
-static void
-read_installed (GHashTable *seen,
-                GArray     *results)
-{
-  g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
-
-  for (guint i = 0; i < dirs->len; i++)
-    {
-      const char *path = g_ptr_array_index (dirs, i);
-      g_autoptr(GFile) dir = g_file_new_for_path (path);
-      g_autofree char *dir_id = NULL;
-      g_autoptr(GPtrArray) names = NULL;
-      g_autoptr(GPtrArray) dir_errors = g_ptr_array_new ();
-      GStatBuf st;
-      int saved_errno = 0;
-
-      /* Most of these folders do not exist, and need not; one that exists but cannot be read
-       * (or a $XDG_DATA_HOME that cannot) hides bundles someone installed: say so. */
-      if (g_stat (path, &st) != 0)
-        saved_errno = errno;
-      else if (!S_ISDIR (st.st_mode))
-        saved_errno = ENOTDIR;
-      else if (g_access (path, R_OK | X_OK) != 0)
-        saved_errno = errno;
-
-      if (saved_errno != 0)
-        {
-          if (saved_errno != ENOENT)
-            {
-              /* Translators: the first %s is a folder, the second the system's reason */
-              LoadResult result = { NULL, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                                                       _("%s: This bundles folder cannot be read: %s"),
-                                                       path, g_strerror (saved_errno)) };
-              g_array_append_val (results, result);
-            }
-          continue;
-        }
-
-      dir_id = dup_file_id (dir);
-      if (dir_id == NULL || !g_hash_table_add (seen, g_steal_pointer (&dir_id)))
-        continue;
-
-      names = cg_content_dirs_list_files (dir, ".xml", dir_errors);
-      for (guint j = 0; j < dir_errors->len; j++)
-        {
-          LoadResult result = { NULL, g_ptr_array_index (dir_errors, j) };
-          g_array_append_val (results, result);
-        }
-
-      for (guint j = 0; j < names->len; j++)
-        {
-          g_autoptr(GFile) file = g_file_get_child (dir, g_ptr_array_index (names, j));
-          g_autofree char *file_id = dup_file_id (file);
-          LoadResult result = { NULL, NULL };
-
-          if (g_hash_table_contains (seen, g_file_peek_path (file)) ||
-              (file_id != NULL && !g_hash_table_add (seen, g_steal_pointer (&file_id))))
-            continue;
-
-          result.bundle = cg_bundle_load_file (file, &result.error);
-          g_array_append_val (results, result);
-        }
-    }
-}
-
 /* Adds the bundles of @results in order; a refused one leaves its error in place. */
 static guint
 add_results (CgLibrary *self,
@@ -832,7 +564,7 @@ add_results (CgLibrary *self,
 
   for (guint i = 0; i < results->len; i++)
     {
-      LoadResult *result = &g_array_index (results, LoadResult, i);
+      CgLoadResult *result = &g_array_index (results, CgLoadResult, i);
 
       if (result->bundle != NULL && add_bundle (self, result->bundle, &result->error))
         n_added++;
@@ -843,35 +575,12 @@ add_results (CgLibrary *self,
   return n_added;
 }
 
-static void
-steal_errors (GArray    *results,
-              GPtrArray *errors)
-{
-  for (guint i = 0; i < results->len; i++)
-    {
-      LoadResult *result = &g_array_index (results, LoadResult, i);
-
-      if (result->error != NULL && errors != NULL)
-        g_ptr_array_add (errors, g_steal_pointer (&result->error));
-    }
-}
-
-static GArray *
-load_results_new (void)
-{
-  GArray *results = g_array_new (FALSE, TRUE, sizeof (LoadResult));
-
-  g_array_set_clear_func (results, load_result_clear);
-
-  return results;
-}
-
 /**
  * cg_library_load_installed:
  * @errors: (nullable) (element-type GError): where to add an error for each bundle skipped,
  *   e.g. g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free)
  *
- * Adds every `*.xml` bundle in the directories of cg_library_dup_bundle_dirs(), each
+ * Adds every `*.xml` bundle in the directories of cg_installed_bundles_dup_dirs(), each
  * directory's files in name order. A bad bundle is skipped and its error (with the file and
  * line) added to @errors; the others are still added. A directory or file seen twice (the
  * same directory listed twice in $XDG_DATA_DIRS, a symbolic link), or a bundle already added,
@@ -888,15 +597,15 @@ cg_library_load_installed (CgLibrary *self,
                            GPtrArray *errors)
 {
   g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GArray) results = load_results_new ();
+  g_autoptr(GArray) results = cg_load_results_new ();
   guint n_added;
 
   g_return_val_if_fail (CG_IS_LIBRARY (self), 0);
 
-  seen = dup_seen (self);
-  read_installed (seen, results);
+  seen = cg_id_registry_dup_origins (self->ids);
+  cg_installed_bundles_read (seen, results);
   n_added = add_results (self, results);
-  steal_errors (results, errors);
+  cg_load_results_steal_errors (results, errors);
 
   if (n_added > 0)
     g_signal_emit (self, signals[CHANGED], 0);
@@ -916,135 +625,50 @@ cg_library_get_loading (CgLibrary *self)
 {
   g_return_val_if_fail (CG_IS_LIBRARY (self), FALSE);
 
-  return !g_queue_is_empty (self->jobs);
+  return cg_load_queue_get_loading (self->loads);
 }
 
+/* Both run on the library's thread, in the order the loads were asked for. @task holds the
+ * library. */
 static void
-load_job_thread (GTask        *worker,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+on_file_loaded (GArray   *results,
+                gpointer  user_data)
 {
-  LoadJob *job = task_data;
+  GTask *task = user_data;
+  CgLibrary *self = g_task_get_source_object (task);
+  CgLoadResult *result = &g_array_index (results, CgLoadResult, 0);
 
-  if (job->file != NULL)
-    {
-      LoadResult result = { NULL, NULL };
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-      result.bundle = cg_bundle_load_file (job->file, &result.error);
-      g_array_append_val (job->results, result);
-    }
+  if (add_results (self, results) > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+
+  if (result->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&result->error));
   else
-    read_installed (job->seen, job->results);
-
-#ifdef __GLIBC__
-  /* The parser's document tree is gone: give its pages back rather than keep them as the
-   * high-water mark of the process for as long as it runs. */
-  malloc_trim (0);
-#endif
-
-  g_task_return_boolean (worker, TRUE);
-}
-
-/* Adds the bundles of the finished loads at the head of the queue, in the order asked for. */
-static void
-commit_jobs (CgLibrary *self)
-{
-  LoadJob *job;
-
-  while ((job = g_queue_peek_head (self->jobs)) != NULL && job->done)
-    {
-      guint n_added = 0;
-
-      g_queue_pop_head (self->jobs);
-
-      if (!g_task_return_error_if_cancelled (job->task))
-        {
-          n_added = add_results (self, job->results);
-          if (n_added > 0)
-            g_signal_emit (self, signals[CHANGED], 0);
-
-          if (job->file != NULL)
-            {
-              LoadResult *result = &g_array_index (job->results, LoadResult, 0);
-
-              if (result->error != NULL)
-                g_task_return_error (job->task, g_steal_pointer (&result->error));
-              else
-                g_task_return_boolean (job->task, TRUE);
-            }
-          else
-            {
-              InstalledOutcome *outcome = g_new0 (InstalledOutcome, 1);
-
-              outcome->n_added = n_added;
-              outcome->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-              steal_errors (job->results, outcome->errors);
-              g_task_return_pointer (job->task, outcome, (GDestroyNotify)installed_outcome_free);
-            }
-        }
-
-      load_job_free (job);
-    }
-
-  if (g_queue_is_empty (self->jobs))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
-on_load_job_done_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_installed_loaded (GArray   *results,
+                     gpointer  user_data)
 {
-  LoadJob *job = user_data;
+  GTask *task = user_data;
+  CgLibrary *self = g_task_get_source_object (task);
+  InstalledOutcome *outcome;
 
-  job->done = TRUE;
-  commit_jobs (job->library);
-}
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-/* The worker task refers to nothing but @data: GLib drops its last reference in the worker
- * thread, and the library must only ever be released on its own thread. */
-static void
-run_in_worker (GTaskThreadFunc      thread_func,
-               gpointer             data,
-               GAsyncReadyCallback  done_cb,
-               gpointer             done_data)
-{
-  g_autoptr(GTask) worker = g_task_new (NULL, NULL, done_cb, done_data);
+  outcome = g_new0 (InstalledOutcome, 1);
+  outcome->n_added = add_results (self, results);
+  if (outcome->n_added > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 
-  g_task_set_source_tag (worker, run_in_worker);
-  g_task_set_task_data (worker, data, NULL);
-  g_task_run_in_thread (worker, thread_func);
-}
-
-static void
-start_waiting_jobs (CgLibrary *self)
-{
-  for (GList *l = self->jobs->head; l != NULL && self->n_holds == 0; l = l->next)
-    {
-      LoadJob *job = l->data;
-
-      if (!job->started)
-        {
-          job->started = TRUE;
-          run_in_worker (load_job_thread, job, on_load_job_done_cb, job);
-        }
-    }
-}
-
-static void
-start_job (CgLibrary *self,
-           LoadJob   *job)
-{
-  gboolean was_loading = cg_library_get_loading (self);
-
-  job->library = self;
-  job->results = load_results_new ();
-  g_queue_push_tail (self->jobs, job);
-  if (!was_loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-
-  start_waiting_jobs (self);
+  outcome->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  cg_load_results_steal_errors (results, outcome->errors);
+  g_task_return_pointer (task, outcome, (GDestroyNotify)installed_outcome_free);
 }
 
 /**
@@ -1059,17 +683,15 @@ cg_library_hold_loads (CgLibrary *self)
 {
   g_return_if_fail (CG_IS_LIBRARY (self));
 
-  self->n_holds++;
+  cg_load_queue_hold (self->loads);
 }
 
 void
 cg_library_release_loads (CgLibrary *self)
 {
   g_return_if_fail (CG_IS_LIBRARY (self));
-  g_return_if_fail (self->n_holds > 0);
 
-  if (--self->n_holds == 0)
-    start_waiting_jobs (self);
+  cg_load_queue_release (self->loads);
 }
 
 /**
@@ -1087,16 +709,14 @@ cg_library_add_file_async (CgLibrary           *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  LoadJob *job;
+  GTask *task;
 
   g_return_if_fail (CG_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  job = g_new0 (LoadJob, 1);
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, cg_library_add_file_async);
-  job->file = g_object_ref (file);
-  start_job (self, job);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_library_add_file_async);
+  cg_load_queue_push_file (self->loads, file, on_file_loaded, task, g_object_unref);
 }
 
 /**
@@ -1127,15 +747,14 @@ cg_library_load_installed_async (CgLibrary           *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  LoadJob *job;
+  GTask *task;
 
   g_return_if_fail (CG_IS_LIBRARY (self));
 
-  job = g_new0 (LoadJob, 1);
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, cg_library_load_installed_async);
-  job->seen = dup_seen (self);
-  start_job (self, job);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_library_load_installed_async);
+  cg_load_queue_push_installed (self->loads, cg_id_registry_dup_origins (self->ids),
+                                on_installed_loaded, task, g_object_unref);
 }
 
 /**

@@ -32,9 +32,6 @@ G_DECLARE_FINAL_TYPE (CgLibrary, cg_library, CG, LIBRARY, GObject)
  * thread, in the order asked for; #CgLibrary:loading is %TRUE meanwhile. The library itself
  * is used from one thread. */
 
-/* Where bundles are installed: $XDG_DATA_HOME then each of $XDG_DATA_DIRS, plus this. */
-#define CG_LIBRARY_BUNDLES_SUBDIR "calcinosis-guide/bundles"
-
 CgLibrary          *cg_library_new                  (void);
 CgLibrary          *cg_library_new_for_file         (GFile       *file,
                                                      GError     **error);
@@ -89,6 +86,5 @@ void                cg_library_release_loads        (CgLibrary   *self);
 guint               cg_library_get_n_extra_bundles  (CgLibrary   *self);
 CgBundle           *cg_library_get_extra_bundle     (CgLibrary   *self,
                                                      guint        position);
-GPtrArray          *cg_library_dup_bundle_dirs      (void);
 
 G_END_DECLS

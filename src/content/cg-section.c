@@ -10,6 +10,7 @@
 
 #include "cg-bundle-private.h"
 #include "cg-section.h"
+#include "cg-section-text.h"
 
 struct _CgSection
 {
@@ -253,22 +254,7 @@ _cg_section_set_topic (CgSection *self,
 char *
 cg_section_dup_text (CgSection *self)
 {
-  GString *str;
-
   g_return_val_if_fail (CG_IS_SECTION (self), NULL);
 
-  str = g_string_new (NULL);
-
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      const CgBlock *block = &g_array_index (self->blocks, CgBlock, i);
-
-      if (block->kind == CG_BLOCK_PARAGRAPH)
-        g_string_append_printf (str, "%s\n", block->text);
-      else
-        for (guint j = 0; block->items[j] != NULL; j++)
-          g_string_append_printf (str, "%s\n", block->items[j]);
-    }
-
-  return g_string_free (str, FALSE);
+  return cg_section_text_format (self, CG_SECTION_TEXT_LINES);
 }

@@ -14,6 +14,7 @@
 
 #include "cg-handout-layout.h"
 #include "cg-handout-paginate.h"
+#include "cg-section-text.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,7 @@ G_BEGIN_DECLS
 #define LINE_SPACING       1.5   /* of the font size, between baselines; UKAAF asks ≥ 1.4 */
 #define HEADING_SPACING    1.4
 #define FONT_FAMILY        "Sans"
-#define BULLET             "•"
+#define BULLET             CG_BULLET  /* one bullet for the window, Copy Section and handouts */
 
 typedef struct
 {

@@ -21,6 +21,7 @@
 #include "cg-handout-note.h"
 #include "cg-paper.h"
 #include "cg-section.h"
+#include "cg-section-text.h"
 #include "cg-topic.h"
 
 G_DEFINE_FINAL_TYPE (CgHandoutLayout, cg_handout_layout, G_TYPE_OBJECT)

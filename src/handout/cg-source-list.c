@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-bundle.h"
+#include "cg-installed-bundles.h"
 #include "cg-library.h"
 #include "cg-source-list.h"
 
@@ -76,7 +77,7 @@ char *
 cg_source_list_format (CgLibrary  *library,
                        const char *language)
 {
-  g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
+  g_autoptr(GPtrArray) dirs = cg_installed_bundles_dup_dirs ();
   GString *list = g_string_new (NULL);
   CgBundle *builtin;
 

@@ -20,6 +20,7 @@
 #include "cg-highlight.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
+#include "cg-section-text.h"
 #include "cg-topic.h"
 
 static void
@@ -139,7 +140,7 @@ format_range (CgContentView     *self,
           gboolean same_list = before->kind == LINE_ITEM && info->kind == LINE_ITEM &&
                                before->section == info->section && before->block == info->block;
 
-          g_string_append (str, same_list ? "\n" : "\n\n");
+          g_string_append (str, cg_section_text_separator (same_list));
         }
 
       gtk_text_buffer_get_iter_at_line (self->buffer, &from, line);
@@ -156,20 +157,6 @@ format_range (CgContentView     *self,
     }
 
   return g_string_free (str, FALSE);
-}
-
-static void
-section_bounds (CgContentView *self,
-                guint          index,
-                GtkTextIter   *start,
-                GtkTextIter   *end)
-{
-  SectionInfo *info = _cg_content_view_get_section_info (self, index);
-
-  gtk_text_buffer_get_iter_at_line (self->buffer, start, info->heading_line);
-  gtk_text_buffer_get_iter_at_line (self->buffer, end, info->end_line - 1);
-  if (!gtk_text_iter_ends_line (end))
-    gtk_text_iter_forward_to_line_end (end);
 }
 
 /**
@@ -200,18 +187,13 @@ char *
 cg_content_view_dup_section_text (CgContentView *self,
                                   CgSection     *section)
 {
-  GtkTextIter start, end;
-  guint index;
-
   g_return_val_if_fail (CG_IS_CONTENT_VIEW (self), NULL);
   g_return_val_if_fail (CG_IS_SECTION (section), NULL);
 
-  if ((index = _cg_content_view_find_section (self, section)) == G_MAXUINT)
+  if (_cg_content_view_find_section (self, section) == G_MAXUINT)
     return NULL;
 
-  section_bounds (self, index, &start, &end);
-
-  return format_range (self, &start, &end);
+  return cg_section_text_format (section, CG_SECTION_TEXT_COPY);
 }
 
 /* Returns: (nullable): the selection as Copy puts it on the clipboard, or %NULL if none */

@@ -13,6 +13,7 @@
 
 #include "cg-content-history.h"
 #include "cg-content-view.h"
+#include "cg-section-text.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,7 @@ G_BEGIN_DECLS
 #define MIN_SIDE_MARGIN 24
 
 /* List items start with a bullet in the text itself: copied text and screen readers keep it */
-#define BULLET "• "
+#define BULLET CG_BULLET_PREFIX
 #define BULLET_CHARS 2
 
 #define MAX_HISTORY 50

@@ -28,6 +28,7 @@
 #include "cg-highlight.h"
 #include "cg-search-index.h"
 #include "cg-section.h"
+#include "cg-section-text.h"
 #include "cg-topic.h"
 
 

@@ -61,10 +61,6 @@ struct _CgWindow
   guint                 holds_loads : 1;  /* until the first frame (cg_library_hold_loads()) */
   guint                 watching_atspi_bus : 1;
 
-  /* CG_BENCH_TRACE: build-aux/bench's timings of the library and of typing */
-  gint64                bench_key_time;
-  guint                 bench_trace : 1;
-
   guint                 show_sidebar : 1;
   guint                 narrow : 1;
   guint                 wide_show_sidebar : 1;  /* the choice to restore when widening again */

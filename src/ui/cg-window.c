@@ -13,6 +13,8 @@
 
 #include "cg-accessible.h"
 #include "cg-atspi-bus.h"
+
+#include "cg-bench-trace.h"
 #include "cg-bundle-banner.h"
 #include "cg-content-view.h"
 #include "cg-handout-dialog.h"
@@ -162,30 +164,6 @@ on_visible_cb (CgWindow   *self,
     }
 }
 
-/* build-aux/bench: with CG_BENCH_TRACE set, the window prints when the whole library is
- * searchable, and for each key typed, the time until the frame showing its results is drawn. */
-static void
-on_bench_results_painted_cb (GdkFrameClock *frame_clock,
-                             CgWindow      *self)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_results_painted_cb, self);
-  if (self->bench_key_time != 0)
-    g_print ("keystroke %" G_GINT64_FORMAT " us\n", g_get_monotonic_time () - self->bench_key_time);
-  self->bench_key_time = 0;
-}
-
-static void
-bench_trace_results_shown (CgWindow *self)
-{
-  GdkFrameClock *frame_clock;
-
-  if (self->bench_key_time == 0 || !(frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
-    return;
-
-  g_signal_handlers_disconnect_by_func (frame_clock, on_bench_results_painted_cb, self);
-  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_bench_results_painted_cb), self, 0);
-}
-
 /* Shift+Tab in the text goes back to the sidebar: the sections, on the section in view, or
  * the results. GTK 4.8 moves the focus nowhere from this text view backwards (Tab forwards
  * works). */
@@ -211,23 +189,12 @@ on_content_view_key_pressed_cb (CgWindow              *self,
   return GDK_EVENT_STOP;
 }
 
-static gboolean
-on_bench_key_pressed_cb (CgWindow              *self,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         GtkEventControllerKey *controller)
-{
-  self->bench_key_time = g_get_monotonic_time ();
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
 bench_trace_searchable (CgWindow *self)
 {
-  if (self->bench_trace && !cg_library_get_loading (self->library) && self->index_cancellable == NULL &&
+  if (!cg_library_get_loading (self->library) && self->index_cancellable == NULL &&
       cg_library_get_n_extra_bundles (self->library) > 0)
-    g_print ("searchable %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
+    cg_bench_trace_searchable ();
 }
 
 /* "Showing results for “calcinosis”", with a button to search for what was typed instead,
@@ -344,7 +311,7 @@ run_search (CgWindow   *self,
   cg_sidebar_show_results (self->sidebar, query, hits);
   show_correction (self, results);
   announce_results (self, results);
-  bench_trace_results_shown (self);
+  cg_bench_trace_results_shown (GTK_WIDGET (self));
 
   /* The results live in the sidebar: a narrow window shows them instead of the text */
   if (self->narrow && !self->show_sidebar)
@@ -1229,16 +1196,6 @@ cg_window_init (CgWindow *self)
                            G_CALLBACK (on_search_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
-  if (g_getenv ("CG_BENCH_TRACE") != NULL)
-    {
-      /* Capture phase on the window: the time a key arrives, before type-to-search takes it */
-      self->bench_trace = TRUE;
-      controller = gtk_event_controller_key_new ();
-      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-      g_signal_connect_object (controller, "key-pressed",
-                               G_CALLBACK (on_bench_key_pressed_cb), self, G_CONNECT_SWAPPED);
-      gtk_widget_add_controller (GTK_WIDGET (self), controller);
-    }
 }
 
 CgWindow *

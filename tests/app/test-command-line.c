@@ -1,5 +1,6 @@
-/* test-command-line.c: the command-line options that answer without a window (README,
- * "Command line"): output, exit status, and one line starting "calcinosis-guide:" for bad input
+/* test-command-line.c: the command-line options that answer without a window
+ * (docs/command-line.md): output, exit status, and one line starting "calcinosis-guide:" for
+ * bad input
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -13,11 +13,13 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-installed-bundles.h"
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
 
 #include "cg-test-files.h"
+#include "content/cg-test-bundle-file.h"
 
 static char *
 fixture_path (const char *name)
@@ -42,32 +44,6 @@ test_library_languages (void)
   g_assert_cmpstr (cg_language_get_name ("es"), ==, "Español");
   g_assert_cmpstr (cg_language_get_name ("pt-BR"), ==, "Português");
   g_assert_null (cg_language_get_name ("qq"));
-}
-
-static char *
-write_bundle (const char *dir,
-              const char *name,
-              const char *topic_id,
-              const char *section_id)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *contents =
-    g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<bundle format=\"1\" lang=\"fr\">\n"
-                     "  <provenance><source>Clinic</source><content-version>1</content-version></provenance>\n"
-                     "  <topic id=\"%s\">\n"
-                     "    <title>Topic %s</title>\n"
-                     "    <section id=\"%s\">\n"
-                     "      <title>Section</title>\n"
-                     "      <p>Text.</p>\n"
-                     "    </section>\n"
-                     "  </topic>\n"
-                     "</bundle>\n", topic_id, topic_id, section_id);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-
-  return g_steal_pointer (&path);
 }
 
 static void
@@ -107,9 +83,9 @@ test_library_add_file (CgTestTempDir *fixture,
                        gconstpointer  data)
 {
   g_autoptr(CgLibrary) library = cg_library_new ();
-  g_autofree char *clinic = write_bundle (fixture->dir, "clinic.xml", "clinic", "clinic-hours");
-  g_autofree char *copy = write_bundle (fixture->dir, "copy.xml", "clinic", "other");
-  g_autofree char *clash = write_bundle (fixture->dir, "clash.xml", "new-topic", "overview");
+  g_autofree char *clinic = cg_test_write_bundle (fixture->dir, "clinic.xml", "clinic", "clinic-hours");
+  g_autofree char *copy = cg_test_write_bundle (fixture->dir, "copy.xml", "clinic", "other");
+  g_autofree char *clash = cg_test_write_bundle (fixture->dir, "clash.xml", "new-topic", "overview");
   g_autofree char *bad = fixture_path ("billion-laughs.xml");
   g_autoptr(GFile) clinic_file = g_file_new_for_path (clinic);
   g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
@@ -181,7 +157,7 @@ test_library_load_installed (void)
 {
   g_autoptr(CgLibrary) library = cg_library_new ();
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
+  g_autoptr(GPtrArray) dirs = cg_installed_bundles_dup_dirs ();
   const char *user_dir = g_ptr_array_index (dirs, 0);
   const char *system_dir = g_ptr_array_index (dirs, 1);
   g_autofree char *fifo = g_build_filename (user_dir, "pipe.xml", NULL);
@@ -195,14 +171,14 @@ test_library_load_installed (void)
   gsize len;
 
   g_assert_cmpuint (dirs->len, >=, 2);
-  g_free (write_bundle (user_dir, "b.xml", "user-b", "user-b-s"));
+  g_free (cg_test_write_bundle (user_dir, "b.xml", "user-b", "user-b-s"));
   user_b = g_build_filename (user_dir, "b.xml", NULL);
-  g_free (write_bundle (user_dir, "a.xml", "user-a", "user-a-s"));
-  g_free (write_bundle (user_dir, "notes.txt", "ignored", "ignored-s"));
-  g_free (write_bundle (user_dir, ".hidden.xml", "hidden", "hidden-s"));
+  g_free (cg_test_write_bundle (user_dir, "a.xml", "user-a", "user-a-s"));
+  g_free (cg_test_write_bundle (user_dir, "notes.txt", "ignored", "ignored-s"));
+  g_free (cg_test_write_bundle (user_dir, ".hidden.xml", "hidden", "hidden-s"));
   /* The same topic installed system-wide: the user's copy comes first and stays */
-  system_b = write_bundle (system_dir, "b.xml", "user-b", "user-b-s");
-  g_free (write_bundle (system_dir, "c.xml", "system-c", "system-c-s"));
+  system_b = cg_test_write_bundle (system_dir, "b.xml", "user-b", "user-b-s");
+  g_free (cg_test_write_bundle (system_dir, "c.xml", "system-c", "system-c-s"));
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (symlink (user_b, link), ==, 0);
   bad = g_build_filename (system_dir, "d-bad.xml", NULL);
@@ -223,7 +199,7 @@ test_library_load_installed (void)
 
   /* Again: nothing new, no noise about what is already there */
   g_ptr_array_set_size (errors, 0);
-  g_free (write_bundle (system_dir, "e.xml", "system-e", "system-e-s"));
+  g_free (cg_test_write_bundle (system_dir, "e.xml", "system-e", "system-e-s"));
   g_assert_cmpuint (cg_library_load_installed (library, NULL), ==, 1);
   g_assert_cmpuint (n_changed, ==, 2);
   assert_topic_ids (library, "fr", "calcinosis user-a user-b system-c system-e");

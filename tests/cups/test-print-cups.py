@@ -206,6 +206,22 @@ def main(tmp):
     report(result.returncode == 0, 'queue %s added for ippeveprinter on port %d' % (QUEUE, port),
            result.stderr)
 
+    # Xvfb resets itself when its last client disconnects and refuses connections meanwhile, so
+    # an app started right after another had exited could find no display ("Printing needs a
+    # display"; seen 3 times in 15 runs on a loaded machine). A desktop session always has
+    # clients: one holds a connection for the whole test, as a window manager would.
+    holder = subprocess.Popen(
+        [sys.executable, '-c',
+         'import os, signal, gi\n'
+         'gi.require_version("Gdk", "4.0")\n'
+         'from gi.repository import Gdk\n'
+         'print("held" if Gdk.Display.open(os.environ["DISPLAY"]) else "no display", flush=True)\n'
+         'signal.pause()\n'],
+        env=env, stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True)
+    processes.append(holder)
+    if holder.stdout.readline().strip() != 'held':
+        bail('no display to hold: run under Xvfb (the README\'s test command)')
+
     # The app's own print path. GTK's CUPS backend warns when colord or Avahi are absent (as
     # on this private bus): those warnings alone are allowed on stderr, so no fatal-warnings.
     app_env = dict(env)

@@ -10,6 +10,7 @@
 
 #include "cg-content-dirs.h"
 #include "cg-handout-set.h"
+#include "cg-installed-bundles.h"
 #include "cg-library.h"
 
 static char *
@@ -70,7 +71,7 @@ static void
 test_bundle_dirs (void)
 {
   g_autoptr(GPtrArray) data_dirs = cg_content_dirs_dup_data_dirs (CONTENT_EXTENSIONS_DIR);
-  g_autoptr(GPtrArray) bundle_dirs = cg_library_dup_bundle_dirs ();
+  g_autoptr(GPtrArray) bundle_dirs = cg_installed_bundles_dup_dirs ();
 
   g_assert_cmpuint (bundle_dirs->len, ==, data_dirs->len);
   for (guint i = 0; i < data_dirs->len; i++)

@@ -13,6 +13,7 @@
 
 #include "cg-bundle.h"
 #include "cg-bundle-loader.h"
+#include "cg-installed-bundles.h"
 #include "cg-library.h"
 #include "cg-library-index.h"
 #include "cg-search-index.h"
@@ -235,7 +236,7 @@ static void
 test_load_installed_async (void)
 {
   g_autoptr(CgLibrary) library = cg_library_new ();
-  g_autoptr(GPtrArray) dirs = cg_library_dup_bundle_dirs ();
+  g_autoptr(GPtrArray) dirs = cg_installed_bundles_dup_dirs ();
   const char *user_dir = g_ptr_array_index (dirs, 0);
   g_autofree char *a = write_bundle (user_dir, "a.xml", "installed-a", "installed-a-s", 1);
   g_autofree char *b = write_bundle (user_dir, "b.xml", "installed-b", "installed-b-s", 1);

@@ -12,33 +12,42 @@
 #include "cg-section.h"
 #include "cg-topic.h"
 
+#include "cg-test-source.h"
 #include "cg-test-widgets.h"
 
-/* The source text of two sections, sentence for sentence, as Copy Section must give them */
-static const char treatment_text[] =
-  "Treatment\n"
-  "\n"
-  "Calcinosis treatment includes managing symptoms, preventing complications, and addressing the "
-  "underlying cause, if possible.\n"
-  "\n"
-  "• Calcinosis pain and inflammation may be managed with nonsteroidal anti-inflammatory drugs "
-  "(NSAIDs) or analgesics.\n"
-  "• Calcium deposits may be surgically removed if they cause significant pain, impairment of "
-  "function, or infection risk.\n"
-  "• Corticosteroid creams or intralesional injections of corticosteroids may reduce inflammation "
-  "and promote calcium deposit resolution.\n"
-  "• In order to effectively manage calcinosis, underlying diseases or conditions, such as "
-  "systemic sclerosis or chronic kidney disease, must be addressed.";
+/* The source text's sentences (tests/cg-test-source.h), loaded by the first test that asks */
+static GPtrArray *source;
 
-static const char diagnosis_text[] =
-  "Diagnosis\n"
-  "\n"
-  "Clinical evaluations, imaging studies, and laboratory tests are typically used to diagnose "
-  "calcinosis. A physical examination may reveal palpable lumps or nodules that indicate calcium "
-  "deposits. To visualize the extent and location of these deposits, X-rays, ultrasounds, or CT "
-  "scans may be used. In addition to assessing calcium and phosphate levels, blood tests can also "
-  "be performed to identify underlying systemic diseases or metabolic abnormalities that can "
-  "contribute to calcinosis.";
+/* Returns: (transfer none): sentence @n of @section_id in the source text */
+static const char *
+source_sentence (const char *section_id,
+                 guint       n)
+{
+  if (source == NULL)
+    source = cg_test_load_source_sentences ();
+
+  for (guint i = 0; i < source->len; i++)
+    {
+      const CgTestSentence *sentence = g_ptr_array_index (source, i);
+
+      if (g_str_equal (sentence->section_id, section_id) && n-- == 0)
+        return sentence->sentence;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Returns: (transfer none): the source text's last sentence, the end of the document */
+static const char *
+last_source_sentence (void)
+{
+  const CgTestSentence *last;
+
+  source_sentence ("overview", 0);  /* loads the source */
+  last = g_ptr_array_index (source, source->len - 1);
+
+  return last->sentence;
+}
 
 static const char *section_titles[] = {
   "Overview", "Causes", "Symptoms", "Diagnosis", "Treatment", "Prevention", "Summary",
@@ -198,16 +207,18 @@ test_scroll_to_section (Fixture       *fixture,
                         gconstpointer  data)
 {
   cg_content_view_set_section (fixture->view, lookup (fixture, "overview"));
-  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, "Overview"));
+  /* Lines below are measured in idle time, estimated until then: wait until the page settles */
+  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, "Overview") &&
+                      !line_is_on_screen (fixture, source_sentence ("treatment", 0)));
   g_assert_true (line_is_on_screen (fixture, "Overview"));
-  g_assert_false (line_is_on_screen (fixture, treatment_text + strlen ("Treatment\n\n")));
+  g_assert_false (line_is_on_screen (fixture, source_sentence ("treatment", 0)));
 
   cg_content_view_set_section (fixture->view, lookup (fixture, "treatment"));
   /* Lines above are measured in idle time: wait until the page settles */
-  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, "Calcinosis treatment includes") &&
-              !line_is_on_screen (fixture, "For effective management"));
-  g_assert_true (line_is_on_screen (fixture, "Calcinosis treatment includes"));
-  g_assert_false (line_is_on_screen (fixture, "For effective management"));
+  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, source_sentence ("treatment", 0)) &&
+              !line_is_on_screen (fixture, source_sentence ("overview", 0)));
+  g_assert_true (line_is_on_screen (fixture, source_sentence ("treatment", 0)));
+  g_assert_false (line_is_on_screen (fixture, source_sentence ("overview", 0)));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment (fixture)), >, 0);
   g_assert_cmpstr (section_in_view (fixture), ==, "treatment");
 }
@@ -260,6 +271,9 @@ test_copy_section (Fixture       *fixture,
   g_autofree char *treatment = NULL;
   g_autofree char *diagnosis = NULL;
   g_autofree char *copied = NULL;
+  /* What Copy Section must give: the source text, sentence for sentence */
+  g_autofree char *treatment_text = cg_test_source_dup_section_copy ("treatment", "Treatment");
+  g_autofree char *diagnosis_text = cg_test_source_dup_section_copy ("diagnosis", "Diagnosis");
 
   treatment = cg_content_view_dup_section_text (fixture->view, lookup (fixture, "treatment"));
   g_assert_null (treatment);   /* nothing shown yet */
@@ -288,6 +302,8 @@ test_select_across_sections (Fixture       *fixture,
   g_autofree char *copied = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *selected = NULL;
+  g_autofree char *treatment_text = cg_test_source_dup_section_copy ("treatment", "Treatment");
+  g_autofree char *diagnosis_text = cg_test_source_dup_section_copy ("diagnosis", "Diagnosis");
   GtkTextIter start, match;
   gboolean handled;
 
@@ -298,10 +314,12 @@ test_select_across_sections (Fixture       *fixture,
   g_signal_emit_by_name (text_view, "select-all", TRUE);
   g_signal_emit_by_name (text_view, "copy-clipboard");
   all = read_clipboard (clipboard);
-  g_assert_true (g_str_has_prefix (all, "Calcinosis\n\nOverview\n\nFor effective management"));
+  /* The topic's title and the first heading are the app's; the text after them the source's */
+  g_assert_true (g_str_has_prefix (all, "Calcinosis\n\nOverview\n\n"));
+  g_assert_true (g_str_has_prefix (all + strlen ("Calcinosis\n\nOverview\n\n"), source_sentence ("overview", 0)));
   g_assert_nonnull (strstr (all, diagnosis_text));
   g_assert_nonnull (strstr (all, treatment_text));
-  g_assert_true (g_str_has_suffix (all, "can improve outcomes and quality of life."));
+  g_assert_true (g_str_has_suffix (all, last_source_sentence ()));
 
   /* Shift+Down from the start of Diagnosis to the end of Treatment: two whole sections */
   gtk_text_buffer_get_start_iter (buffer, &start);
@@ -375,8 +393,8 @@ test_find_next_previous (Fixture       *fixture,
   g_assert_cmpuint (index, ==, 0);
 
   /* The match moved to is on screen */
-  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, "Calcium deposits may be surgically removed"));
-  g_assert_true (line_is_on_screen (fixture, "Calcium deposits may be surgically removed"));
+  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, source_sentence ("treatment", 2)));
+  g_assert_true (line_is_on_screen (fixture, source_sentence ("treatment", 2)));
 
   cg_content_view_set_highlights (fixture->view, NULL);
   g_assert_cmpuint (cg_content_view_get_n_highlighted (fixture->view), ==, 0);
@@ -403,8 +421,8 @@ test_history (Fixture       *fixture,
   g_assert_cmpstr (section_in_view (fixture), ==, "overview");
   g_assert_false (cg_content_view_get_can_go_back (fixture->view));
   g_assert_false (cg_content_view_go_back (fixture->view));
-  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, "For effective management"));
-  g_assert_true (line_is_on_screen (fixture, "For effective management"));
+  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, source_sentence ("overview", 0)));
+  g_assert_true (line_is_on_screen (fixture, source_sentence ("overview", 0)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "content.go-forward", NULL));
   g_assert_cmpstr (section_in_view (fixture), ==, "causes");
@@ -416,8 +434,8 @@ test_history (Fixture       *fixture,
   g_assert_false (cg_content_view_get_can_go_forward (fixture->view));
   g_assert_true (cg_content_view_go_back (fixture->view));
   g_assert_cmpstr (section_in_view (fixture), ==, "causes");
-  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, "The exact cause of calcinosis"));
-  g_assert_true (line_is_on_screen (fixture, "The exact cause of calcinosis"));
+  CG_TEST_WAIT_UNTIL (line_is_on_screen (fixture, source_sentence ("causes", 0)));
+  g_assert_true (line_is_on_screen (fixture, source_sentence ("causes", 0)));
   g_assert_true (cg_content_view_go_forward (fixture->view));
   g_assert_cmpstr (section_in_view (fixture), ==, "prevention");
 }

@@ -108,7 +108,7 @@ test_sidebar_lazy_rows (Fixture       *fixture,
 
   cg_sidebar_set_topics (fixture->sidebar, topics);
   CG_TEST_WAIT_UNTIL (count_rows (fixture) > 0);
-  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  cg_test_wait_until_quiet (GTK_WIDGET (fixture->sidebar));
 
   n_rows = count_rows (fixture);
   g_test_message ("%u rows for %u sections", n_rows, N_TOPICS * N_SECTIONS);
@@ -123,7 +123,7 @@ test_sidebar_lazy_rows (Fixture       *fixture,
 
   /* Far down the list: selected and scrolled to, still without a row for every section */
   g_assert_true (cg_sidebar_select_section (fixture->sidebar, "t990-s3"));
-  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  cg_test_wait_until_quiet (GTK_WIDGET (fixture->sidebar));
   g_assert_cmpstr (cg_section_get_id (cg_sidebar_get_section (fixture->sidebar)), ==, "t990-s3");
   g_assert_cmpuint (count_rows (fixture), <, MAX_ROWS);
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -149,7 +149,7 @@ test_sidebar_mark_and_add (Fixture       *fixture,
   g_autoptr(GPtrArray) more = NULL;
 
   cg_sidebar_set_topics (fixture->sidebar, topics);
-  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  cg_test_wait_until_quiet (GTK_WIDGET (fixture->sidebar));
   g_assert_cmpuint (fixture->activated->len, ==, 0);
   /* One topic: no heading */
   {
@@ -171,7 +171,7 @@ test_sidebar_mark_and_add (Fixture       *fixture,
   more = create_topics (3, "b");
   g_ptr_array_insert (more, 0, g_object_ref (g_ptr_array_index (topics, 0)));
   cg_sidebar_set_topics (fixture->sidebar, more);
-  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  cg_test_wait_until_quiet (GTK_WIDGET (fixture->sidebar));
   g_assert_cmpuint (fixture->activated->len, ==, 1);
   g_assert_cmpstr (cg_section_get_id (cg_sidebar_get_section (fixture->sidebar)), ==, "a0-s4");
   {
@@ -230,7 +230,7 @@ test_sidebar_mark_quietly (Fixture       *fixture,
   GtkWidget *focus;
 
   cg_sidebar_set_topics (fixture->sidebar, topics);
-  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  cg_test_wait_until_quiet (GTK_WIDGET (fixture->sidebar));
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_mapped_list_view (fixture->sidebar)));
 
   g_assert_true (cg_sidebar_select_section (fixture->sidebar, "a0-s1"));
@@ -310,7 +310,7 @@ test_sidebar_results (Fixture       *fixture,
   cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 1);
   g_assert_cmpuint (count_listed_results (fixture->sidebar), <, 100);
   CG_TEST_WAIT_UNTIL (count_listed_results (fixture->sidebar) == 100);
-  cg_test_wait_frames (GTK_WIDGET (fixture->sidebar), 3);
+  cg_test_wait_until_quiet (GTK_WIDGET (fixture->sidebar));
   g_assert_true (cg_sidebar_get_showing_results (fixture->sidebar));
   g_assert_cmpuint (cg_sidebar_get_n_results (fixture->sidebar), ==, 100);
   rows = cg_test_find_widgets (GTK_WIDGET (fixture->sidebar), CG_TYPE_RESULT_ROW);
