@@ -229,6 +229,8 @@ test_huge_clinic_header (void)
 
   g_assert_cmpint (cg_test_run_binary (&out, &err, capped_arg, "--sections=overview", at_cap,
                                        NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cg_test_run_binary (&out, &err, huge_arg, "--sections=overview", text->str,
                                        NULL), ==, 0);
   g_assert_cmpuint (count_pages (huge), ==, count_pages (capped));

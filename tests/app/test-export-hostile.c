@@ -322,6 +322,8 @@ test_note_frame (CgTestTempDir *fixture,
 
   g_assert_cmpint (cg_test_run_binary (&out, &err, with_option, "--sections=overview", "--paper=a4",
                                        "--notes=Take the tablets twice a day", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cg_test_run_binary (&out, &err, without_option, "--sections=overview",
                                        "--paper=a4", NULL), ==, 0);
 
