@@ -1,7 +1,7 @@
 /* cg-window-private.h: CgWindow's fields, for the files that make up the window
  *
- * The window is one class in several files (cg-window.c and cg-window-open.c), as GNOME Text
- * Editor splits its window: each file sees the struct here.
+ * The window is one class in several files (cg-window.c, cg-window-actions.c, cg-window-open.c
+ * and cg-window-search.c), as GNOME Text Editor splits its window: each file sees the struct here.
  *
  * Copyright 2026 The Calcinosis Guide authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -71,5 +71,13 @@ void _cg_window_open_bundle_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *param);
 void _cg_window_add_drop_target    (CgWindow   *self);
+
+void _cg_window_set_show_sidebar   (CgWindow   *self,
+                                    gboolean    show_sidebar);
+
+void _cg_window_class_add_actions  (GtkWidgetClass *widget_class);
+
+void _cg_window_class_init_search  (GtkWidgetClass *widget_class);
+void _cg_window_init_search        (CgWindow       *self);
 
 G_END_DECLS

@@ -32,15 +32,8 @@
 #include "cg-window.h"
 #include "cg-window-private.h"
 
-#define ZOOM_STEP 0.1
-
 /* Below this width the sections and the text take turns instead of sharing the window. */
 #define NARROW_WIDTH 600
-
-#define MAX_RESULTS 100
-
-/* How long typing pauses before a screen reader says the result count */
-#define ANNOUNCE_DELAY_MS 300
 
 enum {
   PROP_0,
@@ -53,9 +46,6 @@ G_DEFINE_FINAL_TYPE (CgWindow, cg_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties [N_PROPS];
 
-static void set_show_sidebar (CgWindow *self,
-                              gboolean  show_sidebar);
-
 static void
 on_sidebar_section_activated_cb (CgWindow  *self,
                                  CgSection *section,
@@ -65,22 +55,7 @@ on_sidebar_section_activated_cb (CgWindow  *self,
 
   /* In a narrow window, choosing a section means "show me the text" */
   if (self->narrow && self->show_sidebar)
-    set_show_sidebar (self, FALSE);
-}
-
-static void
-on_sidebar_result_activated_cb (CgWindow    *self,
-                                CgSearchHit *hit,
-                                CgSidebar   *sidebar)
-{
-  /* Scrolls to the first match; the sidebar marks the section through ::notify::section */
-  cg_content_view_set_highlights (self->content_view, hit);
-
-  if (self->narrow)
-    set_show_sidebar (self, FALSE);
-
-  /* Opening a result takes the reader to the text, and a screen reader says which section */
-  gtk_widget_grab_focus (GTK_WIDGET (self->content_view));
+    _cg_window_set_show_sidebar (self, FALSE);
 }
 
 /* The sidebar and the title follow the section in view, as the reader scrolls */
@@ -195,250 +170,6 @@ bench_trace_searchable (CgWindow *self)
   if (!cg_library_get_loading (self->library) && self->index_cancellable == NULL &&
       cg_library_get_n_extra_bundles (self->library) > 0)
     cg_bench_trace_searchable ();
-}
-
-/* "Showing results for “calcinosis”", with a button to search for what was typed instead,
- * when the results needed corrections of misspelt words. */
-static void
-show_correction (CgWindow        *self,
-                 CgSearchResults *results)
-{
-  const char *corrected = results != NULL ? cg_search_results_get_corrected_query (results) : NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *undo = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->correction_box), corrected != NULL);
-  if (corrected == NULL)
-    return;
-
-  /* Translators: above the search results when misspelt words were corrected to find them */
-  text = g_strdup_printf (_("Showing results for “%s”"), corrected);
-  /* Translators: a button that searches for the words exactly as typed (%s) */
-  undo = g_strdup_printf (_("Search for “%s” instead"), cg_search_results_get_query (results));
-  gtk_label_set_text (self->correction_label, text);
-  gtk_button_set_label (self->correction_undo_button, undo);
-}
-
-static gboolean
-on_announce_timeout_cb (gpointer user_data)
-{
-  CgWindow *self = user_data;
-  g_autofree char *status = g_steal_pointer (&self->pending_announcement);
-
-  self->announce_id = 0;
-  cg_accessible_announce (GTK_WIDGET (self->search_entry), status);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* What a screen reader says of the search, or NULL to say nothing */
-static void
-announce_search_status (CgWindow   *self,
-                        const char *status)
-{
-  g_clear_handle_id (&self->announce_id, g_source_remove);
-  g_clear_pointer (&self->pending_announcement, g_free);
-
-  if (status == NULL)
-    {
-      cg_accessible_announce (GTK_WIDGET (self->search_entry), NULL);
-      return;
-    }
-
-  /* Results are shown at each key, but the count is said once typing pauses, not per letter */
-  self->pending_announcement = g_strdup (status);
-  self->announce_id = g_timeout_add (ANNOUNCE_DELAY_MS, on_announce_timeout_cb, self);
-}
-
-/* The person typing hears what the sidebar shows: a correction, how many results, or none */
-static void
-announce_results (CgWindow        *self,
-                  CgSearchResults *results)
-{
-  g_autofree char *status = cg_sidebar_dup_results_status (self->sidebar);
-  const char *corrected = cg_search_results_get_corrected_query (results);
-
-  if (corrected != NULL)
-    {
-      g_autofree char *with_correction = NULL;
-
-      /* Translators: spoken to screen-reader users: the correction, then e.g. “3 results” */
-      with_correction = g_strdup_printf (_("Showing results for “%s”. %s"), corrected, status);
-      announce_search_status (self, with_correction);
-      return;
-    }
-
-  announce_search_status (self, status);
-}
-
-/* Lists the results of @query in the sidebar; returns them, or NULL for a blank query. */
-static GPtrArray *
-run_search (CgWindow   *self,
-            const char *query)
-{
-  g_autoptr(CgSearchResults) results = NULL;
-  CgSearchFlags flags = CG_SEARCH_DEFAULT;
-  GPtrArray *hits;
-
-  if (query[strspn (query, " \t")] == '\0' || self->topics == NULL)
-    {
-      cg_sidebar_show_sections (self->sidebar);
-      cg_content_view_set_highlights (self->content_view, NULL);
-      show_correction (self, NULL);
-      announce_search_status (self, NULL);
-      return NULL;
-    }
-
-  if (self->search_index == NULL)
-    {
-      /* New topics are being indexed in a worker: the search runs again when it is done */
-      if (self->index_cancellable != NULL)
-        return NULL;
-
-      /* A few hundred microseconds on the built-in content: no need for a thread */
-      self->search_index = cg_search_index_new (self->topics);
-    }
-
-  /* Corrections stay undone until the query changes */
-  if (g_strcmp0 (query, self->exact_query) == 0)
-    flags |= CG_SEARCH_NO_CORRECTIONS;
-  else
-    g_clear_pointer (&self->exact_query, g_free);
-
-  /* Enough for any list a person reads; a one-letter query on a large bundle stays cheap */
-  results = cg_search_index_search (self->search_index, query, MAX_RESULTS, flags);
-  hits = g_ptr_array_ref (cg_search_results_get_hits (results));
-  cg_sidebar_show_results (self->sidebar, query, hits);
-  show_correction (self, results);
-  announce_results (self, results);
-  cg_bench_trace_results_shown (GTK_WIDGET (self));
-
-  /* The results live in the sidebar: a narrow window shows them instead of the text */
-  if (self->narrow && !self->show_sidebar)
-    set_show_sidebar (self, TRUE);
-
-  return hits;
-}
-
-static void
-on_search_entry_search_changed_cb (CgWindow       *self,
-                                   GtkSearchEntry *entry)
-{
-  g_autoptr(GPtrArray) hits = run_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-/* "Search for “calcinossis” instead": the same query without corrections */
-static void
-on_correction_undo_button_clicked_cb (CgWindow  *self,
-                                      GtkButton *button)
-{
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GPtrArray) hits = NULL;
-
-  g_free (self->exact_query);
-  self->exact_query = g_strdup (query);
-  hits = run_search (self, query);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
-}
-
-/**
- * cg_window_show_search:
- * @query: what to search for
- * @section_id: (nullable): the result to open
- *
- * Opens the search with @query and lists its results (as for the Shell's "search in the
- * app"); with @section_id, also opens that result: the section, scrolled to its best match,
- * every match highlighted. A section the query does not find is still opened.
- */
-void
-cg_window_show_search (CgWindow   *self,
-                       const char *query,
-                       const char *section_id)
-{
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autofree char *bounded = NULL;
-
-  g_return_if_fail (CG_IS_WINDOW (self));
-  g_return_if_fail (query != NULL);
-
-  /* From D-Bus or another program: bounded before anything lays it out */
-  query = bounded = cg_text_bound_query (query);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-
-  /* Now rather than when the entry's delayed ::search-changed comes */
-  hits = run_search (self, query);
-  if (section_id == NULL)
-    return;
-
-  for (guint i = 0; hits != NULL && i < hits->len; i++)
-    {
-      CgSearchHit *hit = g_ptr_array_index (hits, i);
-
-      if (g_str_equal (cg_section_get_id (cg_search_hit_get_section (hit)), section_id))
-        {
-          on_sidebar_result_activated_cb (self, hit, self->sidebar);
-          return;
-        }
-    }
-
-  cg_window_select_section (self, section_id);
-}
-
-static void
-on_search_entry_activate_cb (CgWindow       *self,
-                             GtkSearchEntry *entry)
-{
-  cg_sidebar_activate_result (self->sidebar);
-}
-
-/* Ctrl+G in the entry: the next highlighted match, or the best result if none is open yet */
-static void
-on_search_entry_next_match_cb (CgWindow       *self,
-                               GtkSearchEntry *entry)
-{
-  if (!cg_content_view_find_next (self->content_view))
-    cg_sidebar_activate_result (self->sidebar);
-}
-
-static void
-on_search_entry_previous_match_cb (CgWindow       *self,
-                                   GtkSearchEntry *entry)
-{
-  cg_content_view_find_previous (self->content_view);
-}
-
-static gboolean
-on_search_entry_key_pressed_cb (CgWindow              *self,
-                                guint                  keyval,
-                                guint                  keycode,
-                                GdkModifierType        state,
-                                GtkEventControllerKey *controller)
-{
-  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-    return cg_sidebar_focus_results (self->sidebar);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* Esc or the close button: back to the sections, with the section shown selected. */
-static void
-on_search_bar_search_mode_cb (CgWindow     *self,
-                              GParamSpec   *pspec,
-                              GtkSearchBar *search_bar)
-{
-  if (gtk_search_bar_get_search_mode (search_bar))
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  show_correction (self, NULL);
-  cg_sidebar_show_sections (self->sidebar);
-  cg_content_view_set_highlights (self->content_view, NULL);
-  if (self->show_sidebar)
-    cg_sidebar_focus_list (self->sidebar);
 }
 
 static void
@@ -682,124 +413,6 @@ cg_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cg_window_parent_class)->close_request (window);
 }
 
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  double zoom = cg_content_view_get_zoom (self->content_view);
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    zoom += ZOOM_STEP;
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom -= ZOOM_STEP;
-  else
-    zoom = 1.0;
-
-  cg_content_view_set_zoom (self->content_view, zoom);
-  zoom = cg_content_view_get_zoom (self->content_view);
-  {
-    /* Translators: said by a screen reader after Ctrl+Plus or Ctrl+Minus, e.g. "Zoom 110%" */
-    g_autofree char *message = g_strdup_printf (_("Zoom %d%%"), (int) (zoom * 100 + 0.5));
-
-    cg_accessible_announce_now (GTK_WIDGET (self), message);
-  }
-}
-
-/* GtkApplication would build the shortcuts window for every new window; it is built here the
- * first time it is asked for instead, off the start-up path. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    self->shortcuts_window = g_object_ref (cg_shortcuts_window_new (GTK_WINDOW (self)));
-
-  gtk_window_present (self->shortcuts_window);
-}
-
-/* Ctrl+P opens the handout builder, or raises the one already open (with its note);
- * Ctrl+Shift+E saves a fresh handout of the section being read. */
-static void
-handout_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  CgSection *section = cg_content_view_get_section (self->content_view);
-  const char *section_id = section != NULL ? cg_section_get_id (section) : NULL;
-
-  if (self->handout_dialog == NULL)
-    {
-      self->handout_dialog = cg_handout_dialog_new (GTK_WINDOW (self), self->library, section_id);
-      g_object_add_weak_pointer (G_OBJECT (self->handout_dialog),
-                                 (gpointer *)&self->handout_dialog);
-    }
-  gtk_window_present (self->handout_dialog);
-
-  if (g_str_equal (action_name, "win.export-pdf"))
-    {
-      cg_handout_dialog_select_only (CG_HANDOUT_DIALOG (self->handout_dialog), section_id);
-      gtk_widget_activate_action (GTK_WIDGET (self->handout_dialog), "handout.save-pdf", NULL);
-    }
-}
-
-/* Esc closes the search wherever the focus is, e.g. in the results. */
-static gboolean
-escape_cb (GtkWidget *widget,
-           GVariant  *args,
-           gpointer   user_data)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    return FALSE;
-
-  /* on_search_bar_search_mode_cb() puts the focus back on the section list */
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  return TRUE;
-}
-
-/* GtkSearchBar's close button is an unnamed image button: screen readers would say "GtkImage" */
-static void
-name_search_bar_close_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close search"),
-                                        -1);
-      else
-        name_search_bar_close_button (child);
-    }
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CgWindow *self = CG_WINDOW (widget);
-  gboolean enabled = !gtk_search_bar_get_search_mode (self->search_bar);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* As in other GNOME apps, Ctrl+F outside the entry goes back to it rather than closing */
-  if (!enabled && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry))))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return;
-    }
-
-  gtk_search_bar_set_search_mode (self->search_bar, enabled);
-  if (enabled)
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
 /* Wide: the sections beside the text, F9 shows or hides them. Narrow: one or the other. */
 static void
 update_panes (CgWindow *self)
@@ -819,9 +432,9 @@ update_panes (CgWindow *self)
     cg_sidebar_focus_list (self->sidebar);
 }
 
-static void
-set_show_sidebar (CgWindow *self,
-                  gboolean  show_sidebar)
+void
+_cg_window_set_show_sidebar (CgWindow *self,
+                             gboolean  show_sidebar)
 {
   show_sidebar = !!show_sidebar;
   if (show_sidebar == self->show_sidebar)
@@ -853,12 +466,12 @@ on_narrow_changed_cb (GtkWidget *widget,
     {
       self->wide_show_sidebar = self->show_sidebar;
       self->narrow = TRUE;
-      set_show_sidebar (self, FALSE);
+      _cg_window_set_show_sidebar (self, FALSE);
     }
   else
     {
       self->narrow = FALSE;
-      set_show_sidebar (self, self->wide_show_sidebar);
+      _cg_window_set_show_sidebar (self, self->wide_show_sidebar);
     }
 
   update_panes (self);
@@ -891,7 +504,7 @@ cg_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   g_settings_bind (self->settings, "zoom", self->content_view, "zoom", G_SETTINGS_BIND_DEFAULT);
-  set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
+  _cg_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -976,33 +589,12 @@ cg_window_set_property (GObject      *object,
       break;
 
     case PROP_SHOW_SIDEBAR:
-      set_show_sidebar (self, g_value_get_boolean (value));
+      _cg_window_set_show_sidebar (self, g_value_get_boolean (value));
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-/* Back and forward through the sections and search results visited; find next and previous
- * among the highlighted matches; copy the section in view. */
-static void
-reading_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  CgWindow *self = CG_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.go-back"))
-    cg_content_view_go_back (self->content_view);
-  else if (g_str_equal (action_name, "win.go-forward"))
-    cg_content_view_go_forward (self->content_view);
-  else if (g_str_equal (action_name, "win.find-next"))
-    cg_content_view_find_next (self->content_view);
-  else if (g_str_equal (action_name, "win.find-previous"))
-    cg_content_view_find_previous (self->content_view);
-  else
-    cg_content_view_copy_section (self->content_view);
 }
 
 static void
@@ -1091,56 +683,11 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_section_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_content_view_section_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_content_view_history_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_next_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_previous_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_search_mode_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_correction_undo_button_clicked_cb);
 
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "show-sidebar");
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.open-bundle", NULL, _cg_window_open_bundle_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, handout_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, handout_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, reading_action);
-  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, reading_action);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, reading_action);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, reading_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-section", NULL, reading_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-section", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bundle", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-handout", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf", NULL);
-  /* Menus show the last binding of an action: the keypad variants go first */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  _cg_window_class_init_search (widget_class);
+  _cg_window_class_add_actions (widget_class);
 }
 
 static void
@@ -1154,11 +701,7 @@ cg_window_init (CgWindow *self)
   self->show_sidebar = TRUE;
   self->wide_show_sidebar = TRUE;
   self->settings = g_settings_new (APP_ID);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  /* A pasted megabyte is cut where it enters: no query is longer than CG_QUERY_MAX_CHARS */
-  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry))),
-                           CG_QUERY_MAX_CHARS);
-  name_search_bar_close_button (GTK_WIDGET (self->search_bar));
+  _cg_window_init_search (self);
   cg_accessible_name_parts (GTK_WIDGET (self));
   cg_accessible_set_tooltip (GTK_WIDGET (self->sidebar_button), _("Show Sections (F9)"));
   cg_accessible_set_tooltip (GTK_WIDGET (self->search_button), _("Search (Ctrl+F)"));
@@ -1188,14 +731,6 @@ cg_window_init (CgWindow *self)
   g_signal_connect_object (controller, "key-pressed",
                            G_CALLBACK (on_content_view_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->content_view), controller);
-
-  /* Capture phase: the entry's own text would otherwise take Down first */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed",
-                           G_CALLBACK (on_search_entry_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
-
 }
 
 CgWindow *
