@@ -17,6 +17,10 @@
  *
  * The builder is a window of its own, not modal, so the guide stays readable while the note
  * is written; the main window keeps one builder and raises it again.
+ *
+ * The closing question and New Patient are in cg-handout-dialog-close.c, the panes and the
+ * default width in cg-handout-dialog-panes.c, handout sets and Same as Last Handout in
+ * cg-handout-dialog-sets.c.
  */
 
 #define G_LOG_DOMAIN "cg-handout-dialog"
@@ -28,6 +32,7 @@
 #include "cg-bundle.h"
 #include "cg-chart-line.h"
 #include "cg-handout-dialog.h"
+#include "cg-handout-dialog-private.h"
 #include "cg-handout-layout.h"
 #include "cg-handout-note.h"
 #include "cg-handout-notice.h"
@@ -47,85 +52,27 @@
  * once. */
 #define UPDATE_DELAY_MS 150
 
-/* Below this width the preview goes behind the Preview toggle, so the builder fits a netbook
- * or half a screen. */
-#define NARROW_WIDTH 900
-
-/* The default width that shows the options and the preview side by side, when the screen
- * has room for it */
-#define WIDE_WIDTH 1100
-
-struct _CgHandoutDialog
-{
-  GtkWindow             parent_instance;
-
-  /* Template widgets */
-  GtkListBox           *section_list;
-  GtkDropDown          *language_dropdown;
-  GtkDropDown          *second_language_dropdown;
-  GtkDropDown          *paper_dropdown;
-  GtkSwitch            *large_print_switch;
-  GtkTextView          *clinic_view;
-  GtkTextView          *note_view;
-  GtkEditable          *prepared_for_entry;
-  GtkEditable          *appointment_entry;
-  GtkDrawingArea       *preview;
-  GtkLabel             *page_count_label;
-  GtkLabel             *readability_label;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  GtkToggleButton      *preview_toggle;
-  GtkWidget            *form;
-  GtkWidget            *panes_separator;
-  GtkWidget            *preview_column;
-  GtkRevealer          *discard_revealer;
-  GtkButton            *keep_editing_button;
-  CgHandoutNotice      *notice;
-  CgHandoutSetChooser  *set_chooser;
-  GtkLabel             *note_count_label;
-
-  /* Owned */
-  CgLibrary            *library;
-  GSettings            *settings;
-  CgLanguageChoice     *language_choice;
-  CgSectionChecklist   *checklist;
-  CgHandoutPreview     *preview_pages; /* the layout made on every change, a page at a time */
-  CgHandoutOutput      *output;
-  char                 *current_section_id;
-  GtkWindow            *parent;        /* (weak) the main window */
-  CgNarrowWatch         narrow_watch;
-
-  guint                 update_source;
-  guint                 set_up : 1;    /* options changed before this are not the clinician's */
-  guint                 done : 1;      /* printed or saved since the patient data last changed */
-  guint                 applying : 1;  /* ticks and options set by the code, not the clinician */
-  guint                 close_parent : 1; /* Discard closes the main window too */
-};
-
 G_DEFINE_FINAL_TYPE (CgHandoutDialog, cg_handout_dialog, GTK_TYPE_WINDOW)
 
-static void update (CgHandoutDialog *self);
-static void update_section_availability (CgHandoutDialog *self);
-
-static void
-show_error (CgHandoutDialog *self,
-            const char      *message)
+void
+_cg_handout_dialog_show_error (CgHandoutDialog *self,
+                               const char      *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
 /* The drop-downs report changes while their models are set, before the choice exists */
-static const char *
-get_handout_language (CgHandoutDialog *self)
+const char *
+_cg_handout_dialog_get_handout_language (CgHandoutDialog *self)
 {
   return self->language_choice != NULL ? cg_language_choice_get_language (self->language_choice)
                                        : cg_library_get_default_language (self->library);
 }
 
 /* (nullable): the second language of a bilingual handout */
-static const char *
-get_second_language (CgHandoutDialog *self)
+const char *
+_cg_handout_dialog_get_second_language (CgHandoutDialog *self)
 {
   return self->language_choice != NULL
          ? cg_language_choice_get_second_language (self->language_choice) : NULL;
@@ -145,17 +92,17 @@ dup_buffer_text (GtkTextView *view)
 /* The paper drop-down's items, in the order of ui/cg-handout-dialog.ui */
 static const CgPaper paper_items[] = { CG_PAPER_A4, CG_PAPER_LETTER };
 
-static CgPaper
-get_selected_paper (CgHandoutDialog *self)
+CgPaper
+_cg_handout_dialog_get_selected_paper (CgHandoutDialog *self)
 {
   guint position = gtk_drop_down_get_selected (self->paper_dropdown);
 
   return position < G_N_ELEMENTS (paper_items) ? paper_items[position] : CG_PAPER_A4;
 }
 
-static void
-set_selected_paper (CgHandoutDialog *self,
-                    CgPaper          paper)
+void
+_cg_handout_dialog_set_selected_paper (CgHandoutDialog *self,
+                                       CgPaper          paper)
 {
   for (guint i = 0; i < G_N_ELEMENTS (paper_items); i++)
     if (paper_items[i] == paper)
@@ -163,8 +110,8 @@ set_selected_paper (CgHandoutDialog *self,
 }
 
 /* The handout the widgets show now */
-static CgHandoutRequest *
-create_request (CgHandoutDialog *self)
+CgHandoutRequest *
+_cg_handout_dialog_create_request (CgHandoutDialog *self)
 {
   CgHandoutRequest *request = cg_handout_request_new ();
   g_auto(GStrv) ids = cg_section_checklist_dup_ticked (self->checklist);
@@ -172,10 +119,10 @@ create_request (CgHandoutDialog *self)
   g_autofree char *clinic = dup_buffer_text (self->clinic_view);
 
   cg_handout_request_set_sections (request, (const char * const *)ids);
-  cg_handout_request_set_language (request, get_handout_language (self));
-  cg_handout_request_set_second_language (request, get_second_language (self));
+  cg_handout_request_set_language (request, _cg_handout_dialog_get_handout_language (self));
+  cg_handout_request_set_second_language (request, _cg_handout_dialog_get_second_language (self));
   cg_handout_request_set_large_print (request, gtk_switch_get_active (self->large_print_switch));
-  cg_handout_request_set_paper (request, get_selected_paper (self));
+  cg_handout_request_set_paper (request, _cg_handout_dialog_get_selected_paper (self));
   cg_handout_request_set_clinic_header (request, clinic);
   cg_handout_request_set_note (request, note);
   cg_handout_request_set_prepared_for (request, gtk_editable_get_text (self->prepared_for_entry));
@@ -185,64 +132,6 @@ create_request (CgHandoutDialog *self)
                                      cg_handout_set_get_name (cg_handout_set_chooser_get_applied (self->set_chooser)));
 
   return request;
-}
-
-/* Handout sets: the chooser applies a set the library can print; the builder keeps it while
- * the choice matches it, and names what it changed */
-
-/* A choice made by hand that differs from the set: the chooser goes back to "None" */
-static void
-check_applied_set (CgHandoutDialog *self)
-{
-  g_autoptr(CgHandoutRequest) request = NULL;
-
-  if (self->applying || self->checklist == NULL)
-    return;
-
-  request = create_request (self);
-  cg_handout_set_chooser_check_choice (self->set_chooser, request);
-}
-
-static void
-on_set_chooser_apply_cb (CgHandoutDialog *self,
-                         CgHandoutSet    *set)
-{
-  g_autoptr(CgHandoutRequest) before = create_request (self);
-  const char *language = cg_handout_set_get_language (set);
-  const char *paper_name = cg_handout_set_get_paper (set);
-  g_autofree char *message = NULL;
-  CgPaper paper = cg_paper_get_default ();
-
-  self->applying = TRUE;
-  cg_language_choice_select (self->language_choice,
-                             language != NULL ? language : cg_library_get_default_language (self->library),
-                             cg_handout_set_get_second_language (set));
-  if (paper_name != NULL)
-    cg_paper_from_string (paper_name, &paper);
-  set_selected_paper (self, paper);
-  gtk_switch_set_active (self->large_print_switch, cg_handout_set_get_large_print (set));
-  cg_section_checklist_set_ticked (self->checklist, cg_handout_set_get_sections (set));
-  self->applying = FALSE;
-
-  /* Said, not done silently: what the set changed beyond the sections */
-  message = cg_handout_set_chooser_dup_change_message (self->set_chooser, set, before);
-  cg_handout_notice_show_message (self->notice, message);
-  update_section_availability (self);
-  update (self);
-}
-
-/* The builder's current choice as a set: never the note or patient fields. */
-static void
-on_set_chooser_fill_cb (CgHandoutDialog *self,
-                        CgHandoutSet    *set)
-{
-  g_auto(GStrv) ids = cg_section_checklist_dup_ticked (self->checklist);
-
-  cg_handout_set_set_sections (set, (const char * const *)ids);
-  cg_handout_set_set_language (set, get_handout_language (self));
-  cg_handout_set_set_second_language (set, get_second_language (self));
-  cg_handout_set_set_large_print (set, gtk_switch_get_active (self->large_print_switch));
-  cg_handout_set_set_paper (set, cg_paper_to_string (get_selected_paper (self)));
 }
 
 static void
@@ -323,12 +212,12 @@ update_verbatim_notice (CgHandoutDialog *self,
   gtk_widget_set_visible (notice, above_target);
 }
 
-static void
-update (CgHandoutDialog *self)
+void
+_cg_handout_dialog_update (CgHandoutDialog *self)
 {
-  g_autoptr(CgHandoutRequest) request = create_request (self);
+  g_autoptr(CgHandoutRequest) request = _cg_handout_dialog_create_request (self);
   g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(CgReadingLevel) level = cg_reading_level_new (get_handout_language (self));
+  g_autoptr(CgReadingLevel) level = cg_reading_level_new (_cg_handout_dialog_get_handout_language (self));
   g_autoptr(CgHandoutLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -336,7 +225,7 @@ update (CgHandoutDialog *self)
 
   if (!(layout = cg_handout_request_create_layout (request, self->library, level, &error)))
     {
-      show_error (self, error->message);
+      _cg_handout_dialog_show_error (self, error->message);
       return;
     }
 
@@ -356,7 +245,7 @@ update_timeout_cb (gpointer data)
   CgHandoutDialog *self = data;
 
   self->update_source = 0;
-  update (self);
+  _cg_handout_dialog_update (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -371,43 +260,43 @@ queue_update (CgHandoutDialog *self)
 static void
 on_option_changed_cb (CgHandoutDialog *self)
 {
-  check_applied_set (self);
+  _cg_handout_dialog_check_applied_set (self);
   queue_update (self);
 }
 
-static void
-update_section_availability (CgHandoutDialog *self)
+void
+_cg_handout_dialog_update_section_availability (CgHandoutDialog *self)
 {
   if (self->checklist != NULL)
     cg_section_checklist_update_availability (self->checklist, self->library,
-                                              get_handout_language (self),
-                                              get_second_language (self));
+                                              _cg_handout_dialog_get_handout_language (self),
+                                              _cg_handout_dialog_get_second_language (self));
 }
 
 static void
 on_second_language_changed_cb (CgHandoutDialog *self)
 {
-  update_section_availability (self);
+  _cg_handout_dialog_update_section_availability (self);
   on_option_changed_cb (self);
 }
 
 static void
 on_language_changed_cb (CgHandoutDialog *self)
 {
-  show_error (self, NULL);
-  update_section_availability (self);
+  _cg_handout_dialog_show_error (self, NULL);
+  _cg_handout_dialog_update_section_availability (self);
   if (self->checklist != NULL)
     {
-      check_applied_set (self);
-      update (self);
+      _cg_handout_dialog_check_applied_set (self);
+      _cg_handout_dialog_update (self);
     }
 }
 
 static void
 on_sections_changed_cb (CgHandoutDialog *self)
 {
-  check_applied_set (self);
-  update (self);
+  _cg_handout_dialog_check_applied_set (self);
+  _cg_handout_dialog_update (self);
 }
 
 /* The note or a patient field changed: the handout must be made again before closing
@@ -462,8 +351,8 @@ get_default_language (CgHandoutDialog *self)
 /* A new handout: the section in view alone (every section when none is in view), the
  * default language, no second language, normal print, no set. The paper and clinic header
  * are the clinic's and stay. */
-static void
-start_fresh (CgHandoutDialog *self)
+void
+_cg_handout_dialog_start_fresh (CgHandoutDialog *self)
 {
   const char *current[] = { self->current_section_id, NULL };
 
@@ -474,83 +363,8 @@ start_fresh (CgHandoutDialog *self)
   self->applying = FALSE;
 
   cg_handout_set_chooser_select_none (self->set_chooser);
-  update_section_availability (self);
-  update (self);
-}
-
-static void
-clear_patient_data (CgHandoutDialog *self)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", 0);
-  gtk_editable_set_text (self->prepared_for_entry, "");
-  gtk_editable_set_text (self->appointment_entry, "");
-}
-
-static gboolean
-has_unused_patient_data (CgHandoutDialog *self)
-{
-  g_autoptr(CgHandoutRequest) request = NULL;
-
-  if (self->done)
-    return FALSE;
-
-  request = create_request (self);
-
-  return cg_handout_request_has_patient_data (request);
-}
-
-static void
-same_as_last_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  g_autoptr(GString) missing = g_string_new (NULL);
-  g_autoptr(CgHandoutRequest) last = cg_last_handout_recall (self->settings, self->library, missing);
-  const char *language = cg_handout_request_get_language (last);
-
-  /* Never an empty builder without a word: what is gone is said */
-  if (missing->len > 0)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s lists section ids of the last handout the library no longer has */
-      message = g_strdup_printf (_("Left out of the last handout’s choice, no longer in the library: %s"),
-                                 missing->str);
-      cg_handout_notice_show_message (self->notice, message);
-    }
-  if (cg_handout_request_get_sections (last)[0] == NULL)
-    return;
-
-  self->applying = TRUE;
-  cg_language_choice_select (self->language_choice,
-                             language != NULL ? language : get_handout_language (self),
-                             cg_handout_request_get_second_language (last));
-  gtk_switch_set_active (self->large_print_switch, cg_handout_request_get_large_print (last));
-  cg_section_checklist_set_ticked (self->checklist, cg_handout_request_get_sections (last));
-  self->applying = FALSE;
-
-  cg_handout_set_chooser_select_none (self->set_chooser);
-  update_section_availability (self);
-  update (self);
-}
-
-/* New Patient: nothing of the last patient stays, and the choices start again */
-static void
-new_patient_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-
-  clear_patient_data (self);
-  self->done = FALSE;
-  self->close_parent = FALSE;
-  gtk_revealer_set_reveal_child (self->discard_revealer, FALSE);
-  cg_handout_notice_dismiss (self->notice);
-  show_error (self, NULL);
-  start_fresh (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->prepared_for_entry));
+  _cg_handout_dialog_update_section_availability (self);
+  _cg_handout_dialog_update (self);
 }
 
 /* Saving and printing: CgHandoutOutput does it, the builder says what became of it */
@@ -569,7 +383,7 @@ on_output_made_cb (CgHandoutDialog   *self,
   cg_last_handout_remember (self->settings, request);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handout.same-as-last", TRUE);
   self->done = TRUE;
-  show_error (self, NULL);
+  _cg_handout_dialog_show_error (self, NULL);
   if (file != NULL)
     cg_handout_notice_show_saved (self->notice, file, chart_line);
   else
@@ -581,7 +395,7 @@ on_output_failed_cb (CgHandoutDialog *self,
                      const char      *message)
 {
   cg_handout_notice_dismiss (self->notice);
-  show_error (self, message);
+  _cg_handout_dialog_show_error (self, message);
 }
 
 /**
@@ -597,7 +411,7 @@ cg_handout_dialog_dup_save_path (CgHandoutDialog *self)
 
   g_return_val_if_fail (CG_IS_HANDOUT_DIALOG (self), NULL);
 
-  request = create_request (self);
+  request = _cg_handout_dialog_create_request (self);
 
   return cg_handout_output_dup_save_path (self->output, request);
 }
@@ -619,7 +433,7 @@ cg_handout_dialog_save_pdf (CgHandoutDialog  *self,
   g_return_val_if_fail (CG_IS_HANDOUT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  request = create_request (self);
+  request = _cg_handout_dialog_create_request (self);
 
   return cg_handout_output_save (self->output, request, file, error);
 }
@@ -640,8 +454,8 @@ cg_handout_dialog_print_to (CgHandoutDialog *self,
   g_return_if_fail (CG_IS_HANDOUT_DIALOG (self));
   g_return_if_fail (printer != NULL);
 
-  show_error (self, NULL);
-  request = create_request (self);
+  _cg_handout_dialog_show_error (self, NULL);
+  request = _cg_handout_dialog_create_request (self);
   cg_handout_output_print_to (self->output, request, printer);
 }
 
@@ -651,95 +465,13 @@ output_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-  g_autoptr(CgHandoutRequest) request = create_request (self);
+  g_autoptr(CgHandoutRequest) request = _cg_handout_dialog_create_request (self);
 
-  show_error (self, NULL);
+  _cg_handout_dialog_show_error (self, NULL);
   if (g_str_equal (action_name, "handout.print"))
     cg_handout_output_print (self->output, request);
   else
     cg_handout_output_choose_file (self->output, request);
-}
-
-/* Closing: nothing of the patient outlives the window */
-
-static gboolean
-on_close_request_cb (CgHandoutDialog *self)
-{
-  /* Patient data typed and never printed or saved would be lost for good: ask first */
-  if (has_unused_patient_data (self))
-    {
-      gtk_revealer_set_reveal_child (self->discard_revealer, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->keep_editing_button));
-      return TRUE;
-    }
-
-  clear_patient_data (self);
-  cg_handout_notice_dismiss (self->notice);
-  gtk_revealer_set_reveal_child (self->discard_revealer, FALSE);
-
-  return FALSE;
-}
-
-static void
-on_keep_editing_clicked_cb (CgHandoutDialog *self)
-{
-  self->close_parent = FALSE;
-  gtk_revealer_set_reveal_child (self->discard_revealer, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
-}
-
-static void
-on_discard_clicked_cb (CgHandoutDialog *self)
-{
-  g_autoptr(GtkWindow) parent = self->close_parent && self->parent != NULL
-                                ? g_object_ref (self->parent) : NULL;
-
-  clear_patient_data (self);
-  gtk_window_close (GTK_WINDOW (self));
-  /* Asked while closing the main window or quitting: that goes on now */
-  if (parent != NULL)
-    gtk_window_close (parent);
-}
-
-/**
- * cg_handout_dialog_close_with_parent:
- *
- * The main window is closing, or the application quitting: the builder closes too. If a
- * note or patient field was typed and never printed or saved, it asks first (Discard / Keep
- * Editing, focused); Discard then closes the main window as well.
- *
- * Returns: %TRUE if the builder is asking, and the main window must stay open for now
- */
-gboolean
-cg_handout_dialog_close_with_parent (CgHandoutDialog *self)
-{
-  g_return_val_if_fail (CG_IS_HANDOUT_DIALOG (self), FALSE);
-
-  if (has_unused_patient_data (self))
-    {
-      self->close_parent = TRUE;
-      gtk_window_present (GTK_WINDOW (self));
-      on_close_request_cb (self);
-      return TRUE;
-    }
-
-  gtk_window_close (GTK_WINDOW (self));
-
-  return FALSE;
-}
-
-/* Esc answers the question "Keep editing" rather than asking it again. */
-static void
-escape_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CgHandoutDialog *self = CG_HANDOUT_DIALOG (widget);
-
-  if (gtk_revealer_get_reveal_child (self->discard_revealer))
-    on_keep_editing_clicked_cb (self);
-  else
-    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -779,7 +511,7 @@ cg_handout_dialog_select_only (CgHandoutDialog *self,
 
   g_free (self->current_section_id);
   self->current_section_id = g_strdup (section_id);
-  start_fresh (self);
+  _cg_handout_dialog_start_fresh (self);
 }
 
 static void
@@ -788,34 +520,7 @@ on_paper_selected_cb (CgHandoutDialog *self)
   /* The paper is the clinic's, remembered like the clinic header */
   if (!self->applying)
     g_settings_set_string (self->settings, "handout-paper",
-                           cg_paper_to_string (get_selected_paper (self)));
-}
-
-/* Narrow windows: the options and the preview take turns behind the Preview toggle. */
-
-static void
-update_panes (CgHandoutDialog *self)
-{
-  gboolean narrow = cg_narrow_watch_is_narrow (&self->narrow_watch);
-  gboolean show_preview = gtk_toggle_button_get_active (self->preview_toggle);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_toggle), narrow);
-  gtk_widget_set_visible (self->panes_separator, !narrow);
-  gtk_widget_set_visible (self->form, !narrow || !show_preview);
-  gtk_widget_set_visible (self->preview_column, !narrow || show_preview);
-}
-
-static void
-on_preview_toggle_active_cb (CgHandoutDialog *self)
-{
-  update_panes (self);
-}
-
-static void
-on_narrow_changed_cb (GtkWidget *widget,
-                      gboolean   narrow)
-{
-  update_panes (CG_HANDOUT_DIALOG (widget));
+                           cg_paper_to_string (_cg_handout_dialog_get_selected_paper (self)));
 }
 
 static void
@@ -829,33 +534,6 @@ cg_handout_dialog_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (cg_handout_dialog_parent_class)->size_allocate (widget, width, height, baseline);
 
   cg_narrow_watch_allocated (&self->narrow_watch, width);
-}
-
-/* Side by side when the screen has room: the width of the monitor the main window is on */
-static void
-set_default_width (CgHandoutDialog *self)
-{
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-  GdkSurface *surface = self->parent != NULL ? gtk_native_get_surface (GTK_NATIVE (self->parent)) : NULL;
-  GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
-  GdkRectangle geometry = { 0, 0, 0, 0 };
-  int width, height;
-
-  if (monitor == NULL)
-    {
-      GListModel *monitors = gdk_display_get_monitors (display);
-      g_autoptr(GdkMonitor) first = g_list_model_get_n_items (monitors) > 0
-                                    ? g_list_model_get_item (monitors, 0) : NULL;
-
-      if (first != NULL)
-        gdk_monitor_get_geometry (first, &geometry);
-    }
-  else
-    gdk_monitor_get_geometry (monitor, &geometry);
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (geometry.width >= WIDE_WIDTH && width < WIDE_WIDTH)
-    gtk_window_set_default_size (GTK_WINDOW (self), WIDE_WIDTH, height);
 }
 
 static void
@@ -882,7 +560,7 @@ setup (CgHandoutDialog *self)
 
   if (*paper_name != '\0')
     cg_paper_from_string (paper_name, &paper);
-  set_selected_paper (self, paper);
+  _cg_handout_dialog_set_selected_paper (self, paper);
   /* Connected only now: until the clinician picks a paper, it follows the locale. */
   g_signal_connect_object (self->paper_dropdown, "notify::selected",
                            G_CALLBACK (on_paper_selected_cb), self, G_CONNECT_SWAPPED);
@@ -904,7 +582,7 @@ setup (CgHandoutDialog *self)
   self->set_up = TRUE;
   self->done = FALSE;
 
-  start_fresh (self);
+  _cg_handout_dialog_start_fresh (self);
 }
 
 static void
@@ -913,7 +591,7 @@ cg_handout_dialog_dispose (GObject *object)
   CgHandoutDialog *self = (CgHandoutDialog *)object;
 
   if (self->note_view != NULL)
-    clear_patient_data (self);
+    _cg_handout_dialog_clear_patient_data (self);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   cg_narrow_watch_clear (&self->narrow_watch);
@@ -975,12 +653,6 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_second_language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_data_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_preview_toggle_active_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_keep_editing_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_discard_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_chooser_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_set_chooser_fill_cb);
 
   gtk_widget_class_install_action (widget_class, "handout.print", NULL, output_action);
   gtk_widget_class_install_action (widget_class, "handout.save-pdf", NULL, output_action);
@@ -989,9 +661,9 @@ cg_handout_dialog_class_init (CgHandoutDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "handout.select-current", NULL, select_sections_action);
   gtk_widget_class_install_action (widget_class, "handout.select-all", NULL, select_sections_action);
   gtk_widget_class_install_action (widget_class, "handout.select-none", NULL, select_sections_action);
-  gtk_widget_class_install_action (widget_class, "handout.same-as-last", NULL, same_as_last_action);
-  gtk_widget_class_install_action (widget_class, "handout.new-patient", NULL, new_patient_action);
-  gtk_widget_class_install_action (widget_class, "handout.escape", NULL, escape_action);
+  _cg_handout_dialog_class_init_sets (widget_class);
+  _cg_handout_dialog_class_init_close (widget_class);
+  _cg_handout_dialog_class_init_panes (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "handout.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
@@ -1006,7 +678,7 @@ static void
 cg_handout_dialog_init (CgHandoutDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cg_narrow_watch_init (&self->narrow_watch, GTK_WIDGET (self), NARROW_WIDTH, on_narrow_changed_cb);
+  _cg_handout_dialog_init_panes (self);
 
   reset_mnemonic_button_labels (GTK_WIDGET (self));
   name_drop_down_button (self->language_dropdown);
@@ -1048,7 +720,7 @@ cg_handout_dialog_new (GtkWindow  *parent,
   self->library = g_object_ref (library);
   self->current_section_id = g_strdup (current_section_id);
   g_set_weak_pointer (&self->parent, parent);
-  set_default_width (self);
+  _cg_handout_dialog_set_default_width (self);
   self->output = cg_handout_output_new (GTK_WINDOW (self), library, self->settings);
   g_signal_connect_object (self->output, "made", G_CALLBACK (on_output_made_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->output, "failed", G_CALLBACK (on_output_failed_cb), self, G_CONNECT_SWAPPED);
