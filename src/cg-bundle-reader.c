@@ -200,6 +200,29 @@ read_local_file (const char  *path,
 }
 
 /**
+ * cg_bundle_read_fd:
+ * @fd: an open descriptor to read to its end, such as standard input
+ * @name: what to call it in messages
+ *
+ * Reads a bundle's bytes from a pipe or a redirected file, at most %CG_BUNDLE_MAX_SIZE + 1
+ * bytes, as cg_bundle_read_file() does. @fd is not closed.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set in the #CG_BUNDLE_ERROR
+ *   domain (%CG_BUNDLE_ERROR_READ, %CG_BUNDLE_ERROR_TOO_LARGE)
+ */
+GBytes *
+cg_bundle_read_fd (int          fd,
+                   const char  *name,
+                   GError     **error)
+{
+  g_return_val_if_fail (fd >= 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bounded (read_fd, GINT_TO_POINTER (fd), 0, name, error);
+}
+
+/**
  * cg_bundle_read_file:
  * @file: a file from disk, untrusted
  *

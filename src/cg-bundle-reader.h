@@ -10,8 +10,11 @@
 
 G_BEGIN_DECLS
 
-GBytes *cg_bundle_read_file         (GFile   *file,
-                                     GError **error);
-char   *cg_bundle_dup_display_name  (GFile   *file);
+GBytes *cg_bundle_read_file         (GFile       *file,
+                                     GError     **error);
+GBytes *cg_bundle_read_fd           (int          fd,
+                                     const char  *name,
+                                     GError     **error);
+char   *cg_bundle_dup_display_name  (GFile       *file);
 
 G_END_DECLS
