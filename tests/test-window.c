@@ -299,8 +299,9 @@ test_window_search_scrolls (void)
   CG_TEST_WAIT_UNTIL (gtk_adjustment_get_value (vadjustment) > 0);
   g_assert_cmpstr (cg_section_get_id (cg_window_get_section (window)), ==, "causes");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
-  /* The best passage comes on screen */
-  CG_TEST_WAIT_UNTIL (is_text_on_screen (text, "Calcinosis is a condition caused"));
+  /* The best passage's match comes on screen: at this zoom its paragraph can be taller than
+   * the view (it is under GTK 4.18), so the match is what must show */
+  CG_TEST_WAIT_UNTIL (is_text_on_screen (text, "chronic kidney disease"));
 
   cg_content_view_set_zoom (view, 1.0);
   gtk_window_destroy (GTK_WINDOW (window));
