@@ -24,27 +24,33 @@
 
 G_DEFINE_QUARK (cg-bundle-input-error-quark, cg_bundle_input_error)
 
-/* The folder of @argument as the host names it, or %NULL when the sandbox does see that folder
- * (the file is then simply missing) or the file is there after all. A relative path is taken
- * from $PWD, the folder the command was typed in: Flatpak starts the app elsewhere when the
- * sandbox cannot see it. */
+/* The value for `flatpak run --filesystem=` that shares @argument's folder read-only, or %NULL
+ * when the sandbox does see that folder (the file is then simply missing) or the file is there
+ * after all. Flatpak starts the app in $HOME when the sandbox cannot see the folder the command
+ * was typed in, so a relative path is named from "$PWD", which the user's shell fills in. */
 static char *
-dup_unseen_folder (const char *argument,
-                   GKeyFile   *sandbox_info)
+dup_filesystem_option (const char *argument,
+                       GKeyFile   *sandbox_info)
 {
-  const char *pwd = g_getenv ("PWD");
   g_autofree char *absolute = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *relative_folder = NULL;
 
   if (sandbox_info == NULL)
     return NULL;
 
-  absolute = g_canonicalize_filename (argument, pwd != NULL && g_path_is_absolute (pwd) ? pwd : NULL);
+  absolute = g_canonicalize_filename (argument, NULL);
   folder = g_path_get_dirname (absolute);
   if (g_file_test (absolute, G_FILE_TEST_EXISTS) || cg_sandbox_path_is_on_host (sandbox_info, folder))
     return NULL;
 
-  return g_steal_pointer (&folder);
+  if (g_path_is_absolute (argument))
+    return g_strdup_printf ("%s:ro", folder);
+
+  relative_folder = g_path_get_dirname (argument);
+  if (g_str_equal (relative_folder, "."))
+    return g_strdup ("\"$PWD:ro\"");
+  return g_strdup_printf ("\"$PWD/%s:ro\"", relative_folder);
 }
 
 /**
@@ -70,7 +76,7 @@ cg_bundle_input_read (const char  *argument,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *folder = NULL;
+  g_autofree char *filesystem = NULL;
   GBytes *bytes;
 
   g_return_val_if_fail (argument != NULL, NULL);
@@ -98,14 +104,14 @@ cg_bundle_input_read (const char  *argument,
     return bytes;
 
   if (g_error_matches (local_error, CG_BUNDLE_ERROR, CG_BUNDLE_ERROR_READ) &&
-      (folder = dup_unseen_folder (argument, sandbox_info)) != NULL)
+      (filesystem = dup_filesystem_option (argument, sandbox_info)) != NULL)
     {
       g_set_error (error, CG_BUNDLE_INPUT_ERROR, CG_BUNDLE_INPUT_ERROR_NOT_IN_SANDBOX,
-                   /* Translators: keep --%s=- and flatpak run --filesystem=%s:ro as they are */
+                   /* Translators: keep --%s=- and flatpak run --filesystem=%s as they are */
                    _("%s: the Flatpak sandbox cannot see this file; give it on standard input "
                      "with --%s=- < %s, or let the app see its folder with "
-                     "flatpak run --filesystem=%s:ro"),
-                   *display_name, option, *display_name, folder);
+                     "flatpak run --filesystem=%s"),
+                   *display_name, option, *display_name, filesystem);
       return NULL;
     }
 
@@ -128,7 +134,7 @@ cg_bundle_input_check_for_window (const char  *argument,
                                   GKeyFile    *sandbox_info,
                                   GError     **error)
 {
-  g_autofree char *folder = NULL;
+  g_autofree char *filesystem = NULL;
   g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (argument != NULL, FALSE);
@@ -143,14 +149,14 @@ cg_bundle_input_check_for_window (const char  *argument,
       return FALSE;
     }
 
-  if ((folder = dup_unseen_folder (argument, sandbox_info)) != NULL)
+  if ((filesystem = dup_filesystem_option (argument, sandbox_info)) != NULL)
     {
       display_name = g_filename_display_name (argument);
       g_set_error (error, CG_BUNDLE_INPUT_ERROR, CG_BUNDLE_INPUT_ERROR_NOT_IN_SANDBOX,
-                   /* Translators: keep flatpak run --filesystem=%s:ro as it is */
+                   /* Translators: keep flatpak run --filesystem=%s as it is */
                    _("%s: the Flatpak sandbox cannot see this file; open it with Open Bundle… "
-                     "(Ctrl+O), or let the app see its folder with flatpak run --filesystem=%s:ro"),
-                   display_name, folder);
+                     "(Ctrl+O), or let the app see its folder with flatpak run --filesystem=%s"),
+                   display_name, filesystem);
       return FALSE;
     }
 
