@@ -48,7 +48,7 @@ def check_json(manifest, app_id, command):
         failures.append(f'sdk is {manifest.get("sdk")!r}, expected org.gnome.Sdk')
     version = manifest.get('runtime-version')
     if not isinstance(version, str) or not re.fullmatch(r'\d+', version):
-        failures.append(f'runtime-version {version!r} is not a pinned GNOME version such as "50"')
+        failures.append(f'runtime-version {version!r} is not a pinned GNOME version such as "51"')
 
     finish_args = manifest.get('finish-args', [])
     for arg in finish_args:
