@@ -652,6 +652,44 @@ read_compressed_object (GByteArray  *pdf,
   return TRUE;
 }
 
+/* The catalog's dictionary, "<<" to just past ">>": in the file, or in @compressed, the object
+ * stream it is in, decoded */
+static gboolean
+find_catalog (GByteArray   *pdf,
+              guint64       xref_offset,
+              guint64       root,
+              GBytes      **compressed,
+              const char  **dict,
+              const char  **dict_end,
+              GError      **error)
+{
+  const char *data = (const char *)pdf->data;
+  guint64 type, field2, field3;
+  gsize start = 0, end = 0;
+
+  if (!lookup_object (pdf, xref_offset, root, &type, &field2, &field3, error))
+    return FALSE;
+  if (type == 1)
+    {
+      if (!(*dict = find_object_body (pdf, field2, root)))
+        return malformed (error, "the catalog object is not a dictionary");
+    }
+  else if (type == 2)
+    {
+      if (!read_compressed_object (pdf, xref_offset, root, field2, field3, compressed,
+                                   &start, &end, error))
+        return FALSE;
+      *dict = (const char *)g_bytes_get_data (*compressed, NULL) + start;
+    }
+  else
+    return malformed (error, "the catalog is not in the cross-reference stream");
+
+  if (!(*dict_end = find_dict_end (*dict, type == 1 ? data + pdf->len : *dict + (end - start))))
+    return malformed (error, "the catalog object is not a dictionary");
+
+  return check_catalog (*dict, *dict_end - *dict, error);
+}
+
 /* After a cross-reference stream (cairo 1.18): the new catalog, then a cross-reference stream
  * of two entries, the catalog and the stream itself */
 static gboolean
@@ -664,9 +702,9 @@ append_after_xref_stream (GByteArray  *pdf,
   g_auto(XRefStream) xref = { { 0 } };
   g_autoptr(GBytes) compressed = NULL;
   g_autoptr(GString) update = NULL;
-  guint64 size, root, info = 0, type, field2, field3;
-  const char *dict, *dict_end, *id, *id_end;
-  gsize object_offset, stream_offset, start = 0, end = 0;
+  guint64 size, root, info = 0;
+  const char *dict = NULL, *dict_end = NULL, *id, *id_end;
+  gsize object_offset, stream_offset;
   gboolean has_info;
   guint8 entries[14];
 
@@ -677,26 +715,7 @@ append_after_xref_stream (GByteArray  *pdf,
     return malformed (error, "no /Size or /Root in the cross-reference stream");
   has_info = get_trailer_number (xref.stream.dict, xref.stream.dict_len, "/Info", &info);
 
-  if (!lookup_object (pdf, xref_offset, root, &type, &field2, &field3, error))
-    return FALSE;
-  if (type == 1)
-    {
-      if (!(dict = find_object_body (pdf, field2, root)))
-        return malformed (error, "the catalog object is not a dictionary");
-    }
-  else if (type == 2)
-    {
-      if (!read_compressed_object (pdf, xref_offset, root, field2, field3, &compressed,
-                                   &start, &end, error))
-        return FALSE;
-      dict = (const char *)g_bytes_get_data (compressed, NULL) + start;
-    }
-  else
-    return malformed (error, "the catalog is not in the cross-reference stream");
-
-  if (!(dict_end = find_dict_end (dict, type == 1 ? data + pdf->len : dict + (end - start))))
-    return malformed (error, "the catalog object is not a dictionary");
-  if (!check_catalog (dict, dict_end - dict, error))
+  if (!find_catalog (pdf, xref_offset, root, &compressed, &dict, &dict_end, error))
     return FALSE;
 
   update = g_string_new (NULL);
