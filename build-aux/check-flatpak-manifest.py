@@ -4,8 +4,10 @@
   check-flatpak-manifest.py --app-id ID --command EXE MANIFEST
       app id and command match the build; runtime/sdk are GNOME's with a pinned
       version; finish-args are exactly the allowed set (no network, no
-      filesystem, no session/system bus names, no device=all); the app module is
-      built with meson from this checkout (dir) or from a pinned git tag+commit.
+      filesystem, no session/system bus names, no device=all); the content extension
+      point declares its version; every source is pinned (an archive with its sha256,
+      git with a commit); the app module is built with meson from this checkout (dir),
+      a release tarball (archive) or a pinned git tag+commit.
   check-flatpak-manifest.py --flatpak-builder PATH MANIFEST
       `flatpak-builder --show-manifest` exits 0 and warns of no unknown property
       (it exits 0 on an unknown key and only warns, so stderr is searched).
@@ -46,7 +48,7 @@ def check_json(manifest, app_id, command):
         failures.append(f'sdk is {manifest.get("sdk")!r}, expected org.gnome.Sdk')
     version = manifest.get('runtime-version')
     if not isinstance(version, str) or not re.fullmatch(r'\d+', version):
-        failures.append(f'runtime-version {version!r} is not a pinned GNOME version such as "50"')
+        failures.append(f'runtime-version {version!r} is not a pinned GNOME version such as "51"')
 
     finish_args = manifest.get('finish-args', [])
     for arg in finish_args:
@@ -56,7 +58,19 @@ def check_json(manifest, app_id, command):
     if sorted(finish_args) != sorted(ALLOWED_FINISH_ARGS):
         failures.append(f'finish-args are {finish_args}, expected exactly {ALLOWED_FINISH_ARGS}')
 
+    # Flatpak loads an extension whose branch is the extension point's version, or the app's
+    # branch when none is declared: a clinic's extension, built once, must load on the app as
+    # Flathub builds it (stable) and as a developer does (master).
+    for name, point in (manifest.get('add-extensions') or {}).items():
+        if not isinstance(point, dict) or not point.get('version'):
+            failures.append(f'extension point {name} declares no "version"')
+
     modules = manifest.get('modules') or [{}]
+    for module in modules:
+        for s in (module.get('sources', []) if isinstance(module, dict) else []):
+            if isinstance(s, dict) and s.get('type') in ('archive', 'file') and \
+               s.get('url') and not re.fullmatch(r'[0-9a-f]{64}', s.get('sha256', '')):
+                failures.append(f'{s.get("type")} source {s.get("url")} has no sha256')
     main = modules[-1]
     if not isinstance(main, dict) or main.get('buildsystem') != 'meson':
         failures.append('the last module (the app) is not built with meson')
@@ -65,10 +79,11 @@ def check_json(manifest, app_id, command):
             failures.append('the app module does not set "builddir": true')
         sources = main.get('sources', [])
         if not any(s.get('type') == 'dir' or
+                   (s.get('type') == 'archive' and s.get('sha256')) or
                    (s.get('type') == 'git' and s.get('tag') and s.get('commit'))
                    for s in sources if isinstance(s, dict)):
-            failures.append('the app module has neither a dir source nor a git source '
-                            'with tag and commit')
+            failures.append('the app module has neither a dir source, an archive with its '
+                            'sha256, nor a git source with tag and commit')
         for s in sources:
             if isinstance(s, dict) and s.get('type') == 'git' and not s.get('commit'):
                 failures.append(f'git source {s.get("url")} is not pinned to a commit')

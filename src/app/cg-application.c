@@ -15,8 +15,10 @@
 
 #include "cg-bench-trace.h"
 #include "cg-bundle.h"
+#include "cg-bundle-input.h"
 #include "cg-command-line.h"
 #include "cg-library.h"
+#include "cg-sandbox.h"
 #include "cg-search-provider.h"
 #include "cg-terminal-text.h"
 
@@ -83,8 +85,16 @@ cg_application_handle_local_options (GApplication *app,
    * one already running. */
   if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
     {
+      g_autoptr(GKeyFile) sandbox_info = cg_sandbox_load_info (CG_SANDBOX_INFO_PATH);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
       g_autoptr(GError) error = NULL;
+
+      /* Not standard input, and not a file the Flatpak sandbox cannot see: say so here */
+      if (!cg_bundle_input_check_for_window (bundle_path, sandbox_info, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return CG_EXIT_BAD_INPUT;
+        }
 
       if (!g_application_register (app, NULL, &error))
         {
@@ -479,7 +489,7 @@ cg_application_about_action (GSimpleAction *action,
                         "authors", developers,
                         "translator-credits", _("translator-credits"),
                         "system-information", content,
-                        "website", "https://github.com/calcinosisguide/calcinosis-guide",
+                        "website", "https://github.com/calcinosisguide/guide",
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

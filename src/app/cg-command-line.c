@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cg-bundle.h"
+#include "cg-bundle-input.h"
 #include "cg-bundle-loader.h"
 #include "cg-bundle-reader.h"
 #include "cg-command-line.h"
@@ -175,9 +176,15 @@ open_library (GVariantDict  *options,
 
   if (g_variant_dict_lookup (options, "bundle", "^&ay", &bundle_path))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle_path);
+      g_autoptr(GKeyFile) sandbox_info = cg_sandbox_load_info (CG_SANDBOX_INFO_PATH);
+      g_autofree char *display_name = NULL;
+      g_autoptr(CgBundle) bundle = NULL;
+      g_autoptr(GBytes) bytes = NULL;
 
-      if (!cg_library_add_file (library, file, error))
+      /* A file, or standard input for "-" */
+      if (!(bytes = cg_bundle_input_read (bundle_path, "bundle", sandbox_info, &display_name, error)) ||
+          !(bundle = cg_bundle_load_bytes (bytes, display_name, error)) ||
+          !cg_library_add_bundle (library, bundle, error))
         return NULL;
     }
 
@@ -214,15 +221,16 @@ static int
 run_validate_bundle (const char   *filename,
                      GVariantDict *options)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
-  g_autofree char *display_name = g_filename_display_name (filename);
+  g_autoptr(GKeyFile) sandbox_info = cg_sandbox_load_info (CG_SANDBOX_INFO_PATH);
+  g_autofree char *display_name = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(CgLibrary) library = NULL;
   g_autoptr(CgBundle) bundle = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(bytes = cg_bundle_read_file (file, &error)))
+  /* A file, or standard input for "-" */
+  if (!(bytes = cg_bundle_input_read (filename, "validate-bundle", sandbox_info, &display_name, &error)))
     {
       if (g_error_matches (error, CG_FILE_READER_ERROR, CG_FILE_READER_ERROR_TOO_LARGE))
         {

@@ -50,3 +50,22 @@ cg_bundle_read_file (GFile   *file,
 {
   return cg_file_reader_read (get_reader (), file, error);
 }
+
+/**
+ * cg_bundle_read_fd:
+ * @fd: an open descriptor to read to its end, such as standard input
+ * @name: what to call it in messages
+ *
+ * Reads a bundle's bytes from a pipe or a redirected file, at most %CG_BUNDLE_MAX_SIZE + 1
+ * bytes, as cg_bundle_read_file() does. @fd is not closed.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set in the
+ *   #CG_FILE_READER_ERROR domain
+ */
+GBytes *
+cg_bundle_read_fd (int          fd,
+                   const char  *name,
+                   GError     **error)
+{
+  return cg_file_reader_read_fd (get_reader (), fd, name, error);
+}

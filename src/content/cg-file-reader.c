@@ -377,6 +377,31 @@ cg_file_reader_read (CgFileReader  *self,
   return read_remote_file (self, file, error);
 }
 
+/**
+ * cg_file_reader_read_fd:
+ * @fd: an open descriptor to read to its end, such as standard input
+ * @name: what to call it in messages
+ *
+ * Reads a pipe or a redirected file under the reader's size cap, at most the cap + 1 bytes.
+ * @fd is not closed.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set in the
+ *   #CG_FILE_READER_ERROR domain
+ */
+GBytes *
+cg_file_reader_read_fd (CgFileReader  *self,
+                        int            fd,
+                        const char    *name,
+                        GError       **error)
+{
+  g_return_val_if_fail (CG_IS_FILE_READER (self), NULL);
+  g_return_val_if_fail (fd >= 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bounded (self, read_fd, GINT_TO_POINTER (fd), 0, name, error);
+}
+
 static void
 read_in_thread (GTask        *task,
                 gpointer      source_object,

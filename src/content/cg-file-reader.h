@@ -32,6 +32,10 @@ gsize         cg_file_reader_get_max_size       (CgFileReader         *self);
 GBytes       *cg_file_reader_read               (CgFileReader         *self,
                                                  GFile                *file,
                                                  GError              **error);
+GBytes       *cg_file_reader_read_fd            (CgFileReader         *self,
+                                                 int                   fd,
+                                                 const char           *name,
+                                                 GError              **error);
 void          cg_file_reader_read_async         (CgFileReader         *self,
                                                  GFile                *file,
                                                  GCancellable         *cancellable,

@@ -577,7 +577,10 @@ update_highlight_colors (CgContentView *self)
   gboolean light_text;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  /* 4.10 API, used on purpose behind the 4.8 version fence */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_widget_get_color (GTK_WIDGET (self->text_view), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)), &color);
 #endif

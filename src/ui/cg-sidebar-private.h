@@ -36,6 +36,7 @@ struct _CgSidebar
   GPtrArray          *pending_hits;  /* results listed after the first page is drawn */
   gulong              pending_handler;
   CgSection          *in_view;       /* the section the text shows, marked in the list */
+  GHashTable         *bound_items;   /* the GtkListItems bound to a section now */
   guint               focus_in_view_id;
 
   guint               marking : 1;  /* selecting without ::section-activated */

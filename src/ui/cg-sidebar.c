@@ -118,18 +118,17 @@ on_section_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, row);
 }
 
+/* What depends on the rows around this one: the topic heading on a topic's first row, and
+ * the topic in the accessible label, both only when several topics are listed */
 static void
-on_section_factory_bind_cb (GtkSignalListItemFactory *factory,
-                            GtkListItem              *list_item,
-                            CgSidebar                *self)
+update_section_grouping (CgSidebar   *self,
+                         GtkListItem *list_item)
 {
   CgSectionRow *row = CG_SECTION_ROW (gtk_list_item_get_child (list_item));
   CgSection *section = gtk_list_item_get_item (list_item);
   gboolean grouped = cg_section_list_get_n_topics (self->sections) > 1;
   CgTopic *topic = cg_section_get_topic (section);
 
-  cg_section_row_set_section (row, section);
-  set_row_in_view (row, section == self->in_view);
   cg_section_row_set_show_topic (row, grouped &&
                                  cg_section_list_is_topic_start (self->sections,
                                                                  gtk_list_item_get_position (list_item)));
@@ -139,11 +138,27 @@ on_section_factory_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_section_factory_bind_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            CgSidebar                *self)
+{
+  CgSectionRow *row = CG_SECTION_ROW (gtk_list_item_get_child (list_item));
+  CgSection *section = gtk_list_item_get_item (list_item);
+
+  cg_section_row_set_section (row, section);
+  set_row_in_view (row, section == self->in_view);
+  update_section_grouping (self, list_item);
+  g_hash_table_add (self->bound_items, list_item);
+}
+
+static void
 on_section_factory_unbind_cb (GtkSignalListItemFactory *factory,
                               GtkListItem              *list_item,
                               CgSidebar                *self)
 {
   cg_section_row_set_section (CG_SECTION_ROW (gtk_list_item_get_child (list_item)), NULL);
+  if (self->bound_items != NULL)
+    g_hash_table_remove (self->bound_items, list_item);
 }
 
 static void
@@ -291,6 +306,7 @@ cg_sidebar_dispose (GObject *object)
   g_clear_object (&self->in_view);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SIDEBAR);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_object (&self->sections_selection);
   g_clear_object (&self->sections);
   g_clear_object (&self->results_selection);
@@ -467,9 +483,13 @@ cg_sidebar_init (CgSidebar *self)
                                   GTK_ORIENTATION_VERTICAL);
 
   self->sections = cg_section_list_new ();
+  self->bound_items = g_hash_table_new (NULL, NULL);
   self->sections_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sections)));
   /* The window chooses the first section shown (the one read last time) */
   gtk_single_selection_set_autoselect (self->sections_selection, FALSE);
+  /* Marking a section in view leaves nothing selected (select_section()): GTK 4.18, unlike
+   * 4.8, ignores an unselection the model does not allow */
+  gtk_single_selection_set_can_unselect (self->sections_selection, TRUE);
   g_signal_connect_object (self->sections_selection, "selection-changed",
                            G_CALLBACK (on_sections_selection_changed_cb), self, G_CONNECT_SWAPPED);
   section_factory = create_factory (self, G_CALLBACK (on_section_factory_setup_cb),
@@ -584,6 +604,7 @@ cg_sidebar_set_topics (CgSidebar *self,
                        GPtrArray *topics)
 {
   g_autoptr(CgSection) in_view = NULL;
+  gboolean grouped;
 
   g_return_if_fail (CG_IS_SIDEBAR (self));
   g_return_if_fail (topics != NULL);
@@ -593,7 +614,19 @@ cg_sidebar_set_topics (CgSidebar *self,
 
   /* Rows that change are selected again by the model: that is no choice of the reader's */
   self->marking = TRUE;
+  grouped = cg_section_list_get_n_topics (self->sections) > 1;
   cg_section_list_set_topics (self->sections, topics);
+  /* GTK 4.12 and later keep the rows of items that stay, without binding them again: the first
+   * topic's rows gain or lose their heading here */
+  if (grouped != (cg_section_list_get_n_topics (self->sections) > 1))
+    {
+      GHashTableIter iter;
+      gpointer list_item;
+
+      g_hash_table_iter_init (&iter, self->bound_items);
+      while (g_hash_table_iter_next (&iter, &list_item, NULL))
+        update_section_grouping (self, list_item);
+    }
   if (in_view != NULL && !select_section (self, cg_section_get_id (in_view), FALSE))
     set_in_view (self, NULL);
   self->marking = FALSE;

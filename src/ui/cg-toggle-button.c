@@ -120,7 +120,10 @@ cg_toggle_button_class_init (CgToggleButtonClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  /* 4.10 API, used on purpose behind the 4.8 version fence */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOGGLE_BUTTON);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CHECKBOX);
 #endif

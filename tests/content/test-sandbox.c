@@ -22,7 +22,7 @@ static GKeyFile *
 load_info (const char *filesystems)
 {
   g_autofree char *data = g_strdup_printf ("[Application]\nname=io.github.calcinosisguide.Guide\n"
-                                           "runtime=runtime/org.gnome.Platform/x86_64/50\n\n"
+                                           "runtime=runtime/org.gnome.Platform/x86_64/51\n\n"
                                            "[Context]\nshared=ipc;\nsockets=wayland;fallback-x11;\n"
                                            "%s%s\n",
                                            filesystems ? "filesystems=" : "",

@@ -16,6 +16,7 @@
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
+#include "cg-test-util.h"
 
 static CgBundle *
 get_bundle (void)
