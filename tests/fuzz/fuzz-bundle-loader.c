@@ -16,32 +16,11 @@
 
 #include "config.h"
 
-#include <stdint.h>
-
 #include "cg-fuzz-check.h"
+#include "cg-fuzz-target.h"
 
-int LLVMFuzzerInitialize    (int            *argc,
-                             char         ***argv);
-int LLVMFuzzerTestOneInput  (const uint8_t  *data,
-                             size_t          size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+static void
+cg_fuzz_check_input (GBytes *bytes)
 {
-  /* A critical from a g_return_if_fail() is a bug the fuzzer should report as a crash */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-
   cg_fuzz_check_bytes (bytes, "fuzz.xml");
-
-  return 0;
 }

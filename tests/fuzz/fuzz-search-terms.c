@@ -14,43 +14,11 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <stdint.h>
-#include <stdlib.h>
-
 #include "cg-fuzz-search-terms.h"
+#include "cg-fuzz-target.h"
 
-int LLVMFuzzerInitialize    (int            *argc,
-                             char         ***argv);
-int LLVMFuzzerTestOneInput  (const uint8_t  *data,
-                             size_t          size);
-
-/* GLib stops on a fatal message with SIGTRAP, which libFuzzer does not catch: made an abort,
- * so the input is saved as a crash */
 static void
-on_trap (int signum)
+cg_fuzz_check_input (GBytes *bytes)
 {
-  abort ();
-}
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A critical from a g_return_if_fail() is a bug the fuzzer should report as a crash */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  signal (SIGTRAP, on_trap);
-
-  return 0;
-}
-
-int
-LLVMFuzzerTestOneInput (const uint8_t *data,
-                        size_t         size)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-
   cg_fuzz_check_search_message (bytes);
-
-  return 0;
 }

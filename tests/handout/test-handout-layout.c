@@ -16,51 +16,14 @@
 #include "cg-library.h"
 #include "cg-section.h"
 #include "cg-topic.h"
+
+#include "handout/cg-test-handout.h"
 #include "cg-test-util.h"
-
-static CgBundle *
-get_bundle (void)
-{
-  static CgLibrary *library;
-  g_autoptr(GError) error = NULL;
-  CgBundle *bundle;
-
-  if (library == NULL)
-    library = cg_library_new ();
-
-  bundle = cg_library_get_bundle (library, "en", &error);
-  g_assert_no_error (error);
-
-  return bundle;
-}
-
-static CgHandoutLayout *
-create_full_layout (gboolean large_print)
-{
-  CgBundle *bundle = get_bundle ();
-  CgHandoutLayout *layout = cg_handout_layout_new (bundle);
-  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 9, 10, 0, 0);
-
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
-    {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
-
-      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
-        cg_handout_layout_add_section (layout, cg_topic_get_section (topic, j));
-    }
-
-  cg_handout_layout_set_date (layout, date);
-  cg_handout_layout_set_large_print (layout, large_print);
-  cg_handout_layout_set_clinic_header (layout, "Riverside Clinic\nTelephone 0123 456789");
-  cg_handout_layout_set_note (layout, "Come back in six weeks. Call us if a lump turns red.");
-
-  return layout;
-}
 
 static gboolean
 is_section_title (const char *line)
 {
-  CgTopic *topic = cg_bundle_get_topic (get_bundle (), 0);
+  CgTopic *topic = cg_bundle_get_topic (cg_test_get_english_bundle (), 0);
 
   for (guint i = 0; i < cg_topic_get_n_sections (topic); i++)
     if (g_str_equal (cg_section_get_title (cg_topic_get_section (topic, i)), line))
@@ -72,7 +35,7 @@ is_section_title (const char *line)
 static gboolean
 is_list_item (const char *text)
 {
-  CgTopic *topic = cg_bundle_get_topic (get_bundle (), 0);
+  CgTopic *topic = cg_bundle_get_topic (cg_test_get_english_bundle (), 0);
 
   for (guint i = 0; i < cg_topic_get_n_sections (topic); i++)
     {
@@ -94,7 +57,7 @@ is_list_item (const char *text)
 static void
 test_page_count (void)
 {
-  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autoptr(CgHandoutLayout) layout = cg_test_create_full_layout (FALSE);
   double width, height;
   guint n_pages;
 
@@ -116,8 +79,8 @@ test_page_count (void)
 static void
 check_keeps (gboolean large_print)
 {
-  g_autoptr(CgHandoutLayout) layout = create_full_layout (large_print);
-  g_autoptr(CgHandoutLayout) tall = create_full_layout (large_print);
+  g_autoptr(CgHandoutLayout) layout = cg_test_create_full_layout (large_print);
+  g_autoptr(CgHandoutLayout) tall = cg_test_create_full_layout (large_print);
   g_autofree char *reference = NULL;
   double width, a4_height;
 
@@ -171,8 +134,8 @@ test_no_orphaned_heading_large (void)
 static void
 test_large_print_more_pages (void)
 {
-  g_autoptr(CgHandoutLayout) normal = create_full_layout (FALSE);
-  g_autoptr(CgHandoutLayout) large = create_full_layout (TRUE);
+  g_autoptr(CgHandoutLayout) normal = cg_test_create_full_layout (FALSE);
+  g_autoptr(CgHandoutLayout) large = cg_test_create_full_layout (TRUE);
   double width, height;
 
   cg_paper_get_size (CG_PAPER_A4, &width, &height);
@@ -231,7 +194,7 @@ test_missing_labels (void)
 static void
 test_blank_note (void)
 {
-  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autoptr(CgHandoutLayout) layout = cg_test_create_full_layout (FALSE);
   g_autofree char *text = NULL;
 
   cg_handout_layout_set_note (layout, " \n\t ");

@@ -16,46 +16,9 @@
 #include "cg-section.h"
 #include "cg-topic.h"
 
+#include "handout/cg-test-handout.h"
+
 #include "cg-test-util.h"
-
-static CgBundle *
-get_bundle (void)
-{
-  static CgLibrary *library;
-  g_autoptr(GError) error = NULL;
-  CgBundle *bundle;
-
-  if (library == NULL)
-    library = cg_library_new ();
-
-  bundle = cg_library_get_bundle (library, "en", &error);
-  g_assert_no_error (error);
-
-  return bundle;
-}
-
-static CgHandoutLayout *
-create_full_layout (gboolean large_print)
-{
-  CgBundle *bundle = get_bundle ();
-  CgHandoutLayout *layout = cg_handout_layout_new (bundle);
-  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 9, 10, 0, 0);
-
-  for (guint i = 0; i < cg_bundle_get_n_topics (bundle); i++)
-    {
-      CgTopic *topic = cg_bundle_get_topic (bundle, i);
-
-      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
-        cg_handout_layout_add_section (layout, cg_topic_get_section (topic, j));
-    }
-
-  cg_handout_layout_set_date (layout, date);
-  cg_handout_layout_set_large_print (layout, large_print);
-  cg_handout_layout_set_clinic_header (layout, "Riverside Clinic\nTelephone 0123 456789");
-  cg_handout_layout_set_note (layout, "Come back in six weeks. Call us if a lump turns red.");
-
-  return layout;
-}
 
 /* The number of pages a PDF reader finds, from `pdfinfo` (cairo 1.18 puts the page objects in
  * compressed object streams, so the file's bytes do not tell) */
@@ -77,7 +40,7 @@ count_pdf_pages (const char *info)
 static void
 check_print_and_pdf (CgPaper paper)
 {
-  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autoptr(CgHandoutLayout) layout = cg_test_create_full_layout (FALSE);
   g_autofree char *dir = g_dir_make_tmp ("cg-handout-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
   g_autoptr(GError) error = NULL;
@@ -144,7 +107,7 @@ test_print_and_pdf_letter (void)
 static void
 test_export_failure (void)
 {
-  g_autoptr(CgHandoutLayout) layout = create_full_layout (FALSE);
+  g_autoptr(CgHandoutLayout) layout = cg_test_create_full_layout (FALSE);
   g_autofree char *dir = g_dir_make_tmp ("cg-handout-XXXXXX", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing", "handout.pdf", NULL);
   g_autofree char *subdir = g_build_filename (dir, "handout.pdf", NULL);
