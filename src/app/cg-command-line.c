@@ -533,6 +533,93 @@ print_chart_line (CgLibrary         *library,
   cg_terminal_print (stdout, "%s\n", line);
 }
 
+/* --second-language: a language of the library, other than the handout's */
+static int
+get_second_bundle (CgLibrary   *library,
+                   const char  *language,
+                   const char  *second_language,
+                   CgBundle   **second_bundle)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_library_has_language (library, second_language))
+    {
+      g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
+
+      return cg_terminal_fail (_("Unknown language “%s”; available: %s"), second_language, available);
+    }
+  if (g_str_equal (second_language, language))
+    return cg_terminal_fail (_("The second language “%s” is the handout’s language; choose another"),
+                 second_language);
+  if (!(*second_bundle = cg_library_get_bundle (library, second_language, &error)))
+    return cg_terminal_fail ("%s", error->message);
+
+  return 0;
+}
+
+/* A chosen section with no text in a handout language is refused, never printed in another */
+static int
+check_chosen_languages (CgLibrary  *library,
+                        GHashTable *chosen,
+                        const char *language,
+                        const char *second_language)
+{
+  GHashTableIter iter;
+  gpointer id;
+  int status;
+
+  g_hash_table_iter_init (&iter, chosen);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      CgSection *section = cg_library_lookup_section (library, language, id);
+
+      if ((status = check_section_language (library, section, language)) != 0 ||
+          (second_language != NULL &&
+           (status = check_section_language (library, section, second_language)) != 0))
+        return status;
+    }
+
+  return 0;
+}
+
+/* The chosen sections (all those in the handout's languages if none were chosen), in library
+ * order, into @layout; their ids into @printed, for the chart line */
+static void
+add_sections (CgHandoutLayout *layout,
+              CgLibrary       *library,
+              GPtrArray       *topics,
+              GHashTable      *chosen,
+              const char      *language,
+              const char      *second_language,
+              GStrvBuilder    *printed)
+{
+  for (guint i = 0; i < topics->len; i++)
+    {
+      CgTopic *topic = g_ptr_array_index (topics, i);
+
+      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
+        {
+          CgSection *section = cg_topic_get_section (topic, j);
+          const char *id = cg_section_get_id (section);
+
+          if (chosen != NULL ? !g_hash_table_contains (chosen, id)
+                             : !cg_library_section_has_language (library, id, language) ||
+                               (second_language != NULL &&
+                                !cg_library_section_has_language (library, id, second_language)))
+            continue;
+
+          g_strv_builder_add (printed, id);
+          if (second_language != NULL)
+            cg_handout_layout_add_bilingual_section (layout, section,
+                                                     cg_library_lookup_section (library,
+                                                                                second_language,
+                                                                                id));
+          else
+            cg_handout_layout_add_section (layout, section);
+        }
+    }
+}
+
 /* --export-handout and --print: the same pages the handout builder prints, from the same
  * library (the built-in content in @language, then installed and --bundle bundles), in
  * library order. Without --sections, the sections with text in the handout's language(s). */
@@ -566,20 +653,9 @@ run_export_handout (CgLibrary    *library,
       !(topics = cg_library_list_topics (library, language, &error)))
     return cg_terminal_fail ("%s", error->message);
 
-  if (g_variant_dict_lookup (options, "second-language", "&s", &second_language))
-    {
-      if (!cg_library_has_language (library, second_language))
-        {
-          g_autofree char *available = g_strjoinv (", ", (char **)cg_library_get_languages (library));
-
-          return cg_terminal_fail (_("Unknown language “%s”; available: %s"), second_language, available);
-        }
-      if (g_str_equal (second_language, language))
-        return cg_terminal_fail (_("The second language “%s” is the handout’s language; choose another"),
-                     second_language);
-      if (!(second_bundle = cg_library_get_bundle (library, second_language, &error)))
-        return cg_terminal_fail ("%s", error->message);
-    }
+  if (g_variant_dict_lookup (options, "second-language", "&s", &second_language) &&
+      (status = get_second_bundle (library, language, second_language, &second_bundle)) != 0)
+    return status;
 
   if (g_variant_dict_lookup (options, "paper", "&s", &text) && !cg_paper_from_string (text, &paper))
     return cg_terminal_fail (_("Unknown paper size “%s”; use a4 or letter"), text);
@@ -587,23 +663,9 @@ run_export_handout (CgLibrary    *library,
   if ((status = choose_sections (library, language, options, &chosen)) != 0)
     return status;
 
-  /* A chosen section with no text in a handout language is refused, never printed in another */
-  if (chosen != NULL)
-    {
-      GHashTableIter iter;
-      gpointer id;
-
-      g_hash_table_iter_init (&iter, chosen);
-      while (g_hash_table_iter_next (&iter, &id, NULL))
-        {
-          CgSection *section = cg_library_lookup_section (library, language, id);
-
-          if ((status = check_section_language (library, section, language)) != 0 ||
-              (second_language != NULL &&
-               (status = check_section_language (library, section, second_language)) != 0))
-            return status;
-        }
-    }
+  if (chosen != NULL &&
+      (status = check_chosen_languages (library, chosen, language, second_language)) != 0)
+    return status;
 
   layout = cg_handout_layout_new (bundle);
   if (second_bundle != NULL)
@@ -615,31 +677,7 @@ run_export_handout (CgLibrary    *library,
   if (g_variant_dict_lookup (options, "clinic", "&s", &text))
     cg_handout_layout_set_clinic_header (layout, text);
 
-  for (guint i = 0; i < topics->len; i++)
-    {
-      CgTopic *topic = g_ptr_array_index (topics, i);
-
-      for (guint j = 0; j < cg_topic_get_n_sections (topic); j++)
-        {
-          CgSection *section = cg_topic_get_section (topic, j);
-          const char *id = cg_section_get_id (section);
-
-          if (chosen != NULL ? !g_hash_table_contains (chosen, id)
-                             : !cg_library_section_has_language (library, id, language) ||
-                               (second_language != NULL &&
-                                !cg_library_section_has_language (library, id, second_language)))
-            continue;
-
-          g_strv_builder_add (printed, id);
-          if (second_language != NULL)
-            cg_handout_layout_add_bilingual_section (layout, section,
-                                                     cg_library_lookup_section (library,
-                                                                                second_language,
-                                                                                id));
-          else
-            cg_handout_layout_add_section (layout, section);
-        }
-    }
+  add_sections (layout, library, topics, chosen, language, second_language, printed);
 
   status = printer_name != NULL ? print_handout (layout, printer_name)
                                 : write_handout (layout, filename);

@@ -135,35 +135,20 @@ check_catalog (const char  *dict,
   return TRUE;
 }
 
-/* After a classic cross-reference table (cairo 1.16) */
+/* "xref\n0 N\n" then one 20-byte entry per object: the catalog's (object @root) offset. */
 static gboolean
-append_after_xref_table (GByteArray  *pdf,
-                         const char  *language,
-                         const char  *startxref,
-                         guint64      xref_offset,
-                         GError     **error)
+find_catalog_in_xref_table (GByteArray  *pdf,
+                            guint64      xref_offset,
+                            guint64      size,
+                            guint64      root,
+                            guint64     *root_offset,
+                            GError     **error)
 {
   const char *data = (const char *)pdf->data;
-  gsize tail_start = pdf->len > TAIL_SIZE ? pdf->len - TAIL_SIZE : 0;
-  g_autoptr(GString) update = NULL;
-  const char *trailer, *xref, *entry, *object, *endobj, *dict, *dict_end, *p;
-  const char *id, *id_end;
-  gsize new_xref_offset;
-  guint64 size, root, info = 0, root_offset;
-  gboolean has_info;
-  gsize object_offset;
+  const char *xref = data + xref_offset;
+  const char *entry, *p;
   char *end;
 
-  /* The trailer of the last section: between its "trailer" and startxref. */
-  if (!(trailer = find_last (data + tail_start, startxref - (data + tail_start), "trailer")))
-    return malformed (error, "no trailer (a cross-reference stream?)");
-  if (!get_trailer_number (trailer, startxref - trailer, "/Size", &size) ||
-      !get_trailer_number (trailer, startxref - trailer, "/Root", &root) || root >= size)
-    return malformed (error, "no /Size or /Root in the trailer");
-  has_info = get_trailer_number (trailer, startxref - trailer, "/Info", &info);
-
-  /* "xref\n0 N\n" then one 20-byte entry per object: find the catalog's offset. */
-  xref = data + xref_offset;
   if (pdf->len - xref_offset < 5 || memcmp (xref, "xref", 4) != 0)
     return malformed (error, "no cross-reference table at startxref");
   p = xref + 4;
@@ -180,9 +165,42 @@ append_after_xref_table (GByteArray  *pdf,
   entry = p + root * 20;
   if (entry + 20 > data + pdf->len || entry[17] != 'n')
     return malformed (error, "the catalog is not in the cross-reference table");
-  root_offset = g_ascii_strtoull (entry, &end, 10);
-  if (end != entry + 10 || root_offset >= xref_offset)
+  *root_offset = g_ascii_strtoull (entry, &end, 10);
+  if (end != entry + 10 || *root_offset >= xref_offset)
     return malformed (error, "bad cross-reference entry of the catalog");
+
+  return TRUE;
+}
+
+/* After a classic cross-reference table (cairo 1.16) */
+static gboolean
+append_after_xref_table (GByteArray  *pdf,
+                         const char  *language,
+                         const char  *startxref,
+                         guint64      xref_offset,
+                         GError     **error)
+{
+  const char *data = (const char *)pdf->data;
+  gsize tail_start = pdf->len > TAIL_SIZE ? pdf->len - TAIL_SIZE : 0;
+  g_autoptr(GString) update = NULL;
+  const char *trailer, *xref, *object, *endobj, *dict, *dict_end;
+  const char *id, *id_end;
+  gsize new_xref_offset;
+  guint64 size, root, info = 0, root_offset;
+  gboolean has_info;
+  gsize object_offset;
+
+  /* The trailer of the last section: between its "trailer" and startxref. */
+  if (!(trailer = find_last (data + tail_start, startxref - (data + tail_start), "trailer")))
+    return malformed (error, "no trailer (a cross-reference stream?)");
+  if (!get_trailer_number (trailer, startxref - trailer, "/Size", &size) ||
+      !get_trailer_number (trailer, startxref - trailer, "/Root", &root) || root >= size)
+    return malformed (error, "no /Size or /Root in the trailer");
+  has_info = get_trailer_number (trailer, startxref - trailer, "/Info", &info);
+
+  xref = data + xref_offset;
+  if (!find_catalog_in_xref_table (pdf, xref_offset, size, root, &root_offset, error))
+    return FALSE;
 
   /* The catalog: "R 0 obj << … >> endobj"; its dictionary's last ">>" closes it. */
   object = data + root_offset;

@@ -110,6 +110,54 @@ find_best_passage (const guint *masks,
   return better;
 }
 
+/* The query words in one field (a mask); its matches into @details (a title's ranges, or a body
+ * text's matches with, in @masks and @positions, their words and token positions). A keyword
+ * field's words are counted, never highlighted. */
+static guint
+match_field (CgSearchIndex           *self,
+             const CgSearchField     *field,
+             const CgSearchQueryTerm *terms,
+             guint                    n_terms,
+             CgSearchHitDetails      *details,
+             GArray                  *masks,
+             GArray                  *positions)
+{
+  const CgSearchToken *tokens = self->tokens;
+  guint field_mask = 0;
+
+  g_array_set_size (masks, 0);
+  g_array_set_size (positions, 0);
+
+  for (guint t = field->first_token; t < field->end_token; t++)
+    {
+      guint length;
+      guint mask = match_term (terms, n_terms, tokens[t].term, &length);
+      CgSearchRange range;
+
+      if (mask == 0)
+        continue;
+
+      field_mask |= mask;
+      if (field->tier == CG_SEARCH_TIER_KEYWORD)
+        continue;
+
+      range = match_token (self, field, &tokens[t], length);
+      if (field->tier == CG_SEARCH_TIER_TITLE)
+        g_array_append_val (details->title_ranges, range);
+      else
+        {
+          CgSearchMatch match = { field->index, field->item, range.start, range.end };
+          guint position = t - field->first_token;
+
+          g_array_append_val (details->matches, match);
+          g_array_append_val (masks, mask);
+          g_array_append_val (positions, position);
+        }
+    }
+
+  return field_mask;
+}
+
 /**
  * _cg_search_index_find_details: (a #CgSearchHitDetailsFunc)
  * @finder: the index that made the hit
@@ -132,7 +180,6 @@ _cg_search_index_find_details (GObject            *finder,
   const CgSearchQueryTerm *terms = (const CgSearchQueryTerm *)(gconstpointer)query_words->data;
   guint n_terms = query_words->len;
   const CgSearchEntry *entry = &g_array_index (self->entries, CgSearchEntry, entry_index);
-  const CgSearchToken *tokens = self->tokens;
   const CgSearchField *first_body = NULL;
   const CgSearchField *best_field = NULL;    /* the body field of the best passage */
   const CgSearchField *keyword_field = NULL;
@@ -160,35 +207,7 @@ _cg_search_index_find_details (GObject            *finder,
           (field->tier == CG_SEARCH_TIER_KEYWORD && !needs_keyword))
         continue;
 
-      g_array_set_size (masks, 0);
-      g_array_set_size (positions, 0);
-
-      for (guint t = field->first_token; t < field->end_token; t++)
-        {
-          guint length;
-          guint mask = match_term (terms, n_terms, tokens[t].term, &length);
-          CgSearchRange range;
-
-          if (mask == 0)
-            continue;
-
-          field_mask |= mask;
-          if (field->tier == CG_SEARCH_TIER_KEYWORD)
-            continue;
-
-          range = match_token (self, field, &tokens[t], length);
-          if (field->tier == CG_SEARCH_TIER_TITLE)
-            g_array_append_val (details->title_ranges, range);
-          else
-            {
-              CgSearchMatch match = { field->index, field->item, range.start, range.end };
-              guint position = t - field->first_token;
-
-              g_array_append_val (details->matches, match);
-              g_array_append_val (masks, mask);
-              g_array_append_val (positions, position);
-            }
-        }
+      field_mask = match_field (self, field, terms, n_terms, details, masks, positions);
 
       if (field->tier == CG_SEARCH_TIER_KEYWORD && count_bits (field_mask) > keyword_words)
         {

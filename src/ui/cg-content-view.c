@@ -667,22 +667,11 @@ cg_content_view_class_init (CgContentViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "content.copy-section", NULL);
 }
 
+/* Later tags win: the match tags last, so a match shows whatever the line's style. The
+ * paragraph tag covers the whole document (line height, language); the others refine it. */
 static void
-cg_content_view_init (CgContentView *self)
+create_tags (CgContentView *self)
 {
-  GtkEventController *controller;
-  GtkTextIter start;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* A box around the text to screen readers: an empty name is said as nothing, where GTK 4.8
-   * would say the type name */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-
-  self->buffer = gtk_text_view_get_buffer (self->text_view);
-
-  /* Later tags win: the match tags last, so a match shows whatever the line's style. The
-   * paragraph tag covers the whole document (line height, language); the others refine it. */
   self->paragraph_tag = gtk_text_buffer_create_tag (self->buffer, "paragraph",
                                                     "line-height", 1.5f,
                                                     NULL);
@@ -707,6 +696,23 @@ cg_content_view_init (CgContentView *self)
   self->current_match_tag = gtk_text_buffer_create_tag (self->buffer, "current-match",
                                                         "background", CG_HIGHLIGHT_CURRENT_BACKGROUND,
                                                         NULL);
+}
+
+static void
+cg_content_view_init (CgContentView *self)
+{
+  GtkEventController *controller;
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A box around the text to screen readers: an empty name is said as nothing, where GTK 4.8
+   * would say the type name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+
+  create_tags (self);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, "scroll-target", &start, TRUE);
 
