@@ -132,4 +132,10 @@ void          _cg_content_view_move_caret_quietly     (CgContentView *self,
 void          _cg_content_view_push_history           (CgContentView *self,
                                                        CgSection *target);
 
+/* cg-content-view-style.c */
+void _cg_content_view_create_tags             (CgContentView *self);
+void _cg_content_view_update_metrics          (CgContentView *self,
+                                               int            width);
+void _cg_content_view_update_highlight_colors (CgContentView *self);
+
 G_END_DECLS
