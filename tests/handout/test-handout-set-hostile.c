@@ -21,6 +21,7 @@
 #include "cg-handout-set-parser.h"
 #include "cg-test-files.h"
 #include "cg-test-util.h"
+#include "cg-test-subprocess.h"
 
 typedef struct
 {
@@ -261,22 +262,6 @@ test_command_line (Fixture       *fixture,
   g_assert_nonnull (strstr (err, fifo_line));
   g_assert_nonnull (strstr (err, misspelt_line));
 }
-
-static void
-run_in_subprocess (gconstpointer data)
-{
-  g_autofree char *path = g_strconcat (data, "/subprocess", NULL);
-
-  g_test_trap_subprocess (path, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-/* GLib caches the XDG folders once per process, so each test runs in its own subprocess */
-#define ADD_TEST(path, func) \
-  G_STMT_START { \
-    g_test_add (path "/subprocess", Fixture, NULL, fixture_set_up, func, fixture_tear_down); \
-    g_test_add_data_func (path, path, run_in_subprocess); \
-  } G_STMT_END
 
 int
 main (int   argc,
